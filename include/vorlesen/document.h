@@ -1,0 +1,58 @@
+// vorlesen — the Document: what the first stage (input) hands to every later one.
+//
+//   input bytes --loadDocument()--> Document { text, blocks } --> segmenter --> normalizer --> ...
+//
+// `text` is the input made valid UTF-8 (ill-formed bytes replaced by U+FFFD). Every later stage
+// refers back into it with byte Spans, so the screen can highlight the original "am 8. Mai" while
+// the synthesizer hears "am achten Mai". A Document is a plain value: copyable, no shared state.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vorlesen {
+
+// A half-open byte range [begin, end) in Document::text.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  bool contains(std::size_t offset) const { return begin <= offset && offset < end; }
+  friend bool operator==(const Span& a, const Span& b) { return a.begin == b.begin && a.end == b.end; }
+  friend bool operator!=(const Span& a, const Span& b) { return !(a == b); }
+};
+
+enum class BlockKind { Title, Byline, Heading, Paragraph, ListItem, Quote };
+
+// One paragraph-like unit of the article, in reading order. `span` never includes the
+// surrounding blank lines and never starts or ends with white space.
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  Span span;
+};
+
+struct Document {
+  std::string name;           // file name as given, or "-" / "<stdin>"
+  std::string text;           // the whole input, valid UTF-8
+  std::vector<Block> blocks;  // what will be read, in order
+  std::size_t bad_utf8 = 0;   // ill-formed sequences replaced while loading
+  std::size_t first_bad_utf8_offset = 0;
+
+  std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
+};
+
+// Reads a file ("-" for stdin) completely. Throws Error::input naming the file when it is missing,
+// a directory, unreadable or not a regular stream. Invalid UTF-8 is repaired, not fatal: the caller
+// decides how to warn (Document::bad_utf8).
+std::string readInput(const std::string& path);
+
+// Builds a Document from text: blank lines separate blocks; inside a block each line is its own
+// paragraph unless it looks hard-wrapped (see splitPlainTextBlocks in src/document/).
+Document documentFromText(std::string name, std::string_view bytes);
+
+Document loadDocument(const std::string& path);
+
+}  // namespace vorlesen

@@ -1,0 +1,52 @@
+// vorlesen — text normalization (stage 3): the words a German speaker would say.
+//
+//   sentence text (original spelling) --Normalizer::normalize()--> SpokenText
+//
+// SpokenText holds the spoken string and an alignment: ordered pieces, each a span of the spoken
+// string and the span of the source it came from ("8." -> "achten"), so every later stage can point
+// back into Document::text. A Normalizer is immutable after construction and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vorlesen/document.h"
+
+namespace vorlesen {
+
+class LanguageData;
+
+struct AlignedPiece {
+  Span spoken;  // byte range in SpokenText::text
+  Span source;  // byte range in the source document
+};
+
+struct SpokenText {
+  std::string text;
+  std::vector<AlignedPiece> pieces;  // ordered, non-overlapping, covering the spoken words
+
+  // The source span that spoken bytes [begin, end) came from (the union of the pieces they touch);
+  // an empty span at the nearest source position when they touch none.
+  Span sourceOf(std::size_t begin, std::size_t end) const;
+};
+
+class Normalizer {
+ public:
+  explicit Normalizer(const LanguageData& data);
+  ~Normalizer();
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+
+  // Normalizes text[within]; source spans in the result are offsets into `text`.
+  SpokenText normalize(std::string_view text, Span within) const;
+  SpokenText normalize(std::string_view text) const { return normalize(text, Span{0, text.size()}); }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vorlesen

@@ -1,0 +1,81 @@
+// vorlesen — speech synthesis (stage 4).
+//
+//   spoken text --Synthesizer::synthesize()--> mono int16 PCM blocks + word events (sample offsets)
+//
+// Synthesizer is the small interface the pipeline and player depend on, so they can be tested with a
+// fake. EspeakSynthesizer is the real one over eSpeak NG. eSpeak NG keeps all its state in process
+// globals and is not thread-safe: at most one EspeakSynthesizer exists per process (a second one
+// throws), and every call on it must come from one thread. Parallel rendering uses processes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vorlesen/document.h"
+
+namespace vorlesen {
+
+struct VoiceParams {
+  std::string voice = "de";  // eSpeak voice name, optionally with +variant ("de+f2")
+  int rate = 175;            // words per minute (eSpeak: 80..450)
+  int pitch = 50;            // 0..99
+  int volume = 100;          // amplitude 0..200
+};
+
+struct WordEvent {
+  std::size_t sample = 0;  // offset from the start of this synthesize() call's audio
+  Span text;               // byte range of the word in the text passed to synthesize()
+};
+
+// Receives audio in order. `events` are the word starts whose sample lies in this block.
+// Return false to stop synthesis early.
+using AudioCallback =
+    std::function<bool(const std::int16_t* samples, std::size_t count, const std::vector<WordEvent>& events)>;
+
+struct VoiceInfo {
+  std::string name;        // what --voice accepts
+  std::string language;    // e.g. "de"
+  std::string identifier;  // eSpeak's file name, e.g. "gmw/de"
+};
+
+class Synthesizer {
+ public:
+  virtual ~Synthesizer() = default;
+  virtual int sampleRate() const = 0;
+  // Applies to the next synthesize() call. Throws Error::usage for an unknown voice.
+  virtual void setVoice(const VoiceParams& params) = 0;
+  // Synthesizes `text` (valid UTF-8) and returns the number of samples delivered.
+  virtual std::size_t synthesize(std::string_view text, const AudioCallback& on_audio) = 0;
+};
+
+class EspeakSynthesizer final : public Synthesizer {
+ public:
+  EspeakSynthesizer();  // initializes eSpeak NG; throws Error::synthesis when it cannot
+  ~EspeakSynthesizer() override;
+  EspeakSynthesizer(const EspeakSynthesizer&) = delete;
+  EspeakSynthesizer& operator=(const EspeakSynthesizer&) = delete;
+
+  int sampleRate() const override { return sample_rate_; }
+  void setVoice(const VoiceParams& params) override;
+  std::size_t synthesize(std::string_view text, const AudioCallback& on_audio) override;
+
+  // German voices eSpeak NG offers (MBROLA voices, which need extra packages, are left out).
+  std::vector<VoiceInfo> germanVoices() const;
+  // Variant names usable after "+" (e.g. "f2", "m3", "klatt").
+  std::vector<std::string> variants() const;
+
+ private:
+  int sample_rate_ = 0;
+  VoiceParams params_;
+};
+
+// Makes text safe for eSpeak NG 1.51 without moving any byte: control characters become spaces (a
+// \x01 would start an embedded command) and the dots in long runs of dotted single letters become
+// spaces (such runs overflow a stack buffer in 1.51).
+void sanitizeForEspeak(std::string& text);
+
+}  // namespace vorlesen

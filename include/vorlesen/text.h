@@ -1,0 +1,46 @@
+// vorlesen — UTF-8 helpers shared by every stage.
+//
+// All text inside vorlesen is UTF-8 in std::string; positions are byte offsets. Input is made valid
+// once, at the edge (document loading), by repairUtf8(); later stages may assume valid UTF-8.
+// eSpeak NG reports positions in code points, so the synthesizer converts with CodepointIndex.
+// All functions are pure and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vorlesen {
+
+struct Utf8Repair {
+  std::string text;                 // valid UTF-8; each ill-formed sequence became U+FFFD
+  std::size_t bad_sequences = 0;    // how many were replaced
+  std::size_t first_bad_offset = 0; // byte offset of the first one in the input (valid if bad_sequences)
+};
+Utf8Repair repairUtf8(std::string_view bytes);
+
+// Decodes the code point at byte offset `i` of valid UTF-8 and advances `i` past it.
+char32_t nextCodepoint(std::string_view text, std::size_t& i);
+void appendUtf8(std::string& out, char32_t cp);
+
+// Maps eSpeak's 1-based code point positions within one string back to byte offsets.
+class CodepointIndex {
+ public:
+  explicit CodepointIndex(std::string_view text);
+  // Byte offset of the code point with 0-based index `cp`; text.size() when past the end.
+  std::size_t byteOffset(std::size_t cp) const;
+  std::size_t codepoints() const { return starts_.size(); }
+
+ private:
+  std::vector<std::size_t> starts_;
+  std::size_t size_;
+};
+
+// Replaces C0/C1 control characters (except \n and \t) with spaces, byte for byte, so offsets stay.
+void blankControlCharacters(std::string& text);
+
+bool isSpaceOnly(std::string_view text);
+std::string_view trim(std::string_view text);
+
+}  // namespace vorlesen

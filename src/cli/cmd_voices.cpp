@@ -1,0 +1,26 @@
+// `vorlesen voices`: the German voices eSpeak NG offers and the variants usable with "+".
+#include <iomanip>
+#include <iostream>
+
+#include "cli/app.h"
+
+namespace vorlesen::cli {
+
+Command addVoicesCommand(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand("voices", "list the German voices available");
+  return Command{sub, [] {
+                   EspeakSynthesizer synth;
+                   const auto voices = synth.germanVoices();
+                   std::cout << std::left << std::setw(12) << "VOICE" << std::setw(10) << "LANGUAGE"
+                             << "ESPEAK FILE\n";
+                   for (const auto& v : voices) {
+                     std::cout << std::setw(12) << v.name << std::setw(10) << v.language << v.identifier << '\n';
+                   }
+                   std::cout << "\nVariants (append to a voice, e.g. de+f2):";
+                   for (const auto& variant : synth.variants()) std::cout << ' ' << variant;
+                   std::cout << '\n';
+                   return 0;
+                 }};
+}
+
+}  // namespace vorlesen::cli

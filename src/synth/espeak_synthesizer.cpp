@@ -1,0 +1,215 @@
+#include <espeak-ng/espeak_ng.h>
+#include <espeak-ng/speak_lib.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <set>
+
+#include "vorlesen/error.h"
+#include "vorlesen/synthesizer.h"
+#include "vorlesen/text.h"
+
+namespace vorlesen {
+
+namespace {
+
+// eSpeak NG is process-global; this flag enforces "one EspeakSynthesizer per process".
+std::atomic<bool> g_espeak_in_use{false};
+
+// The one place an espeak_ng_STATUS becomes an Error.
+void checkEspeak(espeak_ng_STATUS status, const std::string& what, ErrorKind kind = ErrorKind::Synthesis) {
+  if (status == ENS_OK) return;
+  char buf[256];
+  espeak_ng_GetStatusCodeMessage(status, buf, sizeof buf);
+  throw Error(kind, "eSpeak NG: " + what + ": " + buf);
+}
+
+// State of one synthesize() call, reached from the C callback through the event's user_data.
+struct CallContext {
+  const AudioCallback* on_audio = nullptr;
+  const CodepointIndex* index = nullptr;
+  std::string_view text;
+  std::size_t samples = 0;
+  std::size_t last_word_begin = 0;
+  bool any_word = false;
+  bool stopped = false;
+  std::vector<WordEvent> events;  // reused between blocks
+};
+
+bool isWordEnd(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int synthCallback(short* wav, int count, espeak_EVENT* events) {
+  auto* ctx = static_cast<CallContext*>(events ? events->user_data : nullptr);
+  if (!ctx) return 0;
+  if (ctx->stopped) return 1;
+  ctx->events.clear();
+  for (espeak_EVENT* ev = events; ev && ev->type != espeakEVENT_LIST_TERMINATED; ++ev) {
+    if (ev->type != espeakEVENT_WORD || ev->text_position <= 0) continue;
+    const std::size_t begin = ctx->index->byteOffset(static_cast<std::size_t>(ev->text_position - 1));
+    // eSpeak sometimes reports spurious words that jump back to an earlier position: drop them.
+    if (ctx->any_word && begin <= ctx->last_word_begin) continue;
+    std::size_t end;
+    if (ev->length > 0) {
+      end = ctx->index->byteOffset(static_cast<std::size_t>(ev->text_position - 1 + ev->length));
+    } else {
+      end = begin;
+      while (end < ctx->text.size() && !isWordEnd(ctx->text, end)) ++end;
+    }
+    ctx->any_word = true;
+    ctx->last_word_begin = begin;
+    ctx->events.push_back(WordEvent{static_cast<std::size_t>(ev->sample), Span{begin, std::min(end, ctx->text.size())}});
+  }
+  if (count > 0 || !ctx->events.empty()) {
+    const std::size_t n = count > 0 && wav ? static_cast<std::size_t>(count) : 0;
+    if (!(*ctx->on_audio)(reinterpret_cast<const std::int16_t*>(wav), n, ctx->events)) {
+      ctx->stopped = true;
+      return 1;
+    }
+    ctx->samples += n;
+  }
+  return 0;
+}
+
+}  // namespace
+
+EspeakSynthesizer::EspeakSynthesizer() {
+  if (g_espeak_in_use.exchange(true)) {
+    throw Error::synthesis("eSpeak NG is already in use in this process (it is not thread-safe)");
+  }
+  try {
+    espeak_ng_InitializePath(nullptr);
+    espeak_ng_ERROR_CONTEXT context = nullptr;
+    const espeak_ng_STATUS status = espeak_ng_Initialize(&context);
+    if (context) espeak_ng_ClearErrorContext(&context);
+    checkEspeak(status, "cannot initialize (is the espeak-ng-data package installed?)");
+    checkEspeak(espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr), "cannot set up output");
+    sample_rate_ = espeak_ng_GetSampleRate();
+    espeak_SetSynthCallback(synthCallback);
+    setVoice(VoiceParams{});
+  } catch (...) {
+    g_espeak_in_use = false;
+    throw;
+  }
+}
+
+EspeakSynthesizer::~EspeakSynthesizer() {
+  espeak_ng_Terminate();
+  g_espeak_in_use = false;
+}
+
+std::vector<std::string> EspeakSynthesizer::variants() const {
+  espeak_VOICE spec{};
+  spec.languages = "variant";
+  std::vector<std::string> out;
+  for (const espeak_VOICE** v = espeak_ListVoices(&spec); v && *v; ++v) {
+    // Identifiers look like "!v/f2".
+    const char* id = (*v)->identifier;
+    const char* slash = id ? std::strrchr(id, '/') : nullptr;
+    if (slash) out.emplace_back(slash + 1);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<VoiceInfo> EspeakSynthesizer::germanVoices() const {
+  std::vector<VoiceInfo> out;
+  for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
+    const espeak_VOICE* voice = *v;
+    if (!voice->identifier || std::strncmp(voice->identifier, "mb/", 3) == 0) continue;
+    // `languages` is a list of (priority byte, NUL-terminated name), ended by a zero byte.
+    for (const char* p = voice->languages; p && *p; p += std::strlen(p + 1) + 2) {
+      const std::string lang(p + 1);
+      if (lang == "de" || lang.rfind("de-", 0) == 0) {
+        const char* slash = std::strrchr(voice->identifier, '/');
+        out.push_back(VoiceInfo{slash ? slash + 1 : voice->identifier, lang, voice->identifier});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void EspeakSynthesizer::setVoice(const VoiceParams& params) {
+  const std::string& name = params.voice;
+  const std::size_t plus = name.find('+');
+  if (plus != std::string::npos) {
+    // eSpeak silently ignores an unknown variant; check it ourselves.
+    const std::string variant = name.substr(plus + 1);
+    const auto known = variants();
+    if (std::find(known.begin(), known.end(), variant) == known.end()) {
+      throw Error::usage("unknown voice variant '" + variant + "' in '" + name + "' (see 'vorlesen voices')");
+    }
+  }
+  const espeak_ng_STATUS status = espeak_ng_SetVoiceByName(name.c_str());
+  if (status != ENS_OK) {
+    throw Error::usage("unknown voice '" + name + "' (see 'vorlesen voices')");
+  }
+  checkEspeak(espeak_ng_SetParameter(espeakRATE, std::clamp(params.rate, 80, 450), 0), "setting the rate");
+  checkEspeak(espeak_ng_SetParameter(espeakPITCH, std::clamp(params.pitch, 0, 99), 0), "setting the pitch");
+  checkEspeak(espeak_ng_SetParameter(espeakVOLUME, std::clamp(params.volume, 0, 200), 0), "setting the volume");
+  params_ = params;
+}
+
+std::size_t EspeakSynthesizer::synthesize(std::string_view text, const AudioCallback& on_audio) {
+  std::string safe(text);
+  sanitizeForEspeak(safe);
+  const CodepointIndex index(safe);
+  CallContext ctx;
+  ctx.on_audio = &on_audio;
+  ctx.index = &index;
+  ctx.text = safe;
+  // Parameters are process-global in eSpeak: set them again before each message.
+  checkEspeak(espeak_ng_SetParameter(espeakRATE, std::clamp(params_.rate, 80, 450), 0), "setting the rate");
+  unsigned int uid = 0;
+  const espeak_ng_STATUS status = espeak_ng_Synthesize(safe.c_str(), safe.size() + 1, 0, POS_CHARACTER, 0,
+                                                       espeakCHARS_UTF8, &uid, &ctx);
+  if (!ctx.stopped) checkEspeak(status, "synthesis failed");
+  return ctx.samples;
+}
+
+void sanitizeForEspeak(std::string& text) {
+  blankControlCharacters(text);
+  // Runs of single letters each followed by a dot ("a.b.c.", "z.B.z.B.", "a . b .") overflow a
+  // fixed buffer in eSpeak NG 1.51 from about 57 letters on. Runs of 8 or more get their dots
+  // replaced by spaces, byte for byte, which reads the same and keeps every offset.
+  constexpr std::size_t kLongRun = 8;
+  std::vector<std::size_t> dots;
+  std::size_t letters = 0;
+  auto finish_run = [&] {
+    if (letters >= kLongRun && dots.size() >= kLongRun) {
+      for (std::size_t d : dots) text[d] = ' ';
+    }
+    dots.clear();
+    letters = 0;
+  };
+  char32_t prev = ' ';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t at = i;
+    const char32_t cp = nextCodepoint(text, i);
+    if (cp == '.') {
+      dots.push_back(at);
+    } else if (cp == ' ' || cp == '\t' || cp == '\n') {
+      // spaces may separate the letters and dots of one run
+    } else if (u_isalpha(static_cast<UChar32>(cp))) {
+      std::size_t j = i;
+      const char32_t next = j < text.size() ? nextCodepoint(text, j) : U' ';
+      if (u_isalpha(static_cast<UChar32>(prev)) || u_isalpha(static_cast<UChar32>(next))) {
+        finish_run();  // part of a word, not a single letter
+      } else {
+        ++letters;
+      }
+    } else {
+      finish_run();
+    }
+    prev = cp;
+  }
+  finish_run();
+}
+
+}  // namespace vorlesen
