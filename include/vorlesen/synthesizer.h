@@ -4,8 +4,12 @@
 //
 // Synthesizer is the small interface the pipeline and player depend on, so they can be tested with a
 // fake. EspeakSynthesizer is the real one over eSpeak NG. eSpeak NG keeps all its state in process
-// globals and is not thread-safe: at most one EspeakSynthesizer exists per process (a second one
-// throws), and every call on it must come from one thread. Parallel rendering uses processes.
+// globals and is not thread-safe: at most one EspeakSynthesizer exists at a time per process (a second
+// one throws), and every call on it must come from one thread. Parallel rendering uses processes.
+// The engine is initialized on first use and terminated at exit, never twice: eSpeak NG 1.51 deadlocks
+// when re-initialized. Its output is deterministic per process, not per call: the same text gives the
+// same samples in a fresh process, but state (the pitch flutter phase) carries from one message to the
+// next, so lengths differ by a few samples after other text was spoken.
 #pragma once
 
 #include <cstddef>

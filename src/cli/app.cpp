@@ -42,7 +42,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "vorlesen: " << e.what() << "\nTry 'vorlesen --help' for more information.\n";
+    std::cerr << "vorlesen: " << e.what() << " (see 'vorlesen --help')\n";
     return kExitUsage;
   }
 

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "vorlesen/language_data.h"
 
 namespace vorlesen::cli {
 
@@ -18,7 +19,7 @@ Command addVoicesCommand(CLI::App& app) {
                    }
                    std::cout << "\nVariants (append to a voice, e.g. de+f2):";
                    for (const auto& variant : synth.variants()) std::cout << ' ' << variant;
-                   std::cout << '\n';
+                   std::cout << "\n\nLanguage data: " << dataDirectory() << '\n';
                    return 0;
                  }};
 }

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <set>
 
 #include "vorlesen/error.h"
@@ -43,6 +45,17 @@ bool isWordEnd(std::string_view text, std::size_t i) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+std::size_t trimTrailingPunctuation(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin) {
+    std::size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t i = start;
+    if (!u_ispunct(static_cast<UChar32>(nextCodepoint(text, i)))) break;
+    end = start;
+  }
+  return end;
+}
+
 int synthCallback(short* wav, int count, espeak_EVENT* events) {
   auto* ctx = static_cast<CallContext*>(events ? events->user_data : nullptr);
   if (!ctx) return 0;
@@ -57,8 +70,11 @@ int synthCallback(short* wav, int count, espeak_EVENT* events) {
     if (ev->length > 0) {
       end = ctx->index->byteOffset(static_cast<std::size_t>(ev->text_position - 1 + ev->length));
     } else {
+      // eSpeak gives no length after an opening quote: take the word up to white space, without
+      // trailing punctuation ("Übermaß“," -> "Übermaß").
       end = begin;
       while (end < ctx->text.size() && !isWordEnd(ctx->text, end)) ++end;
+      end = trimTrailingPunctuation(ctx->text, begin, end);
     }
     ctx->any_word = true;
     ctx->last_word_begin = begin;
@@ -77,19 +93,35 @@ int synthCallback(short* wav, int count, espeak_EVENT* events) {
 
 }  // namespace
 
+namespace {
+
+// eSpeak NG 1.51 deadlocks in espeak_ng_Terminate() after a second espeak_ng_Initialize() in the same
+// process, so the engine is initialized once, on first use, and terminated at exit.
+int initializeEspeakOnce() {
+  static std::mutex mutex;
+  static int sample_rate = 0;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (sample_rate > 0) return sample_rate;
+  espeak_ng_InitializePath(nullptr);
+  espeak_ng_ERROR_CONTEXT context = nullptr;
+  const espeak_ng_STATUS status = espeak_ng_Initialize(&context);
+  if (context) espeak_ng_ClearErrorContext(&context);
+  checkEspeak(status, "cannot initialize (is the espeak-ng-data package installed?)");
+  checkEspeak(espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr), "cannot set up output");
+  espeak_SetSynthCallback(synthCallback);
+  sample_rate = espeak_ng_GetSampleRate();
+  std::atexit([] { espeak_ng_Terminate(); });
+  return sample_rate;
+}
+
+}  // namespace
+
 EspeakSynthesizer::EspeakSynthesizer() {
   if (g_espeak_in_use.exchange(true)) {
     throw Error::synthesis("eSpeak NG is already in use in this process (it is not thread-safe)");
   }
   try {
-    espeak_ng_InitializePath(nullptr);
-    espeak_ng_ERROR_CONTEXT context = nullptr;
-    const espeak_ng_STATUS status = espeak_ng_Initialize(&context);
-    if (context) espeak_ng_ClearErrorContext(&context);
-    checkEspeak(status, "cannot initialize (is the espeak-ng-data package installed?)");
-    checkEspeak(espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr), "cannot set up output");
-    sample_rate_ = espeak_ng_GetSampleRate();
-    espeak_SetSynthCallback(synthCallback);
+    sample_rate_ = initializeEspeakOnce();
     setVoice(VoiceParams{});
   } catch (...) {
     g_espeak_in_use = false;
@@ -97,10 +129,7 @@ EspeakSynthesizer::EspeakSynthesizer() {
   }
 }
 
-EspeakSynthesizer::~EspeakSynthesizer() {
-  espeak_ng_Terminate();
-  g_espeak_in_use = false;
-}
+EspeakSynthesizer::~EspeakSynthesizer() { g_espeak_in_use = false; }
 
 std::vector<std::string> EspeakSynthesizer::variants() const {
   espeak_VOICE spec{};

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `cmake --install` puts the binary, the language data and the man page in place, and the installed
+# binary finds its data without any help from the build tree.
+bin=$1; src=$2
+source "$src/tests/cli/lib.bash"
+build_dir=$(dirname "$bin")
+prefix=$(mktemp -d); trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build_dir" --prefix "$prefix" >/dev/null || fail "cmake --install failed"
+[[ -x $prefix/bin/vorlesen ]] || fail "binary not installed"
+[[ -f $prefix/share/vorlesen/voices/de/abbreviations.tsv ]] || fail "voices/ data not installed"
+[[ -f $prefix/share/man/man1/vorlesen.1 ]] || fail "man page not installed"
+# The installed binary uses its own copy of the data, not the source tree's.
+data=$(env -u VORLESEN_DATA_DIR "$prefix/bin/vorlesen" voices | sed -n 's/^Language data: //p')
+[[ $data == "$prefix/share/vorlesen/voices" ]] || fail "installed binary uses data from '$data'"
+printf 'Ein Satz aus der Installation.\n' > "$prefix/in.txt"
+env -u VORLESEN_DATA_DIR "$prefix/bin/vorlesen" render "$prefix/in.txt" -o "$prefix/out.wav" || fail "installed binary cannot render"
+[[ -s $prefix/out.wav ]] || fail "installed binary wrote no audio"
+# Moved elsewhere together with its share/ folder, it still finds the data (relocatable install).
+mv "$prefix" "$prefix.moved" && prefix="$prefix.moved"
+rm -f "$prefix/out.wav"
+data=$(env -u VORLESEN_DATA_DIR "$prefix/bin/vorlesen" voices | sed -n 's/^Language data: //p')
+[[ $data == "$prefix/share/vorlesen/voices" ]] || fail "moved install uses data from '$data'"
+env -u VORLESEN_DATA_DIR "$prefix/bin/vorlesen" render "$prefix/in.txt" -o "$prefix/out.wav" ||
+  fail "moved install cannot render"
+[[ -s $prefix/out.wav ]] || fail "moved install wrote no audio"
+finish
