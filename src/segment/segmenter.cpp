@@ -98,11 +98,22 @@ std::vector<Span> Segmenter::split(std::string_view text, Span within) const {
   icu_util::check(status, "setting sentence text");
 
   std::size_t start = 0;
-  for (std::int32_t end = breaker.next(); end != icu::BreakIterator::DONE; end = breaker.next()) {
-    const auto boundary = static_cast<std::size_t>(end);
-    if (boundary < block.size() && !impl_->rules.endsSentence(block, start, boundary)) continue;
+  auto propose = [&](std::size_t boundary) {
+    if (boundary < block.size() && !impl_->rules.endsSentence(block, start, boundary)) return;
     emit(block, start, boundary);
     start = boundary;
+  };
+  // ICU keeps ". 2024 war es …" together: its rule SB8 looks past the number to the lowercase
+  // word. A dot, spaces and a digit are proposed as sentence ends too; the rules keep "Nr. 7".
+  std::size_t next_dot = block.find('.');
+  for (std::int32_t end = breaker.next(); end != icu::BreakIterator::DONE; end = breaker.next()) {
+    const auto boundary = static_cast<std::size_t>(end);
+    for (; next_dot < boundary; next_dot = block.find('.', next_dot + 1)) {
+      std::size_t after = next_dot + 1;
+      while (after < boundary && block[after] == ' ') ++after;
+      if (after > next_dot + 1 && after < boundary && block[after] >= '0' && block[after] <= '9') propose(after);
+    }
+    propose(boundary);
   }
   emit(block, start, block.size());
   // The iterator keeps a pointer to the UText, which dies here.
