@@ -19,28 +19,28 @@ struct SegmentOptions {
   bool offsets = false;
 };
 
-// The sentence on one line: every run of white space that holds a line break becomes one space.
-std::string oneLine(std::string_view sentence) {
-  std::string out;
-  out.reserve(sentence.size());
-  for (std::size_t i = 0; i < sentence.size();) {
-    const char c = sentence[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-      std::size_t j = i;
-      bool line_break = false;
-      while (j < sentence.size() && (sentence[j] == ' ' || (sentence[j] >= '\t' && sentence[j] <= '\r'))) {
-        line_break = line_break || (sentence[j] != ' ' && sentence[j] != '\t');
-        ++j;
-      }
-      if (line_break) out += ' ';
-      else out.append(sentence.substr(i, j - i));
-      i = j;
-    } else {
-      out += c;
-      ++i;
+// Appends the sentence on one line: every run of white space that holds a line break becomes one
+// space; other spacing stays as written.
+void appendOneLine(std::string& out, std::string_view sentence) {
+  auto blank = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  for (;;) {
+    std::size_t line_break = 0;
+    while (line_break < sentence.size() && !(blank(sentence[line_break]) && sentence[line_break] != ' ' &&
+                                             sentence[line_break] != '\t')) {
+      ++line_break;
     }
+    if (line_break == sentence.size()) {
+      out.append(sentence);
+      return;
+    }
+    std::size_t begin = line_break;
+    while (begin > 0 && blank(sentence[begin - 1])) --begin;
+    std::size_t end = line_break;
+    while (end < sentence.size() && blank(sentence[end])) ++end;
+    out.append(sentence.substr(0, begin));
+    out += ' ';
+    sentence.remove_prefix(end);
   }
-  return out;
 }
 
 int segment(const SegmentOptions& opt) {
@@ -54,7 +54,7 @@ int segment(const SegmentOptions& opt) {
   for (const Block& block : doc.blocks) {
     for (const Span& s : segmenter.split(doc.text, block.span)) {
       if (opt.offsets) out += std::to_string(s.begin) + '\t' + std::to_string(s.end) + '\t';
-      out += oneLine(doc.slice(s));
+      appendOneLine(out, doc.slice(s));
       out += '\n';
     }
     if (out.size() >= (1u << 16)) {

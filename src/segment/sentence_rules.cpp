@@ -19,15 +19,20 @@ constexpr std::size_t kMaxParts = 4;
 
 // Byte length of the space character ending at `pos` (0 if none): ASCII blanks, no-break space,
 // narrow no-break space and thin space, which typesetting puts inside "z. B.".
+bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool isAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
 std::size_t spaceBefore(std::string_view t, std::size_t pos) {
-  if (pos >= 1 && (t[pos - 1] == ' ' || (t[pos - 1] >= '\t' && t[pos - 1] <= '\r'))) return 1;
+  if (pos == 0) return 0;
+  if (isAscii(t[pos - 1])) return isAsciiSpace(t[pos - 1]) ? 1 : 0;
   if (pos >= 2 && t.compare(pos - 2, 2, "\u00A0") == 0) return 2;
   if (pos >= 3 && (t.compare(pos - 3, 3, "\u202F") == 0 || t.compare(pos - 3, 3, "\u2009") == 0)) return 3;
   return 0;
 }
 
 std::size_t spaceAt(std::string_view t, std::size_t pos) {
-  if (pos < t.size() && (t[pos] == ' ' || (t[pos] >= '\t' && t[pos] <= '\r'))) return 1;
+  if (pos >= t.size()) return 0;
+  if (isAscii(t[pos])) return isAsciiSpace(t[pos]) ? 1 : 0;
   if (t.compare(pos, 2, "\u00A0") == 0) return 2;
   if (t.compare(pos, 3, "\u202F") == 0 || t.compare(pos, 3, "\u2009") == 0) return 3;
   return 0;
@@ -40,7 +45,8 @@ constexpr std::string_view kQuotes[] = {"\u201E", "\u201C", "\u201D", "\u201A", 
 bool isAsciiQuoteOrBracket(char c) { return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']'; }
 
 std::size_t quoteBefore(std::string_view t, std::size_t pos) {
-  if (pos >= 1 && isAsciiQuoteOrBracket(t[pos - 1])) return 1;
+  if (pos == 0) return 0;
+  if (isAscii(t[pos - 1])) return isAsciiQuoteOrBracket(t[pos - 1]) ? 1 : 0;
   for (std::string_view q : kQuotes) {
     if (pos >= q.size() && t.compare(pos - q.size(), q.size(), q) == 0) return q.size();
   }
@@ -48,7 +54,8 @@ std::size_t quoteBefore(std::string_view t, std::size_t pos) {
 }
 
 std::size_t quoteAt(std::string_view t, std::size_t pos) {
-  if (pos < t.size() && isAsciiQuoteOrBracket(t[pos])) return 1;
+  if (pos >= t.size()) return 0;
+  if (isAscii(t[pos])) return isAsciiQuoteOrBracket(t[pos]) ? 1 : 0;
   for (std::string_view q : kQuotes) {
     if (t.compare(pos, q.size(), q) == 0) return q.size();
   }

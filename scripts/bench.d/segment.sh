@@ -1,0 +1,45 @@
+#!/bin/bash
+# Segmenter throughput and linearity, run by scripts/bench with $1 = the vorlesen binary.
+# Input: German text repeated to about 3.5 MB (the paragraphs of the segmenter's golden test, and
+# the articles in ../shared when present), then the same ten times. Times are CPU seconds
+# (user + system) of `vorlesen segment`, so other load on the machine does not count.
+# Targets: >= 25 MB/s (a fifth of the 5 MB/s budget for normalize + segment), and 10x the input
+# in <= 11x the time.
+set -eu
+bin=${1:?usage: segment.sh VORLESEN_BINARY}
+here=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+{
+  grep -v '^#' "$here/tests/fixtures/segment/sentences.tsv" | cut -f1
+  shared=${VORLESEN_SHARED_DIR:-$here/../shared}
+  for f in "$shared"/articles/*.txt; do [ -f "$f" ] && cat "$f"; done
+} >"$tmp/unit.txt"
+: >"$tmp/small.txt"
+while [ "$(stat -c %s "$tmp/small.txt")" -lt 3500000 ]; do cat "$tmp/unit.txt" >>"$tmp/small.txt"; done
+for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$tmp/small.txt"; done >"$tmp/large.txt"
+
+# CPU seconds of one run; the best of three, to keep scheduler noise out.
+cpu_seconds() {
+  local best="" t
+  for _ in 1 2 3; do
+    t=$( { TIMEFORMAT='%U %S'; time "$bin" segment "$1" >/dev/null; } 2>&1 | awk '{ print $1 + $2 }')
+    best=$(awk -v a="$t" -v b="${best:-$t}" 'BEGIN { print (a < b ? a : b) }')
+  done
+  echo "$best"
+}
+
+small_bytes=$(stat -c %s "$tmp/small.txt")
+large_bytes=$(stat -c %s "$tmp/large.txt")
+small_s=$(cpu_seconds "$tmp/small.txt")
+large_s=$(cpu_seconds "$tmp/large.txt")
+
+awk -v sb="$small_bytes" -v lb="$large_bytes" -v ss="$small_s" -v ls="$large_s" 'BEGIN {
+  ss = (ss > 0.001 ? ss : 0.001); ls = (ls > 0.001 ? ls : 0.001)
+  rate = lb / 1e6 / ls
+  ratio = ls / ss
+  printf "segment throughput: %.1f MB/s (target >= 25 MB/s; %.1f MB in %.2f s CPU)\n", rate, lb / 1e6, ls
+  printf "segment linearity: %.1fx time for %.0fx input (target <= 11x)\n", ratio, lb / sb
+  exit (rate < 25 || ratio > 11) ? 1 : 0
+}'
