@@ -34,6 +34,39 @@ std::size_t cutPoint(std::string_view t) {
   return cut;
 }
 
+constexpr std::string_view kEllipsis = "\u2026";
+
+bool isAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool startsUppercase(std::string_view s) {
+  if (s.empty()) return false;
+  if (s[0] >= 'A' && s[0] <= 'Z') return true;
+  return s.compare(0, 2, "\u00C4") == 0 || s.compare(0, 2, "\u00D6") == 0 || s.compare(0, 2, "\u00DC") == 0;
+}
+
+// A sentence end that ICU's rules (UAX #29) do not propose, after the terminator at
+// block[pos, pos + length), before `limit`; npos if there is none:
+//  - ". 2024 war es …": rule SB8 looks past the number to the lowercase word and joins;
+//  - "… Peking.Martin …": page dumps glue a sentence to the next line's first word; only after a
+//    word of three or more ASCII letters, lower case after the first (not "z.B.Äpfel", "Ges.m.b.H.");
+//  - "Er wartete … Dann": ICU does not count "…" as a terminator.
+std::size_t extraEnd(std::string_view block, std::size_t pos, std::size_t length, std::size_t limit) {
+  std::size_t after = pos + length;
+  while (after < limit && block[after] == ' ') ++after;
+  if (after >= limit) return std::string::npos;
+  const bool spaced = after > pos + length;
+  if (length == 1 && spaced && isAsciiDigit(block[after])) return after;
+  if (length == 1 && !spaced && startsUppercase(block.substr(after))) {
+    std::size_t letters = 0;
+    while (letters < pos && letters < 64 && isAsciiLower(block[pos - 1 - letters])) ++letters;
+    if (letters < pos && block[pos - 1 - letters] >= 'A' && block[pos - 1 - letters] <= 'Z') ++letters;
+    const bool word_start = letters == pos || block[pos - 1 - letters] == ' ';
+    if (letters >= 3 && word_start) return after;
+  }
+  if (length > 1 && spaced && startsUppercase(block.substr(after))) return after;
+  return std::string::npos;
+}
+
 // ICU ends a sentence at every line break (SB4). Inside a block a line break is only a hard wrap,
 // so the iterator sees a copy with line separators made spaces, byte for byte (offsets stay).
 void blankLineBreaks(std::string& s) {
@@ -103,16 +136,23 @@ std::vector<Span> Segmenter::split(std::string_view text, Span within) const {
     emit(block, start, boundary);
     start = boundary;
   };
-  // ICU keeps ". 2024 war es …" together: its rule SB8 looks past the number to the lowercase
-  // word. A dot, spaces and a digit are proposed as sentence ends too; the rules keep "Nr. 7".
+  // Sentence ends ICU does not propose, checked by the rules like its own (see extraEnd()).
   std::size_t next_dot = block.find('.');
+  std::size_t next_ellipsis = block.find(kEllipsis);
+  std::vector<std::size_t> extra;
   for (std::int32_t end = breaker.next(); end != icu::BreakIterator::DONE; end = breaker.next()) {
     const auto boundary = static_cast<std::size_t>(end);
+    extra.clear();
     for (; next_dot < boundary; next_dot = block.find('.', next_dot + 1)) {
-      std::size_t after = next_dot + 1;
-      while (after < boundary && block[after] == ' ') ++after;
-      if (after > next_dot + 1 && after < boundary && block[after] >= '0' && block[after] <= '9') propose(after);
+      const std::size_t e = extraEnd(block, next_dot, 1, boundary);
+      if (e != std::string::npos) extra.push_back(e);
     }
+    for (; next_ellipsis < boundary; next_ellipsis = block.find(kEllipsis, next_ellipsis + 1)) {
+      const std::size_t e = extraEnd(block, next_ellipsis, kEllipsis.size(), boundary);
+      if (e != std::string::npos) extra.push_back(e);
+    }
+    std::sort(extra.begin(), extra.end());
+    for (const std::size_t e : extra) propose(e);
     propose(boundary);
   }
   emit(block, start, block.size());

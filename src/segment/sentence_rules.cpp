@@ -284,6 +284,9 @@ bool SentenceRules::endsSentence(std::string_view text, std::size_t start, std::
   if (end == start) return true;
   const Word next = wordAfter(text, boundary);
   if (next.empty()) return true;
+  if (end - start >= 3 && text.compare(end - 3, 3, "\u2026") == 0) {
+    return isStarter(view(text, next));  // "Er wartete … Dann" vs "Und dann … Peter"
+  }
   const char terminator = text[end - 1];
   if (terminator == '?' || terminator == '!') {
     // „Kommst du?“ fragte er. — the question is part of the sentence that goes on in lower case.
