@@ -253,3 +253,40 @@ TEST_CASE("the Handelsblatt article splits where a reader would", "[segment][sha
   SUCCEED("../shared is not present");
 #endif
 }
+
+TEST_CASE("random mixes of tricky pieces keep the span invariants", "[segment]") {
+  // Pieces that exercise every rule, glued at random: the spans must stay valid and every byte
+  // outside them must be white space.
+  const std::vector<std::string> pieces = {
+      "Dr.", "z.", "B.", "usw.", "u. a.", "3.", "1999.", "Mai", "Die", "er", "„", "“", "»", "«", "?", "!",
+      "XIV.", "F.", "…", "...", ".", " ", "  ", "\n", "\u00A0", "\u202F", "Hauptstr.", "08.02.", "2025",
+      "Peking.Martin", "ä", "\xEF\xBF\xBD", "(re.)", ",", "Chr.", "Jan.", "etc."};
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const std::size_t n = next() % 60;
+    for (std::size_t i = 0; i < n; ++i) {
+      text += pieces[next() % pieces.size()];
+      if (next() % 3) text += ' ';
+    }
+    INFO("text: " << text);
+    const auto spans = german().split(text);
+    checkSpans(text, Span{0, text.size()}, spans);
+    std::vector<bool> inside(text.size(), false);
+    for (const Span& s : spans) std::fill(inside.begin() + s.begin, inside.begin() + s.end, true);
+    std::size_t lost = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (inside[i] || text[i] == ' ' || text[i] == '\n') continue;
+      if (text.compare(i, 2, "\u00A0") == 0) {
+        ++i;
+        continue;
+      }
+      ++lost;
+    }
+    CHECK(lost == 0);
+  }
+}
