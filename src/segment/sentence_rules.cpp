@@ -167,8 +167,8 @@ bool isRomanOrInitial(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::string_view("IVXLCDM").find(c) != std::string_view::npos; });
 }
 
-// Compares one abbreviation part with a word of the text; the first part may differ in the case of
-// its first letter (a sentence starting "Z. B.").
+// Compares one abbreviation part with a word of the text; the first part of an abbreviation of
+// several parts may differ in the case of its first letter (a sentence starting "Z. B.").
 bool partMatches(std::string_view part, std::string_view word, bool fold_first) {
   if (part.size() != word.size() || part.empty()) return false;
   if (fold_first ? asciiLower(part[0]) != asciiLower(word[0]) : part[0] != word[0]) return false;
@@ -244,8 +244,9 @@ void SentenceRules::addAbbreviation(const std::string& written, AbbreviationKind
   const std::size_t index = abbreviations_.size();
   for (std::size_t p = 0; p < parts.size(); ++p) {
     parts_[parts[p]].push_back(PartRef{index, p});
-    // The first part may start a sentence in capitals ("Z. B.") or in lower case.
-    if (p == 0) {
+    // The first part may start a sentence in capitals ("Z. B.", "Vgl.") or in lower case; not a lone
+    // letter, which would make "v." of the initial "V." in "Karl V. Er …".
+    if (p == 0 && !(parts.size() == 1 && parts[0].size() <= 2)) {
       std::string other = parts[0];
       const char c = other[0];
       if (c >= 'a' && c <= 'z') other[0] = static_cast<char>(c - 'a' + 'A');
