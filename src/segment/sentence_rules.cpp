@@ -153,6 +153,11 @@ bool isNumber(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return isDigit(c) || c == '.'; });
 }
 
+// One or two digits: a day or a month in "12. 3. 1970".
+bool isDayOrMonth(std::string_view s) {
+  return !s.empty() && s.size() <= 2 && std::all_of(s.begin(), s.end(), isDigit);
+}
+
 // A year or a quantity rather than an ordinal: four digits or more, or grouped in thousands.
 bool isLargeNumber(std::string_view s) {
   const std::size_t dot = s.rfind('.');
@@ -364,6 +369,16 @@ bool SentenceRules::endsAfterDottedWord(std::string_view text, std::size_t start
     if (isMonth(next_word)) return false;                 // "am 3. Mai"
     const Word previous = wordBefore(text, start, before[0].begin);
     if (previous.empty()) return false;                   // "1. Einleitung": a numbered item
+    if (isDayOrMonth(bare)) {                             // a date written with spaces: "am 12. 3. 1970"
+      if (next_word.size() >= 2 && next_word.back() == '.' && isDayOrMonth(next_word.substr(0, next_word.size() - 1))) {
+        return false;
+      }
+      const std::string_view prev_word = view(text, previous);
+      if (next_first >= '0' && next_first <= '9' && prev_word.size() >= 2 &&
+          prev_word.back() == '.' && isDayOrMonth(prev_word.substr(0, prev_word.size() - 1))) {
+        return false;
+      }
+    }
     if (isStarter(next_word)) return true;                // "… waren es 150. Die …"
     if (!u_isupper(next_first)) return true;              // "… Euro. 2024 …"
     // Before a capitalized word that is no sentence starter: an ordinal ("der 2. Versuch",
