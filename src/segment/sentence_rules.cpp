@@ -17,11 +17,11 @@ namespace {
 constexpr std::size_t kMaxWordBytes = 64;
 constexpr std::size_t kMaxParts = 4;
 
-// Byte length of the space character ending at `pos` (0 if none): ASCII blanks, no-break space,
-// narrow no-break space and thin space, which typesetting puts inside "z. B.".
 bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool isAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 
+// Byte length of the space character ending at `pos` (0 if none): ASCII blanks, no-break space,
+// narrow no-break space and thin space, which typesetting puts inside "z. B.".
 std::size_t spaceBefore(std::string_view t, std::size_t pos) {
   if (pos == 0) return 0;
   if (isAscii(t[pos - 1])) return isAsciiSpace(t[pos - 1]) ? 1 : 0;
@@ -197,7 +197,10 @@ SentenceRules::SentenceRules(const LanguageData& data) {
   if (const TsvTable* table = data.find("abbreviations")) {
     for (const auto& row : table->rows) {
       const std::string& written = row.fields.front();
-      if (!written.empty() && written.back() == '.') addAbbreviation(written, AbbreviationKind::Never);
+      // The normalizer's file may hold forms longer than the segmenter looks (kMaxParts): those
+      // are for the normalizer only.
+      if (written.empty() || written.back() != '.' || splitParts(written).size() > kMaxParts) continue;
+      addAbbreviation(written, AbbreviationKind::Never, table->path + ":" + std::to_string(row.line) + ": ");
     }
   }
   const TsvTable& table = data.table("segment_exceptions");
@@ -207,19 +210,20 @@ SentenceRules::SentenceRules(const LanguageData& data) {
     const std::string& word = row.fields[0];
     const std::string& kind = row.fields[1];
     if (word.empty()) throw Error::data(where + "empty word");
+    if (word.size() > kMaxWordBytes) throw Error::data(where + "word longer than 64 bytes");
     const bool dotted = word.back() == '.';
     if (kind == "abbreviation" || kind == "ends" || kind == "may-end") {
       if (!dotted) throw Error::data(where + "an abbreviation must end in \".\": " + word);
       const auto k = kind == "abbreviation" ? AbbreviationKind::Never
                      : kind == "ends"       ? AbbreviationKind::Ends
                                             : AbbreviationKind::MayEnd;
-      addAbbreviation(word, k);
+      addAbbreviation(word, k, where);
     } else if (kind == "suffix") {
       if (!dotted) throw Error::data(where + "a suffix must end in \".\": " + word);
       suffixes_.push_back(asciiLower(word));
     } else if (kind == "month") {
       months_.insert(word);
-      if (dotted) addAbbreviation(word, AbbreviationKind::MayEnd);
+      if (dotted) addAbbreviation(word, AbbreviationKind::MayEnd, where);
     } else if (kind == "ordinal-context") {
       ordinal_context_.insert(asciiLower(word));
     } else if (kind == "starter") {
@@ -228,16 +232,13 @@ SentenceRules::SentenceRules(const LanguageData& data) {
       throw Error::data(where + "unknown kind \"" + kind +
                         "\" (expected abbreviation, ends, may-end, suffix, month, ordinal-context or starter)");
     }
-    if (word.size() > kMaxWordBytes) throw Error::data(where + "word longer than 64 bytes");
   }
 }
 
-void SentenceRules::addAbbreviation(const std::string& written, AbbreviationKind kind) {
+void SentenceRules::addAbbreviation(const std::string& written, AbbreviationKind kind, const std::string& where) {
   std::vector<std::string> parts = splitParts(written);
   if (parts.empty()) return;
-  if (parts.size() > kMaxParts) {
-    throw Error::data("segmenter: abbreviation \"" + written + "\" has more than 4 parts");
-  }
+  if (parts.size() > kMaxParts) throw Error::data(where + "abbreviation \"" + written + "\" has more than 4 parts");
   // A later entry for the same written form overrides an earlier one (segment_exceptions.tsv
   // refines abbreviations.tsv).
   for (std::size_t i = 0; i < abbreviations_.size(); ++i) {

@@ -54,7 +54,8 @@ class SentenceRules {
     std::size_t part;          // which of its parts
   };
 
-  void addAbbreviation(const std::string& written, AbbreviationKind kind);
+  // `where` ("file:line: ") prefixes the message of a data error.
+  void addAbbreviation(const std::string& written, AbbreviationKind kind, const std::string& where);
   // Decision after a word ending in "." (`dotted`, a byte range that includes the dot), given the
   // words around it.
   bool endsAfterDottedWord(std::string_view text, std::size_t start, Word dotted, std::size_t boundary) const;

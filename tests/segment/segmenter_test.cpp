@@ -215,6 +215,9 @@ TEST_CASE("broken exception data is reported with file and line", "[segment]") {
   CHECK_THAT(constructionError("Dr.\n"), Catch::Contains("segment_exceptions.tsv:1: expected word<TAB>kind"));
   CHECK_THAT(constructionError("Doktor\tabbreviation\n"), Catch::Contains("must end in \".\""));
   CHECK_THAT(constructionError(""), Catch::Contains("segment_exceptions.tsv: language data file missing"));
+  CHECK_THAT(constructionError("a. b. c. d. e.\tabbreviation\n"),
+             Catch::Contains("segment_exceptions.tsv:1: abbreviation \"a. b. c. d. e.\" has more than 4 parts"));
+  CHECK_THAT(constructionError("Mai\tmonth\nJuni\n"), Catch::Contains("segment_exceptions.tsv:2: expected word<TAB>kind"));
 }
 
 TEST_CASE("the exception data decides, not the code", "[segment]") {
