@@ -42,6 +42,16 @@ status=$?
 [ "$status" -eq 1 ] || fail "missing file: exit status $status"
 [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q 'missing.txt' "$tmp/err" || fail "missing file message: $(cat "$tmp/err")"
 
+# A directory, and an output that cannot be written: one line, exit 1.
+"$bin" segment "$tmp" >/dev/null 2>"$tmp/err"
+status=$?
+[ "$status" -eq 1 ] && grep -q 'is a directory' "$tmp/err" || fail "directory: exit $status, $(cat "$tmp/err")"
+if [ -w /dev/full ]; then
+  "$bin" segment "$tmp/in.txt" >/dev/full 2>"$tmp/err"
+  status=$?
+  [ "$status" -eq 1 ] && grep -q 'cannot write' "$tmp/err" || fail "/dev/full: exit $status, $(cat "$tmp/err")"
+fi
+
 # A 1 MB line without punctuation: bounded lines, nothing lost.
 head -c 1048576 /dev/zero | tr '\0' 'x' | sed 's/x\{9\}/wortwort /g' >"$tmp/long.txt"
 "$bin" segment "$tmp/long.txt" >"$tmp/out" || fail "long line: exit status $?"
