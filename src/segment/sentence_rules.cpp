@@ -165,11 +165,12 @@ bool isLargeNumber(std::string_view s) {
   return s.size() - dot - 1 == 3;
 }
 
-// "XIV" (regnal or chapter numbers) or a single capital letter (an initial, "John F. Kennedy").
+// "XIV" (regnal or chapter numbers; only I V X L, so that "CD" and "DM" stay words) or a single
+// capital letter (an initial, "John F. Kennedy").
 bool isRomanOrInitial(std::string_view s) {
   if (s.size() == 1) return s[0] >= 'A' && s[0] <= 'Z';
   if (s.empty() || s.size() > 8) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::string_view("IVXLCDM").find(c) != std::string_view::npos; });
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
 }
 
 // Compares one abbreviation part with a word of the text; the first part of an abbreviation of
