@@ -168,6 +168,16 @@ TEST_CASE("hostile input stays bounded in time and size", "[segment]") {
     for (const Span& s : spans) CHECK(s.size() <= 1000);
     CHECK(seconds < 2.0);
   }
+  SECTION("a 10,000-digit number ending a sentence") {
+    std::string text = "Die Zahl ist ";
+    for (int i = 0; i < 10000; ++i) text += static_cast<char>('0' + i % 10);
+    text += ". Das ist viel.";
+    const auto spans = german().split(text);
+    checkSpans(text, Span{0, text.size()}, spans);
+    REQUIRE(spans.size() >= 10);
+    for (const Span& s : spans) CHECK(s.size() <= 1000);
+    CHECK(text.substr(spans.back().begin) == "Das ist viel.");
+  }
   SECTION("100,000 ordinals and initials") {
     std::string text;
     for (int i = 0; i < 100000; ++i) text += i % 3 ? "3. " : "A. ";
