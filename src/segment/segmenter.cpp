@@ -156,7 +156,8 @@ std::vector<Span> Segmenter::split(std::string_view text, Span within) const {
     propose(boundary);
   }
   emit(block, start, block.size());
-  // The iterator keeps a pointer to the UText, which dies here.
+  // The iterator keeps a shallow clone of the UText, pointing into `scratch`: detach it, so that
+  // nothing refers to the buffer between calls.
   breaker.setText(icu::UnicodeString());
   return out;
 }
