@@ -297,6 +297,8 @@ bool SentenceRules::endsSentence(std::string_view text, std::size_t start, std::
   }
   const char terminator = text[end - 1];
   if (terminator == '?' || terminator == '!') {
+    // "https://a.de/b?=3": no space, no quote: not the end of a sentence.
+    if (end == boundary) return false;
     // „Kommst du?“ fragte er. — the question is part of the sentence that goes on in lower case.
     return !u_islower(firstCodepoint(view(text, next)));
   }
