@@ -2,10 +2,14 @@
 //
 //   Document::text + Block spans --Segmenter::split()--> sentence Spans (original spelling)
 //
-// ICU's German sentence BreakIterator does the work; German exceptions from voices/de/ (abbreviations
-// such as "Dr." or "z. B." after which a sentence does not end) are added to ICU's break suppression.
+// ICU's sentence BreakIterator proposes the ends; German rules decide which to keep, with word
+// lists from voices/de/ (segment_exceptions.tsv and the abbreviations of abbreviations.tsv): no end
+// after "Dr.", "z. B.", "am 3. Mai", "der 2. Versuch", "Ludwig XIV.", "Hauptstr. 5"; an end after
+// "… usw. Das", "… waren es 150. Die", "„Wer?“ Dann". Line breaks inside the span are wraps, not
+// ends. Time is linear in the span's size; pieces without an end are cut near 1000 bytes.
+// The Segmenter keeps no pointer into `data` or `text` after a call returns.
 // Construction builds the ICU iterator once; split() is const but NOT thread-safe (it reuses the
-// iterator); use one Segmenter per thread.
+// iterator and a buffer); use one Segmenter per thread.
 #pragma once
 
 #include <memory>
