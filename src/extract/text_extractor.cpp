@@ -295,11 +295,10 @@ class TextExtractor {
     const auto first_prose = std::find_if(kept.begin(), kept.end(), [&](std::size_t i) { return units_[i].prose; });
     const std::size_t top_end = static_cast<std::size_t>(first_prose - kept.begin());
 
-    // The title: the first short line before the body; other short lines there are clutter, or a
-    // repeat of the title, or the byline.
-    std::optional<std::size_t> title;
-    std::vector<std::string_view> repeats;
-    if (!last_crumb_.empty()) repeats.push_back(last_crumb_);
+    // The title: among the short lines before the body, the one the page repeats, else the longest.
+    // A short line right above it (no blank line between) is its kicker ("Energiewende"). The
+    // others are clutter, or the byline.
+    std::vector<std::size_t> top;
     bool have_byline = false;
     for (std::size_t k = 0; k < top_end; ++k) {
       const Unit& u = units_[kept[k]];
@@ -309,14 +308,32 @@ class TextExtractor {
       } else if (isAuthorLine(u) && !have_byline) {
         head.push_back(Block{BlockKind::Byline, u.span});
         have_byline = true;
-      } else if (!title) {
-        title = kept[k];
       } else {
-        repeats.push_back(str(u));
+        top.push_back(kept[k]);
+      }
+    }
+    std::vector<std::string_view> repeats;
+    if (!last_crumb_.empty()) repeats.push_back(last_crumb_);
+    std::optional<std::size_t> title;
+    std::size_t best_repeats = 0;
+    for (std::size_t i : top) {
+      const std::size_t n = static_cast<std::size_t>(
+          std::count_if(top.begin(), top.end(), [&](std::size_t j) { return str(units_[j]) == str(units_[i]); }));
+      if (!title || n > best_repeats || (n == best_repeats && units_[i].words > units_[*title].words)) {
+        title = i;
+        best_repeats = n;
       }
     }
     if (title) {
+      for (std::size_t i : top) {
+        if (i != *title) repeats.push_back(str(units_[i]));
+      }
       std::vector<Block> t = titleBlocks(units_[*title], repeats);
+      const auto pos = std::find(top.begin(), top.end(), *title);
+      if (pos != top.begin() && *(pos - 1) == *title - 1 && !units_[*title].blank_before &&
+          units_[*title - 1].words <= 3 && t.size() == 1) {
+        t.insert(t.begin(), Block{BlockKind::Title, units_[*title - 1].span});
+      }
       head.insert(head.begin(), t.begin(), t.end());
     }
 
