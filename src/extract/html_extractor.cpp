@@ -16,6 +16,7 @@
 // each text node and attribute value starts; inside a node, entities are realigned here).
 // Every tree walk is iterative: 10,000 nested elements must not exhaust the stack.
 #include <gumbo.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -137,6 +138,14 @@ std::size_t referenceLength(std::string_view text) {
 std::size_t utf8Length(char lead) {
   const unsigned char c = static_cast<unsigned char>(lead);
   return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+// Separators left between inline elements ("·", "|") are not text to read.
+bool hasWords(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (u_isalnum(static_cast<UChar32>(nextCodepoint(text, i)))) return true;
+  }
+  return false;
 }
 
 bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -583,8 +592,8 @@ class HtmlExtractor {
     bool ended = false;
     bool in_marked_block = false;
     auto add = [&](Paragraph& p, BlockKind kind) {
-      if (ended) return;
       const std::string& t = p.text();
+      if (ended || !hasWords(t)) return;
       if (markers_.lineIs(PageMarkers::Kind::End, t)) {
         ended = true;
         return;

@@ -72,6 +72,18 @@ TEST_CASE("a German news page in HTML: nav, cookie banner, aside, comments, foot
   }
 }
 
+TEST_CASE("a magazine page without <article>: kicker, byline, text split by an ad", "[extract]") {
+  const Document doc = loadArticle(kFixtures + "magazin.html", ExtractOptions{});
+  checkGolden(doc, kFixtures + "magazin.expected.tsv");
+  const std::string all = joined(doc);
+  for (const char* clutter : {"Cookies", "Abo", "Lesen Sie auch", "Tarifstreit", "Anzeige", "Mietwagen", "Facebook",
+                              "schreibt seit 2019", "interessieren", "Flughafen", "Impressum", "NewsArticle",
+                              "\u00B7", "DAS MAGAZIN"}) {
+    INFO(clutter);
+    CHECK(all.find(clutter) == std::string::npos);
+  }
+}
+
 TEST_CASE("HTML offsets lead back to the bytes of the original file", "[extract]") {
   const std::string bytes = readFile(kFixtures + "nachrichten.html");
   const Document doc = extractHtml("nachrichten.html", bytes, markers());
