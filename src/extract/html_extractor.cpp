@@ -161,8 +161,10 @@ class Paragraph {
     while (j < dec.size()) {
       std::size_t src_len = 1;
       std::size_t dec_len = utf8Length(dec[j]);
-      if (i < orig.size() && orig[i] == '\r' && dec[j] == '\n' && i + 1 < orig.size() && orig[i + 1] == '\n') {
-        ++i;  // CR LF became LF
+      // White space gumbo dropped (CR of CR LF, the newline after <pre>) is skipped in the file.
+      while (i < orig.size() && isAsciiSpace(orig[i]) && orig[i] != dec[j] &&
+             !(orig[i] == '\r' && dec[j] == '\n' && (i + 1 == orig.size() || orig[i + 1] != '\n'))) {
+        ++i;
       }
       if (i < orig.size() && orig[i] == '&' && dec.substr(j, 2) != orig.substr(i, 2)) {
         src_len = std::max<std::size_t>(1, referenceLength(orig.substr(i)));
@@ -636,6 +638,10 @@ class HtmlExtractor {
 Document extractHtml(std::string name, std::string_view bytes, const PageMarkers& markers) {
   Document doc;
   doc.name = std::move(name);
+  // gumbo replaces ill-formed UTF-8 by U+FFFD itself; counted here for the caller's warning.
+  const Utf8Repair check = repairUtf8(bytes);
+  doc.bad_utf8 = check.bad_sequences;
+  doc.first_bad_utf8_offset = check.first_bad_offset;
   const ParsedHtml html(bytes);
   HtmlExtractor(html.root(), markers).run(doc);
   return doc;

@@ -128,6 +128,22 @@ TEST_CASE("HTML offsets lead back to the bytes of the original file", "[extract]
   CHECK(bytes.substr(title.begin - 4, 4) == "<h1>");
 }
 
+TEST_CASE("offsets survive dropped white space, CR LF and references", "[extract]") {
+  const std::string html = "<pre>\nZeile eins\r\nZeile &amp; zwei\rdrei</pre><p>&Auml;rger&#x21;</p>";
+  const Document doc = extractHtml("pre.html", html, markers());
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.slice(doc.blocks[0].span) == "Zeile eins Zeile & zwei drei");
+  // text offset of a word -> what the file has there
+  const std::pair<std::size_t, std::string> words[] = {
+      {0, "Zeile eins"}, {11, "Zeile &amp; zwei"}, {17, "&amp;"}, {19, "zwei\rdrei"}, {24, "drei</pre>"}};
+  for (const auto& [at, original] : words) {
+    INFO(original);
+    CHECK(html.compare(doc.sourceOffset(at), original.size(), original) == 0);
+  }
+  const Span src = doc.sourceSpan(doc.blocks[1].span);
+  CHECK(html.substr(src.begin, src.size()) == "&Auml;rger&#x21;");
+}
+
 TEST_CASE("malformed HTML still yields its text", "[extract]") {
   SECTION("unclosed tags and broken entities") {
     const Document doc = loadArticle(kFixtures + "kaputt.html", ExtractOptions{});
