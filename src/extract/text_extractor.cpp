@@ -118,6 +118,7 @@ class TextExtractor {
     }
     for (Unit& u : units_) cutTrailingMarkers(u);
     markerPass();
+    for (const Unit& u : units_) clutter_found_ += !u.keep && !u.span.empty();
     return structurePass();
   }
 
@@ -145,6 +146,7 @@ class TextExtractor {
           while (pos > 0 && !isSpace(s[pos - 1])) --pos;
         }
         if (pos == 0 || foldCase(s.substr(pos)) != m) continue;
+        ++clutter_found_;
         const std::string_view rest = trim(s.substr(0, pos));
         u.span.end = u.span.begin + rest.size();
         cut = true;
@@ -167,6 +169,7 @@ class TextExtractor {
     return false;
   }
 
+  // Drops clutter lines; counts them in clutter_found_.
   void markerPass() {
     bool in_breadcrumb = false;
     int crumb_number = 0;
@@ -312,16 +315,23 @@ class TextExtractor {
         top.push_back(kept[k]);
       }
     }
+    // Without any sign of a web page (no marker matched), the file is somebody's text, not a page
+    // dump: short lines are kept (verses, addresses, lists), only the first one becomes the title.
+    const bool page_dump = clutter_found_ > 0;
     std::vector<std::string_view> repeats;
     if (!last_crumb_.empty()) repeats.push_back(last_crumb_);
     std::optional<std::size_t> title;
     std::size_t best_repeats = 0;
-    for (std::size_t i : top) {
-      const std::size_t n = static_cast<std::size_t>(
-          std::count_if(top.begin(), top.end(), [&](std::size_t j) { return str(units_[j]) == str(units_[i]); }));
-      if (!title || n > best_repeats || (n == best_repeats && units_[i].words > units_[*title].words)) {
-        title = i;
-        best_repeats = n;
+    if (!page_dump) {
+      if (!top.empty() && top.front() == kept.front()) title = top.front();
+    } else {
+      for (std::size_t i : top) {
+        const std::size_t n = static_cast<std::size_t>(
+            std::count_if(top.begin(), top.end(), [&](std::size_t j) { return str(units_[j]) == str(units_[i]); }));
+        if (!title || n > best_repeats || (n == best_repeats && units_[i].words > units_[*title].words)) {
+          title = i;
+          best_repeats = n;
+        }
       }
     }
     if (title) {
@@ -335,6 +345,11 @@ class TextExtractor {
         t.insert(t.begin(), Block{BlockKind::Title, units_[*title - 1].span});
       }
       head.insert(head.begin(), t.begin(), t.end());
+    }
+    if (!page_dump) {
+      for (std::size_t i : top) {
+        if (!title || i != *title) body.push_back(Block{BlockKind::Paragraph, units_[i].span});
+      }
     }
 
     // The body. The first two prose paragraphs may still carry the byline at their end.
@@ -369,7 +384,11 @@ class TextExtractor {
       std::size_t run = 1;
       while (k + run < kept.size() && !units_[kept[k + run]].prose && !isBullet(str(units_[kept[k + run]]))) ++run;
       const bool prose_follows = k + run < kept.size();
-      if (run == 1 && prose_follows) body.push_back(Block{BlockKind::Heading, u.span});
+      if (run == 1 && prose_follows) {
+        body.push_back(Block{BlockKind::Heading, u.span});
+      } else if (!page_dump) {
+        for (std::size_t r = 0; r < run; ++r) body.push_back(Block{BlockKind::Paragraph, units_[kept[k + r]].span});
+      }
       k += run - 1;
     }
     head.insert(head.end(), body.begin(), body.end());
@@ -381,6 +400,7 @@ class TextExtractor {
   std::regex date_;
   std::vector<Unit> units_;
   std::string_view last_crumb_;
+  std::size_t clutter_found_ = 0;
 };
 
 }  // namespace

@@ -60,6 +60,12 @@ TEST_CASE("a German news page dump: title, byline, body; breadcrumbs, teasers, a
   CHECK(doc.sourceOffset(123) == 123);
 }
 
+TEST_CASE("a text that is no page dump keeps every line, short ones too", "[extract]") {
+  const Document doc = loadArticle(kFixtures + "brief.txt", ExtractOptions{});
+  checkGolden(doc, kFixtures + "brief.expected.tsv");
+  CHECK(doc.blocks.size() == loadDocument(kFixtures + "brief.txt").blocks.size());
+}
+
 TEST_CASE("a German news page in HTML: nav, cookie banner, aside, comments, footer gone", "[extract]") {
   const Document doc = loadArticle(kFixtures + "nachrichten.html", ExtractOptions{});
   checkGolden(doc, kFixtures + "nachrichten.expected.tsv");
