@@ -204,7 +204,7 @@ class TextExtractor {
         in_clutter = true;
         continue;
       }
-      if (in_clutter && !u.prose && !u.blank_before) {
+      if (in_clutter && u.words < 20 && !u.blank_before) {
         u.keep = false;
         continue;
       }
@@ -302,15 +302,30 @@ class TextExtractor {
     // A short line right above it (no blank line between) is its kicker ("Energiewende"). The
     // others are clutter, or the byline.
     std::vector<std::size_t> top;
-    bool have_byline = false;
+    // A byline may come in two lines: the date ("Stand: 12.03.2025 18:04 Uhr"), the author ("Von …").
+    bool have_date = false;
+    bool have_author = false;
+    // Takes `u` (or the byline at its end) as byline if it is one and that part is still missing.
+    auto takeByline = [&](const Unit& u, std::vector<Block>& lead_into) {
+      if (!have_date) {
+        if (const auto split = splitByline(u)) {
+          if (!split->lead.empty()) lead_into.push_back(Block{BlockKind::Paragraph, split->lead});
+          head.push_back(Block{BlockKind::Byline, split->byline});
+          have_date = true;
+          return true;
+        }
+      }
+      if (!have_author && isAuthorLine(u)) {
+        head.push_back(Block{BlockKind::Byline, u.span});
+        have_author = true;
+        return true;
+      }
+      return false;
+    };
     for (std::size_t k = 0; k < top_end; ++k) {
       const Unit& u = units_[kept[k]];
-      if (auto split = splitByline(u); split && split->lead.empty() && !have_byline) {
-        head.push_back(Block{BlockKind::Byline, split->byline});
-        have_byline = true;
-      } else if (isAuthorLine(u) && !have_byline) {
-        head.push_back(Block{BlockKind::Byline, u.span});
-        have_byline = true;
+      if (u.words <= 12 && takeByline(u, body)) {
+        continue;
       } else {
         top.push_back(kept[k]);
       }
@@ -359,14 +374,7 @@ class TextExtractor {
       const std::string_view s = str(u);
       if (u.prose) {
         ++prose_seen;
-        if (!have_byline && prose_seen <= 2) {
-          if (auto split = splitByline(u)) {
-            if (!split->lead.empty()) body.push_back(Block{BlockKind::Paragraph, split->lead});
-            head.push_back(Block{BlockKind::Byline, split->byline});
-            have_byline = true;
-            continue;
-          }
-        }
+        if (prose_seen <= 2 && takeByline(u, body)) continue;
         body.push_back(Block{isBullet(s) ? BlockKind::ListItem : BlockKind::Paragraph, u.span});
         continue;
       }
@@ -374,12 +382,7 @@ class TextExtractor {
         body.push_back(Block{BlockKind::ListItem, u.span});
         continue;
       }
-      if (!have_byline && prose_seen <= 1 && (isAuthorLine(u) || splitByline(u))) {
-        const auto split = splitByline(u);
-        head.push_back(Block{BlockKind::Byline, split ? split->byline : u.span});
-        have_byline = true;
-        continue;
-      }
+      if (prose_seen <= 2 && takeByline(u, body)) continue;
       // A run of short lines: one alone, followed by prose, is a subheading; more are teasers.
       std::size_t run = 1;
       while (k + run < kept.size() && !units_[kept[k + run]].prose && !isBullet(str(units_[kept[k + run]]))) ++run;

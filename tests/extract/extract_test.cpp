@@ -60,6 +60,11 @@ TEST_CASE("a German news page dump: title, byline, body; breadcrumbs, teasers, a
   CHECK(doc.sourceOffset(123) == 123);
 }
 
+TEST_CASE("a broadcaster's page dump: menu lines, date and author lines, caption, related links", "[extract]") {
+  const Document doc = loadArticle(kFixtures + "regional-dump.txt", ExtractOptions{});
+  checkGolden(doc, kFixtures + "regional-dump.expected.tsv");
+}
+
 TEST_CASE("a text that is no page dump keeps every line, short ones too", "[extract]") {
   const Document doc = loadArticle(kFixtures + "brief.txt", ExtractOptions{});
   checkGolden(doc, kFixtures + "brief.expected.tsv");
