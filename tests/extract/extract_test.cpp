@@ -1,6 +1,7 @@
 // Article extraction: the article in reading order, the page clutter gone, offsets back to the file.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -226,8 +227,8 @@ TEST_CASE("page markers: case-insensitive lines, captions, a broken data file", 
   CHECK_FALSE(markers().isCaption("Er sagte, das Foto: sei eine F\u00E4lschung gewesen und m\u00FCsse sofort aus dem Netz."));
   CHECK(foldCase("STRASSE") == foldCase("Stra\u00DFe"));
 
-  const std::string dir = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/vorlesen-markers-test";
-  std::system(("mkdir -p " + dir).c_str());
+  const std::string dir = (std::filesystem::temp_directory_path() / "vorlesen-markers-test").string();
+  std::filesystem::create_directories(dir);
   std::ofstream(dir + "/page_markers.tsv") << "# comment\nline\tTeilen\nsometimes\tAnzeige\n";
   try {
     PageMarkers bad(LanguageData::load(dir));
