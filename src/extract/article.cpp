@@ -26,6 +26,9 @@ constexpr KindName kKindNames[] = {
 };
 constexpr std::size_t kKinds = sizeof kKindNames / sizeof kKindNames[0];
 
+// Picture captions run to a sentence or two; a longer line is text.
+constexpr long kMaxCaptionWords = 60;
+
 bool endsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -81,9 +84,14 @@ bool PageMarkers::isCaption(std::string_view line) const {
       continue;
     }
     const std::string_view credit = trim(std::string_view(folded).substr(at + key.size()));
-    // A source is a name or two ("dpa", "AFP/Getty Images"), not a sentence.
+    // A source is a name or two ("dpa", "AFP/Getty Images"), not a sentence, and a caption is
+    // not a long paragraph.
     const auto words = std::count(credit.begin(), credit.end(), ' ') + 1;
-    if (!credit.empty() && words <= 6) return true;
+    const bool sentence_inside = credit.find(". ") != std::string_view::npos ||
+                                 credit.find("! ") != std::string_view::npos ||
+                                 credit.find("? ") != std::string_view::npos;
+    const auto line_words = std::count(folded.begin(), folded.end(), ' ') + 1;
+    if (!credit.empty() && words <= 6 && !sentence_inside && line_words <= kMaxCaptionWords) return true;
   }
   return false;
 }

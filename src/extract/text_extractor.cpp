@@ -85,6 +85,9 @@ bool isBullet(std::string_view s) {
   return false;
 }
 
+// How far from the end of a line a byline's date may start.
+constexpr std::size_t kBylineWindow = 200;
+
 struct Unit {
   Span span;
   bool blank_before = false;  // a blank line separates it from the previous unit
@@ -224,37 +227,39 @@ class TextExtractor {
     Span byline;
   };
   std::optional<BylineSplit> splitByline(const Unit& u) const {
-    const std::string s(str(u));
+    const std::string_view s = str(u);
+    // The date must end the line: only its last bytes are searched (a paragraph may be huge).
+    std::size_t window = s.size() > kBylineWindow ? s.size() - kBylineWindow : 0;
+    while (window < s.size() && (static_cast<unsigned char>(s[window]) & 0xC0) == 0x80) ++window;
+    const std::string tail(s.substr(window));
     std::smatch found;
     bool have = false;
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), date_); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(tail.begin(), tail.end(), date_); it != std::sregex_iterator(); ++it) {
       found = *it;
       have = true;
     }
     if (!have) return std::nullopt;
-    const std::size_t date_end = static_cast<std::size_t>(found.position(0) + found.length(0));
-    if (!trim(std::string_view(s).substr(date_end)).empty()) return std::nullopt;
-    const std::size_t date_begin = static_cast<std::size_t>(found.position(0));
+    const std::size_t date_end = window + static_cast<std::size_t>(found.position(0) + found.length(0));
+    if (!trim(s.substr(date_end)).empty()) return std::nullopt;
+    const std::size_t date_begin = window + static_cast<std::size_t>(found.position(0));
     // Where the name starts: after the last sentence that has at least a few words, or where a
     // sentence end is glued to a capitalized name ("Peking.Martin").
     std::size_t start = 0;
     for (std::size_t i = date_begin; i-- > 0;) {
       const char c = s[i];
       if (c != '.' && c != '!' && c != '?') continue;
-      const std::string_view after = std::string_view(s).substr(i + 1);
-      const bool glued = isUpperStart(after);
-      if (glued || countWords(std::string_view(s).substr(0, i)) >= 5) {
+      const bool glued = isUpperStart(s.substr(i + 1));
+      if (glued || countWords(s.substr(0, i)) >= 5) {
         start = i + 1;
         break;
       }
     }
-    const std::string_view name = trim(std::string_view(s).substr(start, date_begin - start));
+    const std::string_view name = trim(s.substr(start, date_begin - start));
     if (countWords(name) > 7) return std::nullopt;
     BylineSplit split;
-    const std::string_view lead = trim(std::string_view(s).substr(0, start));
+    const std::string_view lead = trim(s.substr(0, start));
     split.lead = Span{u.span.begin, u.span.begin + lead.size()};
-    const std::size_t byline_begin = u.span.begin + start + (std::string_view(s).substr(start).size() -
-                                                             trim(std::string_view(s).substr(start)).size());
+    const std::size_t byline_begin = u.span.begin + start + (s.substr(start).size() - trim(s.substr(start)).size());
     split.byline = Span{byline_begin, u.span.begin + date_end};
     return split;
   }

@@ -225,6 +225,7 @@ TEST_CASE("page markers: case-insensitive lines, captions, a broken data file", 
   CHECK(markers().isCaption("Der Hafen am Morgen. Foto: dpa"));
   CHECK(markers().isCaption("Foto: Max Muster/Agentur"));
   CHECK_FALSE(markers().isCaption("Er sagte, das Foto: sei eine F\u00E4lschung gewesen und m\u00FCsse sofort aus dem Netz."));
+  CHECK_FALSE(markers().isCaption("Er zeigte das Foto: Man sah zwei M\u00E4nner. Dann ging er."));
   CHECK(foldCase("STRASSE") == foldCase("Stra\u00DFe"));
 
   const std::string dir = (std::filesystem::temp_directory_path() / "vorlesen-markers-test").string();
