@@ -408,9 +408,9 @@ class HtmlExtractor {
       if (stats_[n].text <= 0) continue;
       const GumboTag t = tagOf(n);
       if (t == GUMBO_TAG_H1) pick(h1_, n);
-      if (t == GUMBO_TAG_TIME) pick(time_, n);
       const std::string rel = lowerAscii(attr(n, "rel"));
       const std::string itemprop = lowerAscii(attr(n, "itemprop"));
+      if (t == GUMBO_TAG_TIME || itemprop == "datepublished") pick(time_, n);
       const std::string names = lowerAscii(attr(n, "class")) + " " + lowerAscii(attr(n, "id"));
       const bool names_author = rel == "author" || itemprop == "author" ||
                                 containsAny(names, markers_.phrases(PageMarkers::Kind::ClassByline));

@@ -10,6 +10,7 @@
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
 #include "vorlesen/language_data.h"
+#include "vorlesen/pipeline.h"
 
 namespace vorlesen {
 namespace {
@@ -138,6 +139,29 @@ TEST_CASE("HTML offsets lead back to the bytes of the original file", "[extract]
   const Span title = doc.sourceSpan(doc.blocks.front().span);
   CHECK(bytes.substr(title.begin, title.size()) == "Hochwasser an der Elbe: Dresden rüstet sich");
   CHECK(bytes.substr(title.begin - 4, 4) == "<h1>");
+}
+
+TEST_CASE("the pipeline reads the extracted HTML article; sentences map back into the file", "[extract]") {
+  const std::string bytes = readFile(kFixtures + "nachrichten.html");
+  const Document doc = extractHtml("nachrichten.html", bytes, markers());
+  const Pipeline pipeline(LanguageData::german());
+  const std::vector<Sentence> sentences = pipeline.prepare(doc);
+  REQUIRE(sentences.size() >= 14);
+  CHECK(doc.slice(sentences.front().source) == "Hochwasser an der Elbe: Dresden r\u00FCstet sich");
+  std::size_t exact = 0;
+  for (const Sentence& s : sentences) {
+    const Span src = doc.sourceSpan(s.source);
+    REQUIRE(src.end <= bytes.size());
+    const std::string original = bytes.substr(src.begin, src.size());
+    if (original == doc.slice(s.source)) {
+      ++exact;
+    } else {
+      // Only sentences with character references differ: "&bdquo;Wir sind ..." or "5,40&nbsp;Metern".
+      INFO(original);
+      CHECK(original.find('&') != std::string::npos);
+    }
+  }
+  CHECK(exact >= sentences.size() - 3);
 }
 
 TEST_CASE("offsets survive dropped white space, CR LF and references", "[extract]") {
