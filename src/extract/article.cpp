@@ -4,12 +4,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/strings.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
+
+using extract_detail::countWords;
+using extract_detail::endsWith;
+using extract_detail::lowerAscii;
 
 namespace {
 
@@ -27,17 +32,7 @@ constexpr KindName kKindNames[] = {
 constexpr std::size_t kKinds = sizeof kKindNames / sizeof kKindNames[0];
 
 // Picture captions run to a sentence or two; a longer line is text.
-constexpr long kMaxCaptionWords = 60;
-
-bool endsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string lowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+constexpr std::size_t kMaxCaptionWords = 60;
 
 }  // namespace
 
@@ -79,18 +74,17 @@ bool PageMarkers::isCaption(std::string_view line) const {
     const std::string key = c + ":";
     const std::size_t at = folded.rfind(key);
     if (at == std::string::npos) continue;
-    if (at > 0 && !std::isspace(static_cast<unsigned char>(folded[at - 1])) && folded[at - 1] != '(' &&
-        folded[at - 1] != '.') {
+    if (at > 0 && !extract_detail::isSpace(folded[at - 1]) && folded[at - 1] != '(' && folded[at - 1] != '.') {
       continue;
     }
     const std::string_view credit = trim(std::string_view(folded).substr(at + key.size()));
     // A source is a name or two ("dpa", "AFP/Getty Images"), not a sentence, and a caption is
     // not a long paragraph.
-    const auto words = std::count(credit.begin(), credit.end(), ' ') + 1;
+    const std::size_t words = countWords(credit);
     const bool sentence_inside = credit.find(". ") != std::string_view::npos ||
                                  credit.find("! ") != std::string_view::npos ||
                                  credit.find("? ") != std::string_view::npos;
-    const auto line_words = std::count(folded.begin(), folded.end(), ' ') + 1;
+    const std::size_t line_words = countWords(folded);
     if (!credit.empty() && words <= 6 && !sentence_inside && line_words <= kMaxCaptionWords) return true;
   }
   return false;

@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/strings.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
 #include "vorlesen/text.h"
@@ -32,6 +33,8 @@
 namespace vorlesen {
 
 namespace {
+
+using extract_detail::isSpace;
 
 // Owns gumbo's parse tree (and the options it was made with, which destruction needs).
 class ParsedHtml {
@@ -69,11 +72,7 @@ const GumboVector& childrenOf(const GumboNode* n) {
 
 const GumboNode* child(const GumboNode* n, unsigned i) { return static_cast<const GumboNode*>(childrenOf(n).data[i]); }
 
-std::string lowerAscii(const char* s) {
-  std::string out = s ? s : "";
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lowerAscii(const char* s) { return extract_detail::lowerAscii(s ? s : ""); }
 
 bool isHeading(GumboTag t) {
   return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
@@ -148,8 +147,6 @@ bool hasWords(std::string_view text) {
   return false;
 }
 
-bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 // One paragraph being collected: decoded text with collapsed white space, where each stretch came
 // from in the file, and how much of it is link text.
 class Paragraph {
@@ -162,7 +159,7 @@ class Paragraph {
       std::size_t src_len = 1;
       std::size_t dec_len = utf8Length(dec[j]);
       // White space gumbo dropped (CR of CR LF, the newline after <pre>) is skipped in the file.
-      while (i < orig.size() && isAsciiSpace(orig[i]) && orig[i] != dec[j] &&
+      while (i < orig.size() && isSpace(orig[i]) && orig[i] != dec[j] &&
              !(orig[i] == '\r' && dec[j] == '\n' && (i + 1 == orig.size() || orig[i + 1] != '\n'))) {
         ++i;
       }
@@ -198,7 +195,7 @@ class Paragraph {
 
  private:
   void addChar(std::string_view ch, std::size_t source, std::size_t source_len, bool in_link) {
-    if (ch.size() == 1 && isAsciiSpace(ch[0])) {
+    if (ch.size() == 1 && isSpace(ch[0])) {
       pending_space_ = !text_.empty();
       return;
     }

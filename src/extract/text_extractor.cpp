@@ -13,34 +13,18 @@
 #include <optional>
 #include <regex>
 
+#include "extract/strings.h"
 #include "vorlesen/extract.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
 
+using extract_detail::countWords;
+using extract_detail::endsWith;
+using extract_detail::isSpace;
+using extract_detail::startsWith;
+
 namespace {
-
-bool isSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-std::size_t countWords(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    if (isSpace(c)) {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++n;
-    }
-  }
-  return n;
-}
-
-bool endsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // Sentence-final punctuation, possibly followed by closing quotes or a bracket.
 bool endsSentence(std::string_view s) {
