@@ -51,7 +51,7 @@ struct Document {
   std::vector<Block> blocks;  // what will be read, in order
   std::size_t bad_utf8 = 0;   // ill-formed sequences replaced while loading
   std::size_t first_bad_utf8_offset = 0;
-  std::vector<SourceAnchor> source_map;  // sorted by `text` (and `source`); empty = identity
+  std::vector<SourceAnchor> source_map;  // sorted by `text`; empty = identity
 
   // Byte offset in the original file of offset `text_offset` in `text` (identity without a map).
   std::size_t sourceOffset(std::size_t text_offset) const;

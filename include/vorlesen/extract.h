@@ -35,7 +35,8 @@ class PageMarkers {
   explicit PageMarkers(const LanguageData& data);
 
   enum class Kind { Line, Block, End, Home, Credit, Byline, Month, ClassDrop, ClassKeep, ClassByline };
-  // The kind `line` (trimmed, case-insensitive, trailing ':' ignored) is entirely, or nothing.
+  // Whether the whole `line` (trimmed, case-insensitive, a trailing ':' or '.' ignored) is one of
+  // the phrases of `kind`.
   bool lineIs(Kind kind, std::string_view line) const;
   // A picture caption or credit: ends in a credit marker and a short source ("… Foto: dpa").
   bool isCaption(std::string_view line) const;

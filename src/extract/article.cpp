@@ -23,11 +23,16 @@ struct KindName {
   PageMarkers::Kind kind;
 };
 constexpr KindName kKindNames[] = {
-    {"line", PageMarkers::Kind::Line},         {"block", PageMarkers::Kind::Block},
-    {"end", PageMarkers::Kind::End},           {"home", PageMarkers::Kind::Home},
-    {"credit", PageMarkers::Kind::Credit},     {"byline", PageMarkers::Kind::Byline},
-    {"month", PageMarkers::Kind::Month},       {"class-drop", PageMarkers::Kind::ClassDrop},
-    {"class-keep", PageMarkers::Kind::ClassKeep},     {"class-byline", PageMarkers::Kind::ClassByline},
+    {"line", PageMarkers::Kind::Line},
+    {"block", PageMarkers::Kind::Block},
+    {"end", PageMarkers::Kind::End},
+    {"home", PageMarkers::Kind::Home},
+    {"credit", PageMarkers::Kind::Credit},
+    {"byline", PageMarkers::Kind::Byline},
+    {"month", PageMarkers::Kind::Month},
+    {"class-drop", PageMarkers::Kind::ClassDrop},
+    {"class-keep", PageMarkers::Kind::ClassKeep},
+    {"class-byline", PageMarkers::Kind::ClassByline},
 };
 constexpr std::size_t kKinds = sizeof kKindNames / sizeof kKindNames[0];
 

@@ -6,9 +6,11 @@
 //      link blocks ("Anzeige", "Mehr zum Thema"), picture captions with credits, end of article;
 //   2. structure: a paragraph is "prose" when it is long or ends a sentence; runs of two or more
 //      short lines are teasers or link farms, one short line between prose is a subheading;
-//   3. the top: the first short line is the title (split from a kicker glued to it, when the page
-//      repeats it as "Kicker: Headline"), a line with a date near its end is the byline (split from
-//      a teaser glued in front of it).
+//   3. the top: the title is the short line the page repeats, else the longest one before the body
+//      (split from a kicker glued to it when the page also shows "Kicker: Headline"); a line ending
+//      in a date is the byline (split from a teaser glued in front of it), as is a "Von …" line.
+// When no marker matches at all, the file is somebody's text rather than a page dump: its short
+// lines (verses, addresses) are all kept.
 #include <algorithm>
 #include <optional>
 #include <regex>
