@@ -315,6 +315,12 @@ TEST_CASE("the shared Handelsblatt dump: the article, nothing else", "[extract][
   CHECK(headings == 2);
   // Spans point into the file itself.
   CHECK(doc.text == file);
+  // The pipeline reads it in reading order: the byline (from the middle of line 8) before the teaser.
+  const std::vector<Sentence> sentences = Pipeline(LanguageData::german()).prepare(doc);
+  REQUIRE(sentences.size() > 30);
+  CHECK(doc.slice(sentences[0].source) == "KI-Durchbruch");
+  CHECK(sentences[2].block == 2);
+  CHECK(doc.slice(sentences.back().source).find("aber lieber im Stillen.") != std::string_view::npos);
 #endif
 }
 
