@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/charset.h"
 #include "extract/strings.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
@@ -151,6 +152,9 @@ bool hasWords(std::string_view text) {
 // from in the file, and how much of it is link text.
 class Paragraph {
  public:
+  // `to_file`: for a page converted from a legacy charset, the file offset of each converted byte.
+  explicit Paragraph(const std::vector<std::size_t>* to_file) : to_file_(to_file) {}
+
   // Appends decoded text `dec` that gumbo made from the file bytes `orig` starting at `source`.
   void append(std::string_view orig, std::string_view dec, std::size_t source, bool in_link) {
     std::size_t i = 0;  // in orig
@@ -191,10 +195,11 @@ class Paragraph {
     clear();
     return span;
   }
-  void clear() { *this = Paragraph(); }
+  void clear() { *this = Paragraph(to_file_); }
 
  private:
-  void addChar(std::string_view ch, std::size_t source, std::size_t source_len, bool in_link) {
+  void addChar(std::string_view ch, std::size_t parsed, std::size_t parsed_len, bool in_link) {
+    const std::size_t source = fileOffset(parsed);
     if (ch.size() == 1 && isSpace(ch[0])) {
       pending_space_ = !text_.empty();
       return;
@@ -208,9 +213,16 @@ class Paragraph {
     if (source != predicted) anchors_.push_back(SourceAnchor{text_.size(), source});
     text_ += ch;
     if (in_link) link_bytes_ += ch.size();
-    source_end_ = source + source_len;
+    source_end_ = fileOffset(parsed + parsed_len);
   }
 
+  // From an offset in the bytes gumbo parsed to one in the file.
+  std::size_t fileOffset(std::size_t parsed) const {
+    if (to_file_ == nullptr) return parsed;
+    return (*to_file_)[std::min(parsed, to_file_->size() - 1)];
+  }
+
+  const std::vector<std::size_t>* to_file_;
   std::string text_;
   std::vector<SourceAnchor> anchors_;  // text offsets relative to text_
   std::size_t source_end_ = 0;
@@ -229,7 +241,8 @@ struct Stats {
 
 class HtmlExtractor {
  public:
-  HtmlExtractor(const GumboNode* root, const PageMarkers& markers) : root_(root), markers_(markers) {}
+  HtmlExtractor(const GumboNode* root, const PageMarkers& markers, const std::vector<std::size_t>* to_file)
+      : root_(root), markers_(markers), to_file_(to_file) {}
 
   void run(Document& doc) {
     collect();
@@ -443,7 +456,7 @@ class HtmlExtractor {
       BlockKind kind;
       bool in_link;
     };
-    Paragraph para;
+    Paragraph para(to_file_);
     BlockKind para_kind = kind;
     auto flush = [&] {
       if (!para.empty()) done(para, para_kind);
@@ -554,7 +567,7 @@ class HtmlExtractor {
       orig = orig.substr(1, orig.size() >= 2 ? orig.size() - 2 : 0);
       ++source;
     }
-    Paragraph p;
+    Paragraph p(to_file_);
     p.append(orig, a->value, source, false);
     if (!p.empty()) {
       if (kind == BlockKind::Title) title_text_ = p.text();
@@ -579,7 +592,7 @@ class HtmlExtractor {
         break;
       }
     }
-    Paragraph p;
+    Paragraph p(to_file_);
     p.append(orig, dec, t->v.text.start_pos.offset, false);
     if (!p.empty()) {
       title_text_ = p.text();
@@ -615,6 +628,7 @@ class HtmlExtractor {
 
   const GumboNode* root_;
   const PageMarkers& markers_;
+  const std::vector<std::size_t>* to_file_;  // null: gumbo parsed the file's own bytes
   std::vector<const GumboNode*> order_;  // readable elements, pre-order
   std::vector<std::size_t> parents_;     // index into order_ of each one's parent, or SIZE_MAX
   std::unordered_map<const GumboNode*, Stats> stats_;
@@ -635,12 +649,19 @@ class HtmlExtractor {
 Document extractHtml(std::string name, std::string_view bytes, const PageMarkers& markers) {
   Document doc;
   doc.name = std::move(name);
-  // gumbo replaces ill-formed UTF-8 by U+FFFD itself; counted here for the caller's warning.
-  const Utf8Repair check = repairUtf8(bytes);
-  doc.bad_utf8 = check.bad_sequences;
-  doc.first_bad_utf8_offset = check.first_bad_offset;
-  const ParsedHtml html(bytes);
-  HtmlExtractor(html.root(), markers).run(doc);
+  // gumbo reads UTF-8 only: a page in another charset is converted first, remembering where each
+  // byte came from.
+  const extract_detail::Utf8Html converted = extract_detail::htmlToUtf8(bytes);
+  const bool is_converted = !converted.to_file.empty();
+  const std::string_view utf8 = is_converted ? std::string_view(converted.text) : bytes;
+  if (!is_converted) {
+    // gumbo replaces ill-formed UTF-8 by U+FFFD itself; counted here for the caller's warning.
+    const Utf8Repair check = repairUtf8(bytes);
+    doc.bad_utf8 = check.bad_sequences;
+    doc.first_bad_utf8_offset = check.first_bad_offset;
+  }
+  const ParsedHtml html(utf8);
+  HtmlExtractor(html.root(), markers, is_converted ? &converted.to_file : nullptr).run(doc);
   return doc;
 }
 

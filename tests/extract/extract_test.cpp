@@ -180,6 +180,36 @@ TEST_CASE("offsets survive dropped white space, CR LF and references", "[extract
   CHECK(html.substr(src.begin, src.size()) == "&Auml;rger&#x21;");
 }
 
+TEST_CASE("HTML in windows-1252 / ISO-8859-1 is converted; offsets still point into the file", "[extract]") {
+  const std::string bytes = readFile(kFixtures + "latin1.html");
+  SECTION("declared in a meta tag") {
+    const Document doc = extractHtml("latin1.html", bytes, markers());
+    REQUIRE(doc.blocks.size() == 2);
+    CHECK(doc.slice(doc.blocks[0].span) == "Gr\u00FC\u00DFe aus K\u00F6ln");
+    CHECK(doc.bad_utf8 == 0);
+    const std::size_t koeln = doc.text.find("K\u00F6ln");
+    CHECK(bytes.compare(doc.sourceOffset(koeln), 5, "K\xF6ln<") == 0);
+    const Span src = doc.sourceSpan(doc.blocks[1].span);
+    CHECK(bytes.substr(src.begin, src.size()) ==
+          "Die Stra\xDF" "enbahn f\xE4hrt wieder \xFC" "ber die Br\xFC" "cke \x96 seit Montag, sagte der Sprecher der "
+          "Verkehrsbetriebe.");
+  }
+  SECTION("not declared, and not UTF-8") {
+    std::string undeclared = bytes;
+    undeclared.erase(undeclared.find("<meta"), undeclared.find('>', undeclared.find("<meta")) + 1 - undeclared.find("<meta"));
+    const Document doc = extractHtml("alt.html", undeclared, markers());
+    REQUIRE(doc.blocks.size() == 2);
+    CHECK(doc.slice(doc.blocks[0].span) == "Gr\u00FC\u00DFe aus K\u00F6ln");
+  }
+  SECTION("UTF-8 with one damaged byte stays UTF-8") {
+    const std::string damaged = "<p>Gr\u00FC\u00DFe aus K\u00F6ln, \xFF und der Rest des Satzes ist unversehrt.</p>";
+    const Document doc = extractHtml("kaputt.html", damaged, markers());
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.slice(doc.blocks[0].span) == "Gr\u00FC\u00DFe aus K\u00F6ln, \uFFFD und der Rest des Satzes ist unversehrt.");
+    CHECK(doc.bad_utf8 == 1);
+  }
+}
+
 TEST_CASE("malformed HTML still yields its text", "[extract]") {
   SECTION("unclosed tags and broken entities") {
     const Document doc = loadArticle(kFixtures + "kaputt.html", ExtractOptions{});
