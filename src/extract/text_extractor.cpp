@@ -64,11 +64,12 @@ std::optional<std::pair<int, std::size_t>> numbering(std::string_view s) {
   return std::make_pair(n, i);
 }
 
-bool isBullet(std::string_view s) {
+// "- Punkt", "• Punkt", "1. Punkt", "2) Punkt".
+bool isListLine(std::string_view s) {
   for (std::string_view b : {"- ", "* ", "\u2022 ", "\u2013 ", "\u25AA "}) {
     if (startsWith(s, b)) return true;
   }
-  return false;
+  return numbering(s).has_value();
 }
 
 // How far from the end of a line a byline's date may start.
@@ -360,25 +361,40 @@ class TextExtractor {
 
     // The body. The first two prose paragraphs may still carry the byline at their end.
     std::size_t prose_seen = 0;
+    auto isList = [&](std::size_t k) { return k < kept.size() && isListLine(str(units_[kept[k]])); };
     for (std::size_t k = top_end; k < kept.size(); ++k) {
       const Unit& u = units_[kept[k]];
       const std::string_view s = str(u);
+      if (isList(k)) {
+        // A list inside the article (prose follows it, or its items say something) is read; a
+        // numbered or bulleted link list at the end of the page is not.
+        std::size_t run = 1;
+        std::size_t words = 0;
+        while (isList(k + run)) ++run;
+        for (std::size_t r = 0; r < run; ++r) words += units_[kept[k + r]].words;
+        const bool inside = k + run < kept.size() && units_[kept[k + run]].prose;
+        if (!page_dump || inside || words >= 4 * run) {
+          for (std::size_t r = 0; r < run; ++r) body.push_back(Block{BlockKind::ListItem, units_[kept[k + r]].span});
+        }
+        prose_seen += run;
+        k += run - 1;
+        continue;
+      }
       if (u.prose) {
         ++prose_seen;
         if (prose_seen <= 2 && takeByline(u, body)) continue;
-        body.push_back(Block{isBullet(s) ? BlockKind::ListItem : BlockKind::Paragraph, u.span});
-        continue;
-      }
-      if (isBullet(s)) {
-        body.push_back(Block{BlockKind::ListItem, u.span});
+        body.push_back(Block{BlockKind::Paragraph, u.span});
         continue;
       }
       if (prose_seen <= 2 && takeByline(u, body)) continue;
       // A run of short lines: one alone, followed by prose, is a subheading; more are teasers.
+      // A short line introducing a list ("Die Forderungen:") belongs to the text.
       std::size_t run = 1;
-      while (k + run < kept.size() && !units_[kept[k + run]].prose && !isBullet(str(units_[kept[k + run]]))) ++run;
+      while (k + run < kept.size() && !units_[kept[k + run]].prose && !isList(k + run)) ++run;
       const bool prose_follows = k + run < kept.size();
-      if (run == 1 && prose_follows) {
+      if (run == 1 && isList(k + 1) && endsWith(s, ":")) {
+        body.push_back(Block{BlockKind::Paragraph, u.span});
+      } else if (run == 1 && prose_follows) {
         body.push_back(Block{BlockKind::Heading, u.span});
       } else if (!page_dump) {
         for (std::size_t r = 0; r < run; ++r) body.push_back(Block{BlockKind::Paragraph, units_[kept[k + r]].span});

@@ -67,6 +67,11 @@ TEST_CASE("a broadcaster's page dump: menu lines, date and author lines, caption
   checkGolden(doc, kFixtures + "regional-dump.expected.tsv");
 }
 
+TEST_CASE("a page dump with a numbered list in the article and a numbered link list after it", "[extract]") {
+  const Document doc = loadArticle(kFixtures + "liste-dump.txt", ExtractOptions{});
+  checkGolden(doc, kFixtures + "liste-dump.expected.tsv");
+}
+
 TEST_CASE("a text that is no page dump keeps every line, short ones too", "[extract]") {
   const Document doc = loadArticle(kFixtures + "brief.txt", ExtractOptions{});
   checkGolden(doc, kFixtures + "brief.expected.tsv");
