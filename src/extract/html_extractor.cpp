@@ -537,7 +537,7 @@ class HtmlExtractor {
     if (og_title_ != nullptr) {
       emitAttribute(doc, og_title_, "content", BlockKind::Title);
     } else if (title_tag_ != nullptr) {
-      walkInHead(doc, title_tag_, BlockKind::Title);
+      emitTitleElement(doc, title_tag_, BlockKind::Title);
     }
   }
 
@@ -577,7 +577,7 @@ class HtmlExtractor {
 
   // <title> lives in <head>, which walk() treats as clutter; its text node is read directly.
   // "Schlagzeile | Zeitung": the site name after the last separator is not read.
-  void walkInHead(Document& doc, const GumboNode* title, BlockKind kind) {
+  void emitTitleElement(Document& doc, const GumboNode* title, BlockKind kind) {
     if (childrenOf(title).length == 0) return;
     const GumboNode* t = child(title, 0);
     if (t->type != GUMBO_NODE_TEXT) return;

@@ -53,7 +53,7 @@ void checkGolden(const Document& doc, const std::string& golden_path) {
   }
 }
 
-TEST_CASE("a German news page dump: title, byline, body; breadcrumbs, teasers, ads gone", "[extract]") {
+TEST_CASE("a German news page dump: title, byline, body - breadcrumbs, teasers, ads gone", "[extract]") {
   const Document doc = loadArticle(kFixtures + "wirtschaft-dump.txt", ExtractOptions{});
   checkGolden(doc, kFixtures + "wirtschaft-dump.expected.tsv");
   // Plain text: the text is the file, the blocks point into it.
@@ -146,7 +146,7 @@ TEST_CASE("HTML offsets lead back to the bytes of the original file", "[extract]
   CHECK(bytes.substr(title.begin - 4, 4) == "<h1>");
 }
 
-TEST_CASE("the pipeline reads the extracted HTML article; sentences map back into the file", "[extract]") {
+TEST_CASE("the pipeline reads the extracted HTML article, its sentences map back into the file", "[extract]") {
   const std::string bytes = readFile(kFixtures + "nachrichten.html");
   const Document doc = extractHtml("nachrichten.html", bytes, markers());
   const Pipeline pipeline(LanguageData::german());
@@ -157,7 +157,14 @@ TEST_CASE("the pipeline reads the extracted HTML article; sentences map back int
   for (const Sentence& s : sentences) {
     const Span src = doc.sourceSpan(s.source);
     REQUIRE(src.end <= bytes.size());
-    const std::string original = bytes.substr(src.begin, src.size());
+    // The original without its inline tags ("Von <a rel=author ...>Katrin Lehmann").
+    std::string original;
+    bool in_tag = false;
+    for (char c : bytes.substr(src.begin, src.size())) {
+      if (c == '<') in_tag = true;
+      if (!in_tag) original += c;
+      if (c == '>') in_tag = false;
+    }
     if (original == doc.slice(s.source)) {
       ++exact;
     } else {
@@ -185,7 +192,7 @@ TEST_CASE("offsets survive dropped white space, CR LF and references", "[extract
   CHECK(html.substr(src.begin, src.size()) == "&Auml;rger&#x21;");
 }
 
-TEST_CASE("HTML in windows-1252 / ISO-8859-1 is converted; offsets still point into the file", "[extract]") {
+TEST_CASE("HTML in windows-1252 / ISO-8859-1 is converted, offsets still point into the file", "[extract]") {
   const std::string bytes = readFile(kFixtures + "latin1.html");
   SECTION("declared in a meta tag") {
     const Document doc = extractHtml("latin1.html", bytes, markers());
