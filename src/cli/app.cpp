@@ -32,6 +32,7 @@ int run(int argc, char** argv) {
   std::vector<Command> commands;
   commands.push_back(addRenderCommand(app));
   commands.push_back(addVoicesCommand(app));
+  commands.push_back(addNormalizeCommand(app));
 
   try {
     app.parse(argc, argv);

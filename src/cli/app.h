@@ -22,6 +22,7 @@ struct Command {
 
 Command addRenderCommand(CLI::App& app);
 Command addVoicesCommand(CLI::App& app);
+Command addNormalizeCommand(CLI::App& app);
 
 // The espeak-ng-style voice options shared by every command that speaks.
 void addVoiceOptions(CLI::App& sub, VoiceParams& params);
