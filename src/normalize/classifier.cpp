@@ -1,5 +1,6 @@
 #include "normalize/classifier.h"
 
+#include <algorithm>
 #include <string>
 
 namespace vorlesen::normalize {
@@ -475,7 +476,9 @@ bool Classifier::prefixCurrency(std::size_t i, Semiotic& out) const {
     return true;
   }
   // A scale word followed: "€2,21 millionen" -> "zwei Komma zwei eins Millionen Euro".
-  out.parts.push_back(words(t.span, cur->plural));
+  auto pos = out.parts.end();
+  if (!out.parts.empty() && out.parts.back().text == ".") --pos;  // keep a closing dot last
+  out.parts.insert(pos, words(t.span, cur->plural));
   out.cls = TokenClass::Money;
   return true;
 }
@@ -581,10 +584,23 @@ void Classifier::amountParts(const Amount& a, NumberForm form, std::vector<Part>
   parts.push_back(std::move(d));
 }
 
+const ContextWord* Classifier::contextBefore(std::size_t start) const {
+  const std::size_t b = wordBefore(start);
+  if (b == npos) return nullptr;
+  const ContextWord* cw = data_.context(toks_[b].text);
+  if (!cw || cw->ending[0] != "=") return cw;
+  // "vom 5. bis 7. Juni": a conjunction takes the context of the ordinal before it ("5." after "vom").
+  if (b >= 3 && isSpace(b - 1) && isSym(b - 2, ".") && isNum(b - 3)) {
+    const ContextWord* earlier = contextBefore(b - 3);
+    if (earlier && earlier->ending[0] != "=") return earlier;
+  }
+  return nullptr;
+}
+
 NumberForm Classifier::dayForm(std::size_t start) const {
   // Months are masculine: "der dritte Mai", "am dritten Mai", bare "dritter Mai".
-  if (const std::size_t b = wordBefore(start); b != npos) {
-    if (const ContextWord* cw = data_.context(toks_[b].text)) {
+  {
+    if (const ContextWord* cw = contextBefore(start)) {
       NumberForm f = NumberForm::OrdinalR;
       if (ordinalFormFromEnding(cw->ending[0], f)) return f;
     }
@@ -614,8 +630,11 @@ void Classifier::compoundSuffix(Semiotic& out) const {
   }
   if (isSym(j, "-") && isWord(j + 1)) {
     const std::string_view w = toks_[j + 1].text;
+    const bool acronym = std::all_of(w.begin(), w.end(), [](char c) { return isUpperAscii(c); });
     if (isLowerStart(w)) {
       out.parts.push_back(words(spanOf(j, j + 2), std::string(w), true));
+    } else if (acronym) {
+      out.parts.push_back(words(spanOf(j, j + 2), std::string(w)));  // "133-A" -> "… dreiunddreißig A"
     } else {
       out.parts.push_back(words(spanOf(j, j + 2), "-" + std::string(w), true));
     }
@@ -1022,7 +1041,7 @@ bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
   if (isSym(after, ".") && !negative && !a.grouped) {
     const std::size_t n = skipSpace(after + 1);
     const bool at_end = n >= toks_.size();
-    const ContextWord* cw = before != npos ? data_.context(toks_[before].text) : nullptr;
+    const ContextWord* cw = contextBefore(start);
     const bool article_like = cw && !(cw->ending[0] == "ter" && cw->ending[1] == "ter");
     bool ordinal = false;
     Gender g = Gender::Masculine;
@@ -1052,9 +1071,12 @@ bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
 
   // Year or quantity.
   const long long v = valueOf(a.integer);
-  if (!negative && !a.grouped && a.integer.size() == 4 && v >= 1000 && v <= 2099 && before != npos) {
-    const std::string_view bw = toks_[before].text;
-    const bool trigger = data_.yearTrigger(bw) || data_.month(bw) != 0;
+  if (!negative && !a.grouped && a.integer.size() == 4 && v >= 1000 && v <= 2099) {
+    const std::string_view bw = before != npos ? toks_[before].text : std::string_view();
+    // Before 2000 a number not followed by a noun is read as a year ("Schon 1989 fiel die Mauer");
+    // from 2000 on the two readings sound alike except after the year words of year_context.tsv.
+    const bool trigger = (!bw.empty() && (data_.yearTrigger(bw) || data_.month(bw) != 0)) ||
+                         (v >= 1100 && v <= 1999 && (before != npos || next_word < toks_.size()));
     const bool noun_follows = capitalized(next_word) && next_word == after + 1 + 0 + (isSpace(after) ? 1 : 0) &&
                               isSpace(after) && data_.month(toks_[next_word].text) == 0;
     const bool jahr = bw.rfind("Jahr", 0) == 0;

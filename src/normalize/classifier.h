@@ -45,6 +45,8 @@ class Classifier {
   bool quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>& head, const Amount& last_amount,
                       bool head_has_amount) const;
   void compoundSuffix(Semiotic& out) const;
+  // The context word before a number, following conjunctions back ("vom 5. bis 7.").
+  const ContextWord* contextBefore(std::size_t start) const;
   NumberForm dayForm(std::size_t start) const;
   NumberForm cardinalBefore(std::size_t start, std::size_t noun, bool is_one) const;
   void closeWithDot(std::size_t dot_token, Semiotic& out) const;
