@@ -77,6 +77,7 @@ class GermanData {
   bool yearTrigger(std::string_view word) const { return find(year_triggers_, word) != nullptr; }
   const std::string* urlSymbol(std::string_view c) const { return find(url_symbols_, c); }
   const std::string* urlWord(std::string_view w) const { return find(url_words_, w); }
+  const std::map<std::string, std::string, std::less<>>& ordinalStems() const { return ordinal_stems_; }
   // A connecting word from words.tsv ("decimal" -> "Komma"); `plural` picks column 3 when present.
   const std::string& word(std::string_view key, bool plural = false) const;
   // The definite article for a case and gender ("dem"), from articles.tsv.
@@ -110,6 +111,7 @@ class GermanData {
   std::map<std::string, std::string, std::less<>> url_words_;
   std::map<std::string, std::pair<std::string, std::string>, std::less<>> words_;
   std::string articles_[4][3];
+  std::map<std::string, std::string, std::less<>> ordinal_stems_;
 };
 
 // Lower-cases ASCII letters and the German umlauts Ä Ö Ü (enough for the words looked up here).

@@ -10,7 +10,7 @@
 namespace vorlesen {
 
 struct Normalizer::Impl {
-  explicit Impl(const LanguageData& data) : german(data) {}
+  explicit Impl(const LanguageData& data) : german(data), speller(german.ordinalStems()) {}
   normalize::GermanData german;
   normalize::NumberSpeller speller;
 };

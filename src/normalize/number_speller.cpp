@@ -43,7 +43,8 @@ bool ordinalFormFromEnding(std::string_view ending, NumberForm& form) {
   return true;
 }
 
-NumberSpeller::NumberSpeller(std::string joiner) : joiner_(std::move(joiner)) {
+NumberSpeller::NumberSpeller(std::map<std::string, std::string, std::less<>> ordinal_stems, std::string joiner)
+    : ordinal_stems_(std::move(ordinal_stems)), joiner_(std::move(joiner)) {
   UErrorCode status = U_ZERO_ERROR;
   rbnf_ = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("de"), status);
   icu_util::check(status, "German spellout rules (RuleBasedNumberFormat)");
@@ -61,6 +62,36 @@ std::string NumberSpeller::format(long long value, NumberForm form) const {
   if (value < kCacheLimit) {
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   }
+  std::string result = roundScaleOrdinal(value, form);
+  if (result.empty()) result = formatUncached(value, form);
+  if (value < kCacheLimit) cache_.emplace(key, result);
+  return result;
+}
+
+// "2000000." -> "zweimillionste": ICU's ordinal rules produce "zwei Millionenste" for round scales.
+std::string NumberSpeller::roundScaleOrdinal(long long value, NumberForm form) const {
+  const char* ending = nullptr;
+  switch (form) {
+    case NumberForm::OrdinalE: ending = "e"; break;
+    case NumberForm::OrdinalN: ending = "en"; break;
+    case NumberForm::OrdinalR: ending = "er"; break;
+    case NumberForm::OrdinalS: ending = "es"; break;
+    case NumberForm::OrdinalM: ending = "em"; break;
+    default: return {};
+  }
+  if (value < 1000000 || value % 1000000 != 0) return {};
+  const std::string cardinal = formatUncached(value, NumberForm::Numbering);
+  const std::size_t space = cardinal.rfind(' ');
+  if (space == std::string::npos) return {};
+  const auto stem = ordinal_stems_.find(std::string_view(cardinal).substr(space + 1));
+  if (stem == ordinal_stems_.end()) return {};
+  std::string head = cardinal.substr(0, space);
+  if (head.find(' ') != std::string::npos) return {};  // "zwei Millionen" only, not "eine Milliarde zwei Millionen"
+  if (head == "eine" || head == "ein") head.clear();
+  return head + (head.empty() ? "" : joiner_) + stem->second + ending;
+}
+
+std::string NumberSpeller::formatUncached(long long value, NumberForm form) const {
   icu::UnicodeString out;
   icu::FieldPosition pos;
   UErrorCode status = U_ZERO_ERROR;
@@ -79,7 +110,6 @@ std::string NumberSpeller::format(long long value, NumberForm form) const {
       result += utf8[i];
     }
   }
-  if (value < kCacheLimit) cache_.emplace(key, result);
   return result;
 }
 

@@ -9,6 +9,7 @@
 // small cache of recent results).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,7 +43,9 @@ enum class NumberForm {
 
 class NumberSpeller {
  public:
-  explicit NumberSpeller(std::string joiner = "-");
+  // `ordinal_stems` maps ICU's scale words ("Millionen") to German ordinal stems ("millionst"),
+  // used for round millions where ICU's own ordinal rules go wrong.
+  explicit NumberSpeller(std::map<std::string, std::string, std::less<>> ordinal_stems, std::string joiner = "-");
   ~NumberSpeller();
   NumberSpeller(const NumberSpeller&) = delete;
   NumberSpeller& operator=(const NumberSpeller&) = delete;
@@ -54,6 +57,9 @@ class NumberSpeller {
 
  private:
   std::string format(long long value, NumberForm form) const;
+  std::string formatUncached(long long value, NumberForm form) const;
+  std::string roundScaleOrdinal(long long value, NumberForm form) const;
+  std::map<std::string, std::string, std::less<>> ordinal_stems_;
   std::unique_ptr<icu::RuleBasedNumberFormat> rbnf_;
   std::string joiner_;
   mutable std::mutex mutex_;
