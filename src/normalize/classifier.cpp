@@ -1077,8 +1077,7 @@ bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
     // from 2000 on the two readings sound alike except after the year words of year_context.tsv.
     const bool trigger = (!bw.empty() && (data_.yearTrigger(bw) || data_.month(bw) != 0)) ||
                          (v >= 1100 && v <= 1999 && (before != npos || next_word < toks_.size()));
-    const bool noun_follows = capitalized(next_word) && next_word == after + 1 + 0 + (isSpace(after) ? 1 : 0) &&
-                              isSpace(after) && data_.month(toks_[next_word].text) == 0;
+    const bool noun_follows = isSpace(after) && capitalized(after + 1) && data_.month(toks_[after + 1].text) == 0;
     const bool jahr = bw.rfind("Jahr", 0) == 0;
     if (trigger && (jahr || !noun_follows)) {
       out.cls = TokenClass::Year;

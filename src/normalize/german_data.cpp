@@ -188,7 +188,7 @@ GermanData::GermanData(const LanguageData& data) {
   }
   {
     const TsvTable& t = data.table("year_context");
-    for (const TsvRow& r : t.rows) year_triggers_.emplace(need(t, r, 1).fields[0], true);
+    for (const TsvRow& r : t.rows) year_triggers_.emplace(lowerGerman(need(t, r, 1).fields[0]), true);
   }
   {
     const TsvTable& t = data.table("electronic");

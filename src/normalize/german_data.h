@@ -19,6 +19,9 @@ class LanguageData;
 
 namespace vorlesen::normalize {
 
+// Lower-cases ASCII letters and the German umlauts Ä Ö Ü (enough for the words looked up here).
+std::string lowerGerman(std::string_view s);
+
 enum class Gender { Masculine, Feminine, Neuter };
 enum class Case { Nominative, Accusative, Dative, Genitive };
 
@@ -74,7 +77,7 @@ class GermanData {
   const std::string* symbol(std::string_view s) const { return find(symbols_, s); }
   const std::pair<int, int>* vulgarFraction(std::string_view s) const { return find(vulgar_, s); }
   const std::pair<std::string, std::string>* denominator(int d) const;
-  bool yearTrigger(std::string_view word) const { return find(year_triggers_, word) != nullptr; }
+  bool yearTrigger(std::string_view word) const { return find(year_triggers_, lowerGerman(word)) != nullptr; }
   const std::string* urlSymbol(std::string_view c) const { return find(url_symbols_, c); }
   const std::string* urlWord(std::string_view w) const { return find(url_words_, w); }
   const std::map<std::string, std::string, std::less<>>& ordinalStems() const { return ordinal_stems_; }
@@ -113,8 +116,5 @@ class GermanData {
   std::string articles_[4][3];
   std::map<std::string, std::string, std::less<>> ordinal_stems_;
 };
-
-// Lower-cases ASCII letters and the German umlauts Ä Ö Ü (enough for the words looked up here).
-std::string lowerGerman(std::string_view s);
 
 }  // namespace vorlesen::normalize
