@@ -424,6 +424,7 @@ bool Classifier::symbol(std::size_t i, Semiotic& out) const {
 // --- money with the currency first, telephone numbers ------------------------------------------------
 
 bool Classifier::prefixCurrency(std::size_t i, Semiotic& out) const {
+  // "$2,20", "€ 5", "EUR 12,50": read like "2,20 $".
   const Token& t = toks_[i];
   if (t.kind == TokenKind::Word && (t.text.size() != 3 || !isUpperAscii(t.text[0]) || !isUpperAscii(t.text[2]))) {
     return false;
@@ -431,55 +432,47 @@ bool Classifier::prefixCurrency(std::size_t i, Semiotic& out) const {
   const Currency* cur = data_.currency(t.text);
   if (!cur) return false;
   const std::size_t n = skipSpace(i + 1);
-  if (!isNum(n)) return false;
-  Semiotic inner;
-  // Classify the amount as if the currency followed it: "$2,20" reads like "2,20 $".
   Amount a;
   if (!parseAmount(n, a)) return false;
-  std::vector<Part> head;
   out.first = i;
-  if (!quantitySuffix(a.end, out, head, a, false)) {
-    // No scale word after the amount: speak amount + currency.
-    std::vector<Part> parts;
-    const bool one = a.integer == "1" && !a.has_fraction;
-    amountParts(a, one ? (cur->gender == Gender::Feminine ? NumberForm::Feminine : NumberForm::Masculine)
-                       : NumberForm::Masculine,
-                parts);
-    out.parts.clear();
+  out.cls = TokenClass::Money;
+  std::vector<Part> head;
+  if (quantitySuffix(a.end, out, head, a, false)) {
+    // A scale word followed: "€2,21 millionen" -> "zwei Komma zwei eins Millionen Euro".
     out.cls = TokenClass::Money;
-    out.last = a.end;
-    // Reuse the money verbalization of "AMOUNT CUR" by faking the order.
-    std::string frac = a.fraction;
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    if (!a.has_fraction || frac.size() <= 2) {
-      const bool zero_int = valueOf(a.integer) == 0 && !frac.empty();
-      if (!zero_int) {
-        out.parts.push_back(numberPart(a.int_span, a.integer,
-                                       a.integer == "1" ? (cur->gender == Gender::Feminine ? NumberForm::Feminine
-                                                                                          : NumberForm::Masculine)
-                                                        : NumberForm::Masculine));
-        out.parts.push_back(words(t.span, a.integer == "1" ? cur->singular : cur->plural));
-      }
-      if (!frac.empty()) {
-        if (frac.size() == 1) frac += '0';
-        if (zero_int) {
-          out.parts.push_back(numberPart(a.frac_span, frac, NumberForm::Masculine));
-          out.parts.push_back(words(t.span, valueOf(frac) == 1 ? cur->sub_singular : cur->sub_plural));
-        } else {
-          out.parts.push_back(numberPart(a.frac_span, frac, NumberForm::Numbering));
-        }
-      }
-    } else {
-      out.parts = std::move(parts);
-      out.parts.push_back(words(t.span, cur->plural));
-    }
+    auto pos = out.parts.end();
+    if (!out.parts.empty() && out.parts.back().text == ".") --pos;  // keep a closing dot last
+    out.parts.insert(pos, words(t.span, cur->plural));
     return true;
   }
-  // A scale word followed: "€2,21 millionen" -> "zwei Komma zwei eins Millionen Euro".
-  auto pos = out.parts.end();
-  if (!out.parts.empty() && out.parts.back().text == ".") --pos;  // keep a closing dot last
-  out.parts.insert(pos, words(t.span, cur->plural));
-  out.cls = TokenClass::Money;
+  out.last = a.end;
+  if (!moneyParts(a, *cur, t.span, out.parts)) {
+    amountParts(a, NumberForm::Masculine, out.parts);
+    out.parts.push_back(words(t.span, cur->plural));
+  }
+  return true;
+}
+
+bool Classifier::moneyParts(const Amount& a, const Currency& cur, Span cur_span, std::vector<Part>& parts) const {
+  // "12,50 €" -> "zwölf Euro fünfzig", "0,99 €" -> "neunundneunzig Cent", "1,00 €" -> "ein Euro".
+  std::string cents = a.fraction;
+  while (!cents.empty() && cents.back() == '0') cents.pop_back();
+  if (cents.size() > 2) return false;  // "2,201 $" is a decimal amount
+  if (cents.size() == 1) cents += '0';
+  const bool one = a.integer == "1";
+  const NumberForm one_form = cur.gender == Gender::Feminine ? NumberForm::Feminine : NumberForm::Masculine;
+  const bool no_units = valueOf(a.integer) == 0 && !cents.empty();
+  if (!no_units) {
+    parts.push_back(numberPart(a.int_span, a.integer, one ? one_form : NumberForm::Masculine));
+    parts.push_back(words(cur_span, one ? cur.singular : cur.plural));
+  }
+  if (cents.empty()) return true;
+  if (no_units) {
+    parts.push_back(numberPart(a.frac_span, cents, NumberForm::Masculine));
+    parts.push_back(words(cur_span, valueOf(cents) == 1 ? cur.sub_singular : cur.sub_plural));
+  } else {
+    parts.push_back(numberPart(a.frac_span, cents, NumberForm::Numbering));
+  }
   return true;
 }
 
@@ -555,7 +548,7 @@ bool Classifier::parseAmount(std::size_t i, Amount& a) const {
   std::size_t j = i + 1;
   // German thousands groups "1.000.000" (also with a thin or no-break space).
   if (toks_[i].text.size() <= 3) {
-    while (isSym(j, ".") && isNum(j + 1) && toks_[j + 1].text.size() == 3 && !(isSym(j + 2, ".") && !isNum(j + 3) && false)) {
+    while (isSym(j, ".") && isNum(j + 1) && toks_[j + 1].text.size() == 3) {
       a.integer += toks_[j + 1].text;
       a.grouped = true;
       j += 2;
@@ -835,33 +828,10 @@ bool Classifier::quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>&
   if (unit && isWord(q_end - 1) && isWord(q_end)) unit = nullptr;
   if (per && !unit) return false;
   if (!scale && !unit && !cur) return false;
-  if (unit && unit == data_.unit("%") && q_first != j && false) unit = nullptr;
   const Gender g = scale ? scale->gender : unit ? unit->gender : cur ? cur->gender : Gender::Masculine;
-  if (cur && !scale && a.has_fraction) {
-    // Money with cents: "12,50 €" -> "zwölf Euro fünfzig".
-    std::string frac = a.fraction;
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    if (frac.size() <= 2) {
-      const Span cur_span = spanOf(q_first, q_end);
-      const bool zero_int = valueOf(a.integer) == 0 && !frac.empty();
-      std::vector<Part> parts;
-      if (!head.empty() && head.front().text == data_.word("minus")) parts.push_back(head.front());
-      if (!zero_int) {
-        const bool int_one = a.integer == "1";
-        parts.push_back(numberPart(a.int_span, a.integer,
-                                   int_one ? (g == Gender::Feminine ? NumberForm::Feminine : NumberForm::Masculine)
-                                           : NumberForm::Masculine));
-        parts.push_back(words(cur_span, int_one ? cur->singular : cur->plural));
-      }
-      if (!frac.empty()) {
-        if (frac.size() == 1) frac += '0';
-        if (zero_int) {
-          parts.push_back(numberPart(a.frac_span, frac, NumberForm::Masculine));
-          parts.push_back(words(cur_span, valueOf(frac) == 1 ? cur->sub_singular : cur->sub_plural));
-        } else {
-          parts.push_back(numberPart(a.frac_span, frac, NumberForm::Numbering));
-        }
-      }
+  if (cur && !scale && a.has_fraction && !head_has_amount) {
+    std::vector<Part> parts = head;  // "minus"
+    if (moneyParts(a, *cur, spanOf(q_first, q_end), parts)) {
       out.parts = std::move(parts);
       out.cls = TokenClass::Money;
       out.last = q_end;

@@ -42,6 +42,7 @@ class Classifier {
 
   bool parseAmount(std::size_t i, Amount& a) const;
   void amountParts(const Amount& a, NumberForm form, std::vector<Part>& parts) const;
+  bool moneyParts(const Amount& a, const Currency& cur, Span cur_span, std::vector<Part>& parts) const;
   bool quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>& head, const Amount& last_amount,
                       bool head_has_amount) const;
   void compoundSuffix(Semiotic& out) const;
