@@ -1021,7 +1021,8 @@ bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
     } else if (isWord(n) && n == after + 2) {
       const NounInfo noun = data_.noun(toks_[n].text);
       g = noun.gender;
-      ordinal = !capitalized(n) || article_like || noun.ordinal || nothing_before;
+      // A list item "1. Startseite" is a number; "100. Geburtstag" is an ordinal by its noun.
+      ordinal = !capitalized(n) || article_like || noun.ordinal;
     } else if (toks_[n].kind == TokenKind::Symbol && !isSym(n, "(")) {
       ordinal = nothing_before || article_like;
     }
