@@ -390,17 +390,7 @@ bool Classifier::symbol(std::size_t i, Semiotic& out) const {
     out.cls = TokenClass::Fraction;
     out.first = i;
     out.last = i + 1;
-    const std::string num = std::to_string(f->first);
-    out.parts.push_back(numberPart(t.span, num, f->first == 1 ? NumberForm::Masculine : NumberForm::Numbering));
-    if (const auto* d = data_.denominator(f->second)) {
-      out.parts.push_back(words(t.span, f->first == 1 ? d->first : d->second));
-    } else {
-      Part den = numberPart(t.span, std::to_string(f->second), NumberForm::OrdinalE);
-      den.drop_last_letter = true;
-      den.suffix = "el";
-      den.capitalize = true;
-      out.parts.push_back(std::move(den));
-    }
+    fractionParts(std::to_string(f->first), t.span, f->second, t.span, out.parts);
     return true;
   }
   std::size_t last = i + 1;
@@ -862,6 +852,28 @@ bool Classifier::quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>&
   return true;
 }
 
+bool Classifier::isFraction(std::size_t n) const {
+  if (!isNum(n) || !isSym(n + 1, "/") || !isNum(n + 2) || isSym(n + 3, "/") || isSym(n + 3, ".")) return false;
+  const long long num = valueOf(toks_[n].text), den = valueOf(toks_[n + 2].text);
+  return num >= 0 && num <= 999 && den >= 2 && den <= 1000;
+}
+
+void Classifier::fractionParts(std::string_view num, Span num_span, long long den, Span den_span,
+                               std::vector<Part>& parts) const {
+  // "ein Drittel", "zwei Neuntel", "ein halb": the denominator is ICU's ordinal "dritte" made "Drittel".
+  const bool one = num == "1";
+  parts.push_back(numberPart(num_span, num, one ? NumberForm::Masculine : NumberForm::Numbering));
+  if (const auto* d = data_.denominator(static_cast<int>(den))) {
+    parts.push_back(words(den_span, one ? d->first : d->second));
+    return;
+  }
+  Part p = numberPart(den_span, std::to_string(den), NumberForm::OrdinalE);
+  p.drop_last_letter = true;
+  p.suffix = "el";
+  p.capitalize = true;
+  parts.push_back(std::move(p));
+}
+
 bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
   const bool negative = start != i;
   if (!negative && (time(i, out) || date(i, out))) return true;
@@ -882,68 +894,46 @@ bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
     return true;
   }
 
-  // Fractions: "1/2", "2/9", mixed "1 1/2", "1½".
-  auto fractionParts = [&](std::size_t n, std::vector<Part>& parts) -> std::size_t {
-    if (!isNum(n) || !isSym(n + 1, "/") || !isNum(n + 2)) return 0;
-    const long long num = valueOf(toks_[n].text), den = valueOf(toks_[n + 2].text);
-    if (num < 0 || den < 2 || den > 1000 || num > 999 || isSym(n + 3, "/") || isSym(n + 3, ".")) return 0;
-    const Span src = spanOf(n, n + 3);
-    parts.push_back(numberPart(toks_[n].span, toks_[n].text, num == 1 ? NumberForm::Masculine : NumberForm::Numbering));
-    if (const auto* d = data_.denominator(static_cast<int>(den))) {
-      parts.push_back(words(src, num == 1 ? d->first : d->second));
-    } else {
-      Part p = numberPart(toks_[n + 2].span, toks_[n + 2].text, NumberForm::OrdinalE);
-      p.drop_last_letter = true;
-      p.suffix = "el";
-      p.capitalize = true;
-      parts.push_back(std::move(p));
-    }
-    return n + 3;
-  };
+  // Fractions: "1/2", "2/9", mixed "1 1/2" and "1½" ("eineinhalb"; other mixed ones join with "und").
   {
     std::vector<Part> parts = head;
-    std::size_t end = fractionParts(i, parts);
-    if (!end && isSpace(i + 1) && toks_[i + 1].text == " " && fractionParts(i + 2, parts)) {
-      // Mixed number: "1 1/2" -> "eineinhalb"; other fractions join with "und".
-      std::vector<Part> mixed = head;
-      mixed.push_back(numberPart(toks_[i].span, toks_[i].text, NumberForm::Masculine));
-      std::vector<Part> frac;
-      end = fractionParts(i + 2, frac);
-      const bool half = toks_[i + 4].text == "2" && toks_[i + 2].text == "1";
-      if (!half) mixed.push_back(words(toks_[i + 1].span, data_.word("and")));
-      for (Part& p : frac) {
-        p.glue = half;
-        mixed.push_back(std::move(p));
+    std::size_t end = 0;
+    auto mixed = [&](bool half, Span joint, std::size_t first_fraction_part) {
+      if (!half) {
+        parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(first_fraction_part), words(joint, data_.word("and")));
+        return;
       }
-      parts = std::move(mixed);
-    } else if (!end && data_.vulgarFraction(at(i + 1) ? toks_[i + 1].text : std::string_view())) {
-      const auto* f = data_.vulgarFraction(toks_[i + 1].text);
+      for (std::size_t k = first_fraction_part; k < parts.size(); ++k) parts[k].glue = true;
+    };
+    if (isFraction(i)) {
+      fractionParts(toks_[i].text, toks_[i].span, valueOf(toks_[i + 2].text), spanOf(i + 1, i + 3), parts);
+      end = i + 3;
+    } else if (isSpace(i + 1) && toks_[i + 1].text == " " && isFraction(i + 2)) {
       parts.push_back(numberPart(toks_[i].span, toks_[i].text, NumberForm::Masculine));
-      if (f->second == 2 && f->first == 1) {
-        Part one = numberPart(toks_[i + 1].span, "1", NumberForm::Masculine);
-        one.glue = true;
-        parts.push_back(std::move(one));
-        parts.push_back(words(toks_[i + 1].span, data_.denominator(2) ? data_.denominator(2)->first : "", true));
-      } else {
-        Semiotic v;
-        symbol(i + 1, v);
-        parts.push_back(words(toks_[i + 1].span, data_.word("and")));
-        for (Part& p : v.parts) parts.push_back(std::move(p));
-      }
+      const std::size_t first = parts.size();
+      const long long den = valueOf(toks_[i + 4].text);
+      fractionParts(toks_[i + 2].text, toks_[i + 2].span, den, spanOf(i + 3, i + 5), parts);
+      mixed(den == 2 && toks_[i + 2].text == "1", toks_[i + 1].span, first);
+      end = i + 5;
+    } else if (const auto* f = at(i + 1) ? data_.vulgarFraction(toks_[i + 1].text) : nullptr) {
+      parts.push_back(numberPart(toks_[i].span, toks_[i].text, NumberForm::Masculine));
+      const std::size_t first = parts.size();
+      fractionParts(std::to_string(f->first), toks_[i + 1].span, f->second, toks_[i + 1].span, parts);
+      mixed(f->first == 1 && f->second == 2, toks_[i + 1].span, first);
       end = i + 2;
     }
     if (end) {
       out.cls = TokenClass::Fraction;
       out.last = end;
-      Amount dummy;
-      dummy.integer = "2";
-      std::vector<Part> keep = parts;
+      Amount plural;  // a fraction takes the plural of a unit after it ("1 1/2 Stunden")
+      plural.integer = "2";
       Semiotic probe = out;
-      if (quantitySuffix(end, probe, parts, dummy, true)) {
+      std::vector<Part> with_unit = parts;
+      if (quantitySuffix(end, probe, with_unit, plural, true)) {
         probe.cls = TokenClass::Measure;
         out = std::move(probe);
       } else {
-        out.parts = std::move(keep);
+        out.parts = std::move(parts);
       }
       return true;
     }

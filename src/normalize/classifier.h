@@ -46,6 +46,9 @@ class Classifier {
   bool quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>& head, const Amount& last_amount,
                       bool head_has_amount) const;
   void compoundSuffix(Semiotic& out) const;
+  bool isFraction(std::size_t n) const;  // "N/D" at token n
+  void fractionParts(std::string_view num, Span num_span, long long den, Span den_span,
+                     std::vector<Part>& parts) const;
   // The context word before a number, following conjunctions back ("vom 5. bis 7.").
   const ContextWord* contextBefore(std::size_t start) const;
   NumberForm dayForm(std::size_t start) const;
