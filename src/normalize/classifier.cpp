@@ -197,7 +197,6 @@ bool Classifier::electronic(std::size_t i, Semiotic& out) const {
   std::size_t j = i;
   while (j < toks_.size() && toks_[j].span.end <= end) ++j;
   out.last = j;
-  bool before_at = mail;  // user names are spelled
   std::size_t k = 0;
   while (k < chunk.size()) {
     const std::size_t s = k;
@@ -210,7 +209,7 @@ bool Classifier::electronic(std::size_t i, Semiotic& out) const {
       const std::string lower = lowerGerman(w);
       if (const std::string* spoken = data_.urlWord(lower)) {
         out.parts.push_back(words(wsrc, *spoken));
-      } else if (before_at || w.size() < 4) {
+      } else if (w.size() < 4) {  // "abc", "de": spelled; longer parts are read as words
         Part p = words(wsrc, std::string(w));
         p.kind = PartKind::Letters;
         out.parts.push_back(std::move(p));
@@ -224,7 +223,6 @@ bool Classifier::electronic(std::size_t i, Semiotic& out) const {
       out.parts.push_back(std::move(p));
     } else {
       ++k;
-      if (c == '@') before_at = false;
       if (const std::string* spoken = data_.urlSymbol(chunk.substr(s, 1))) out.parts.push_back(words(src, *spoken));
     }
   }
@@ -538,7 +536,12 @@ bool Classifier::parseAmount(std::size_t i, Amount& a) const {
   std::size_t j = i + 1;
   // German thousands groups "1.000.000" (also with a thin or no-break space).
   if (toks_[i].text.size() <= 3) {
-    while (isSym(j, ".") && isNum(j + 1) && toks_[j + 1].text.size() == 3) {
+    // The separator is a dot or a single space of any kind ("1 000", "1\u202F000"); groups have three digits.
+    auto separator = [&](std::size_t k) {
+      return isSym(k, ".") || (isSpace(k) && (toks_[k].text == " " || toks_[k].text == "\u00A0" ||
+                                              toks_[k].text == "\u202F" || toks_[k].text == "\u2009"));
+    };
+    while (separator(j) && isNum(j + 1) && toks_[j + 1].text.size() == 3) {
       a.integer += toks_[j + 1].text;
       a.grouped = true;
       j += 2;
