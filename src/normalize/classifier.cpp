@@ -668,6 +668,21 @@ bool Classifier::time(std::size_t i, Semiotic& out) const {
   out.cls = TokenClass::Time;
   out.first = i;
   out.last = has_uhr ? uhr + 1 : end;
+  if (second >= 0 && !has_uhr) {
+    // "in 2:01:09 Stunden" is a duration: "zwei Stunden eine Minute neun Sekunden".
+    const bool unit_word = isWord(uhr) && uhr == end + 1 && (toks_[uhr].text == "Stunden" || toks_[uhr].text == "h");
+    const Span hours_span = unit_word ? toks_[uhr].span : toks_[j].span;
+    out.last = unit_word ? uhr + 1 : end;
+    const auto amount = [&](std::string_view digits, long long v, Span src, const char* key) {
+      out.parts.push_back(numberPart(src, digits, v == 1 ? NumberForm::Feminine : NumberForm::Numbering));
+      out.parts.push_back(words(src, data_.word(key, v != 1)));
+    };
+    amount(h, hour, toks_[i].span, "hours");
+    out.parts.back().source = hours_span;
+    amount(toks_[j + 1].text, minute, spanOf(j, j + 2), "minute");
+    amount(toks_[sec_tok].text, second, spanOf(sec_tok - 1, sec_tok + 1), "second");
+    return true;
+  }
   const Span hour_span = toks_[i].span;
   const Span uhr_span = has_uhr ? toks_[uhr].span : toks_[j].span;
   out.parts.push_back(numberPart(hour_span, h, hour == 1 ? NumberForm::Masculine : NumberForm::Numbering));

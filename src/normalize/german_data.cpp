@@ -205,7 +205,8 @@ GermanData::GermanData(const LanguageData& data) {
       need(t, r, 2);
       words_.emplace(r.fields[0], std::make_pair(r.fields[1], r.fields.size() > 2 ? r.fields[2] : r.fields[1]));
     }
-    for (const char* key : {"decimal", "minus", "plus", "range", "score", "per", "hour", "minute", "second", "and"}) {
+    for (const char* key : {"decimal", "minus", "plus", "range", "score", "per", "hour", "hours", "minute", "second",
+                            "and"}) {
       if (!find(words_, key)) throw Error::data(t.path + ": the word \"" + key + "\" is missing");
     }
   }

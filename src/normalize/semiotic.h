@@ -37,8 +37,10 @@ struct Part {
   NumberForm form = NumberForm::Numbering;
   bool glue = false;        // no space before this part ("vierzig" + "jährige")
   bool capitalize = false;  // upper-case the first letter ("der Vierzehnte")
-  std::string suffix;       // appended right after the words ("Drittel" = "dritte" minus "e" plus "l" is built here)
+  // Fractions build their denominator from ICU's ordinal: "dritte" -> drop the last letter, append
+  // "el" -> "Drittel". Phone digit groups append "," for a pause.
   bool drop_last_letter = false;
+  std::string suffix;
 };
 
 struct Semiotic {
