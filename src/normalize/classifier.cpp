@@ -237,9 +237,43 @@ void Classifier::closeWithDot(std::size_t dot_token, Semiotic& out) const {
   if (next >= toks_.size()) out.parts.push_back(words(toks_[dot_token].span, ".", true));
 }
 
+bool Classifier::weekdayRange(std::size_t i, Semiotic& out) const {
+  // "Mo.–Fr.", "Mo-Fr", "Mo. – Fr.": "Montag bis Freitag".
+  const auto day = [&](std::size_t k, std::size_t& end) -> const std::string* {
+    if (!isWord(k)) return nullptr;
+    if (isSym(k + 1, ".")) {
+      if (const std::string* d = data_.weekday(std::string(toks_[k].text) + ".")) {
+        end = k + 2;
+        return d;
+      }
+    }
+    end = k + 1;
+    return data_.weekday(toks_[k].text);
+  };
+  std::size_t end1 = 0, end2 = 0;
+  const std::string* from = day(i, end1);
+  if (!from) return false;
+  std::size_t dash = end1;
+  const bool spaced = isSpace(dash);
+  if (spaced) ++dash;
+  if (!isSym(dash, "-") && !isSym(dash, "\u2013")) return false;
+  const std::size_t second = spaced ? dash + 2 : dash + 1;
+  if (spaced && !isSpace(dash + 1)) return false;
+  const std::string* to = day(second, end2);
+  if (!to || isWord(end2)) return false;
+  out.cls = TokenClass::Range;
+  out.first = i;
+  out.last = end2;
+  out.parts.push_back(words(spanOf(i, end1), *from));
+  out.parts.push_back(words(toks_[dash].span, data_.word("range")));
+  out.parts.push_back(words(spanOf(second, end2), *to));
+  return true;
+}
+
 bool Classifier::abbreviation(std::size_t i, Semiotic& out) const {
   const Token& t = toks_[i];
   if (i > 0 && (isWord(i - 1) || isNum(i - 1))) return false;
+  if (weekdayRange(i, out)) return true;
   if (const Abbreviation* a = data_.abbreviationAt(text_, t.span.begin, within_.end)) {
     const std::size_t end = t.span.begin + a->written.size();
     std::size_t j = i;

@@ -30,6 +30,7 @@ class Classifier {
 
   bool electronic(std::size_t i, Semiotic& out) const;
   bool abbreviation(std::size_t i, Semiotic& out) const;
+  bool weekdayRange(std::size_t i, Semiotic& out) const;
   bool wordWithDigits(std::size_t i, Semiotic& out) const;
   bool roman(std::size_t i, Semiotic& out) const;
   bool dottedLetters(std::size_t i, Semiotic& out) const;

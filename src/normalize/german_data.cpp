@@ -211,6 +211,10 @@ GermanData::GermanData(const LanguageData& data) {
     }
   }
   {
+    const TsvTable& t = data.table("weekdays");
+    for (const TsvRow& r : t.rows) weekdays_.emplace(need(t, r, 2).fields[0], r.fields[1]);
+  }
+  {
     const TsvTable& t = data.table("ordinal_scales");
     for (const TsvRow& r : t.rows) ordinal_stems_.emplace(need(t, r, 2).fields[0], r.fields[1]);
   }

@@ -80,6 +80,7 @@ class GermanData {
   bool yearTrigger(std::string_view word) const { return find(year_triggers_, lowerGerman(word)) != nullptr; }
   const std::string* urlSymbol(std::string_view c) const { return find(url_symbols_, c); }
   const std::string* urlWord(std::string_view w) const { return find(url_words_, w); }
+  const std::string* weekday(std::string_view short_form) const { return find(weekdays_, short_form); }
   const std::map<std::string, std::string, std::less<>>& ordinalStems() const { return ordinal_stems_; }
   // A connecting word from words.tsv ("decimal" -> "Komma"); `plural` picks column 3 when present.
   const std::string& word(std::string_view key, bool plural = false) const;
@@ -115,6 +116,7 @@ class GermanData {
   std::map<std::string, std::pair<std::string, std::string>, std::less<>> words_;
   std::string articles_[4][3];
   std::map<std::string, std::string, std::less<>> ordinal_stems_;
+  std::map<std::string, std::string, std::less<>> weekdays_;
 };
 
 }  // namespace vorlesen::normalize
