@@ -4,6 +4,7 @@
 #include <string>
 
 #include "vorlesen/language_data.h"
+#include "normalize/alignment_check.h"
 #include "vorlesen/normalizer.h"
 
 using namespace vorlesen;
@@ -23,28 +24,6 @@ std::string sourceOfWord(const std::string& source, const SpokenText& s, const s
   return source.substr(src.begin, src.size());
 }
 
-void checkInvariants(const std::string& source, Span within, const SpokenText& s) {
-  std::size_t last_end = 0;
-  for (const AlignedPiece& p : s.pieces) {
-    CHECK(p.spoken.begin >= last_end);
-    CHECK(p.spoken.begin < p.spoken.end);
-    CHECK(p.spoken.end <= s.text.size());
-    CHECK(p.source.begin >= within.begin);
-    CHECK(p.source.end <= within.end);
-    CHECK(p.source.begin < p.source.end);
-    CHECK(p.source.end <= source.size());
-    last_end = p.spoken.end;
-  }
-  // Every non-space spoken byte is covered by a piece.
-  for (std::size_t i = 0; i < s.text.size(); ++i) {
-    if (s.text[i] == ' ') continue;
-    bool covered = false;
-    for (const AlignedPiece& p : s.pieces) covered = covered || p.spoken.contains(i);
-    INFO("spoken byte " << i << " of '" << s.text << "'");
-    CHECK(covered);
-  }
-}
-
 }  // namespace
 
 TEST_CASE("an ordinal date aligns each spoken word with its source", "[normalize][alignment]") {
@@ -55,7 +34,7 @@ TEST_CASE("an ordinal date aligns each spoken word with its source", "[normalize
   CHECK(sourceOfWord(src, s, "Mai") == "Mai");
   CHECK(sourceOfWord(src, s, "zwei-tausend-fünf-und-zwanzig") == "2025");
   CHECK(sourceOfWord(src, s, "kommen") == "kommen");
-  checkInvariants(src, Span{0, src.size()}, s);
+  checkAlignment(src, Span{0, src.size()}, s);
 }
 
 TEST_CASE("money aligns the currency word with the symbol, in spoken order", "[normalize][alignment]") {
@@ -66,7 +45,7 @@ TEST_CASE("money aligns the currency word with the symbol, in spoken order", "[n
   CHECK(sourceOfWord(src, s, "zwanzig") == ",20");
   CHECK(sourceOfWord(src, s, "Euro") == "€");
   CHECK(sourceOfWord(src, s, "zwölf") == "12");
-  checkInvariants(src, Span{0, src.size()}, s);
+  checkAlignment(src, Span{0, src.size()}, s);
 }
 
 TEST_CASE("spans are offsets into the whole text when normalizing a part of it", "[normalize][alignment]") {
@@ -78,7 +57,7 @@ TEST_CASE("spans are offsets into the whole text when normalizing a part of it",
   CHECK(sourceOfWord(src, s, "fünfzehn") == "15");
   CHECK(sourceOfWord(src, s, "Uhr") == "Uhr");
   CHECK(sourceOfWord(src, s, "sieben-und-fünfzig") == ":57");
-  checkInvariants(src, Span{b, e}, s);
+  checkAlignment(src, Span{b, e}, s);
   REQUIRE(s.rewrites.size() == 1);
   CHECK(src.substr(s.rewrites[0].source.begin, s.rewrites[0].source.size()) == "15:57 Uhr");
   CHECK(s.rewrites[0].token_class == "time");
@@ -90,7 +69,7 @@ TEST_CASE("an abbreviation aligns all its words with the whole written form", "[
   REQUIRE(s.text == "Das gilt in der Regel immer.");
   CHECK(sourceOfWord(src, s, "Regel") == "i. d. R.");
   CHECK(sourceOfWord(src, s, "immer.") == "immer.");
-  checkInvariants(src, Span{0, src.size()}, s);
+  checkAlignment(src, Span{0, src.size()}, s);
 }
 
 TEST_CASE("alignment invariants hold on a mixed news paragraph", "[normalize][alignment]") {
@@ -98,6 +77,6 @@ TEST_CASE("alignment invariants hold on a mixed news paragraph", "[normalize][al
       "Am 14. März 2023 um 9:30 Uhr stieg der DAX um 1,3 % auf 15.432 Punkte; z. B. kostete 1 kg "
       "Kaffee 12,99 € (ca. 3 Mio. Menschen, S. 12–15, Tel. +49 30 1234567, www.example.de).";
   const SpokenText s = normalizer().normalize(src);
-  checkInvariants(src, Span{0, src.size()}, s);
+  checkAlignment(src, Span{0, src.size()}, s);
   CHECK(s.text.find_first_of("0123456789") == std::string::npos);
 }

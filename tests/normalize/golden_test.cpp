@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "normalize/alignment_check.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/normalizer.h"
 
@@ -38,6 +39,7 @@ TEST_CASE("golden sentences are normalized as expected", "[normalize]") {
     INFO("golden.tsv:" << row.line << ": " << input);
     const SpokenText spoken = normalizer().normalize(input);
     CHECK(spoken.text == expected);
+    checkAlignment(input, Span{0, input.size()}, spoken);
     bool has_class = false;
     for (const Rewrite& r : spoken.rewrites) has_class = has_class || r.token_class == cls;
     CHECK(has_class);
