@@ -1054,7 +1054,7 @@ bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
     const std::size_t n = skipSpace(after + 1);
     const bool at_end = n >= toks_.size();
     const ContextWord* cw = contextBefore(start);
-    const bool article_like = cw && !(cw->ending[0] == "ter" && cw->ending[1] == "ter");
+    const bool article_like = cw && cw->determiner;
     bool ordinal = false;
     Gender g = Gender::Masculine;
     const bool nothing_before = start == 0 || (start == 1 && isSpace(0));

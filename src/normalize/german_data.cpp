@@ -140,6 +140,10 @@ GermanData::GermanData(const LanguageData& data) {
       else if (k == "gen") c.grammatical_case = Case::Genitive;
       else bad(t, r, "case must be nom, acc, dat or gen");
       for (int g = 0; g < 3; ++g) c.ending[g] = r.fields[2 + static_cast<std::size_t>(g)];
+      if (r.fields.size() > 5) {
+        if (r.fields[5] != "determiner") bad(t, r, "column 6 may only say \"determiner\"");
+        c.determiner = true;
+      }
       context_.emplace(lowerGerman(r.fields[0]), c);
     }
   }

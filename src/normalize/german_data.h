@@ -47,6 +47,7 @@ struct Currency {
 struct ContextWord {
   Case grammatical_case = Case::Nominative;
   std::string ending[3];  // ordinal ending before a masculine, feminine, neuter noun
+  bool determiner = false;  // "N." after it is always an ordinal ("der 3.", "am 3."); not so after "mit 3."
 };
 
 struct NounInfo {
