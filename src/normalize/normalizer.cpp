@@ -25,7 +25,8 @@ class Emitter {
  public:
   explicit Emitter(SpokenText& out) : out_(out) {}
 
-  // `space`: a space goes before this piece; `merge`: it may extend the previous pass-through piece.
+  // `space`: a space goes before this piece. A `passthrough` piece (source read as written) glued to the
+  // previous pass-through piece extends it, so "Haus." stays one piece.
   void emit(std::string_view spoken, Span source, bool space, bool passthrough) {
     if (out_.text.empty()) space = false;
     if (space) out_.text.push_back(' ');
@@ -72,14 +73,15 @@ SpokenText Normalizer::normalize(std::string_view text, Span within) const {
       Rewrite rw;
       rw.source = Span{tokens[s.first].span.begin, tokens[s.last - 1].span.end};
       rw.token_class = className(s.cls);
+      // A rewrite is set off by spaces, except where a part glues to the one before ("vierzig" +
+      // "jährige") or the rewrite directly follows an opening bracket, quote or hyphen ("(fünfzehn").
+      const bool after_opening = !pending_space && i > 0 && tokens[i - 1].kind == TokenKind::Symbol &&
+                                 (tokens[i - 1].text == "(" || tokens[i - 1].text == "\"" ||
+                                  tokens[i - 1].text == "\xE2\x80\x9E" || tokens[i - 1].text == "-");
       bool first = true;
       for (const SpokenPart& p : parts) {
-        // Punctuation-only parts ("." closing an abbreviation) attach to the word before.
-        const bool space = first ? (pending_space || !(p.glue)) : !p.glue;
-        const bool attach_first = first && !pending_space && i > 0 && tokens[i - 1].kind == TokenKind::Symbol &&
-                                  (tokens[i - 1].text == "(" || tokens[i - 1].text == "\"" ||
-                                   tokens[i - 1].text == "\xE2\x80\x9E" || tokens[i - 1].text == "-");
-        emitter.emit(p.text, p.source, space && !attach_first, false);
+        const bool space = first ? !after_opening && (pending_space || !p.glue) : !p.glue;
+        emitter.emit(p.text, p.source, space, false);
         if (!rw.spoken.empty() && !p.glue) rw.spoken.push_back(' ');
         rw.spoken += p.text;
         first = false;
