@@ -201,7 +201,10 @@ SentenceRules::SentenceRules(const LanguageData& data) {
       // The normalizer's file may hold forms longer than the segmenter looks (kMaxParts): those
       // are for the normalizer only.
       if (written.empty() || written.back() != '.' || splitParts(written).size() > kMaxParts) continue;
-      addAbbreviation(written, AbbreviationKind::Never, table->path + ":" + std::to_string(row.line) + ": ");
+      // The normalizer's flag "end" (column 3) marks forms that may close a sentence ("usw.").
+      const bool may_end = row.fields.size() > 2 && ("," + row.fields[2] + ",").find(",end,") != std::string::npos;
+      addAbbreviation(written, may_end ? AbbreviationKind::MayEnd : AbbreviationKind::Never,
+                      table->path + ":" + std::to_string(row.line) + ": ");
     }
   }
   const TsvTable& table = data.table("segment_exceptions");

@@ -239,6 +239,16 @@ TEST_CASE("the exception data decides, not the code", "[segment]") {
   CHECK(sentences(seg, "Es kam Dr. Meier.") == std::vector<std::string>{"Es kam Dr.", "Meier."});
 }
 
+TEST_CASE("the normalizer's \"end\" flag lets an abbreviation close a sentence", "[segment]") {
+  TempLanguage lang("Die\tstarter\n");
+  std::ofstream(lang.dir / "abbreviations.tsv") << "Abk.\tAbkürzung\nSchl.\tSchluss\tend\n";
+  const Segmenter seg(LanguageData::load(lang.dir.string()));
+  CHECK(sentences(seg, "Es folgt Abk. Die Zeit.") == std::vector<std::string>{"Es folgt Abk. Die Zeit."});
+  CHECK(sentences(seg, "Es folgt Schl. Die Zeit.") == std::vector<std::string>{"Es folgt Schl.", "Die Zeit."});
+  // May-end forms end a sentence only before a sentence starter.
+  CHECK(sentences(seg, "Es folgt Schl. Meier kam.") == std::vector<std::string>{"Es folgt Schl. Meier kam."});
+}
+
 #ifdef VORLESEN_SHARED_DIR
 TEST_CASE("the Handelsblatt article splits where a reader would", "[segment][shared]") {
   const auto doc = vorlesen::loadDocument(VORLESEN_SHARED_DIR "/articles/handelsblatt-deepseek.txt");
