@@ -260,22 +260,21 @@ std::size_t EspeakSynthesizer::synthesizeRuns(std::string_view text, const std::
     if (run.text.begin < pos || run.text.end > safe.size()) continue;  // not ordered: read as main voice
     appendSsmlText(ssml, map, std::string_view(safe).substr(pos, run.text.begin - pos), pos);
     const std::string_view body = std::string_view(safe).substr(run.text.begin, run.text.size());
+    const std::string open_tag = run.language.empty() ? "" : "<voice name=\"" + run.language + variant + "\">";
+    appendSsmlTag(ssml, map, open_tag, run.text.begin);
     if (run.phonemes) {
       phoneme_runs.push_back(run.text);
-      // The Pronouncer hands "[[...]]" through unchanged; only markup characters are escaped.
+      // The Pronouncer hands "[[...]]" through unchanged; markup characters cannot be phonemes.
       for (std::size_t i = 0; i < body.size(); ++i) {
         const char c = body[i];
         if (c == '<' || c == '>' || c == '&') continue;
         ssml.push_back(c);
         map.push_back(run.text.begin + i);
       }
-    } else if (!run.language.empty()) {
-      appendSsmlTag(ssml, map, "<voice name=\"" + run.language + variant + "\">", run.text.begin);
-      appendSsmlText(ssml, map, body, run.text.begin);
-      appendSsmlTag(ssml, map, "</voice>", run.text.end);
     } else {
       appendSsmlText(ssml, map, body, run.text.begin);
     }
+    if (!open_tag.empty()) appendSsmlTag(ssml, map, "</voice>", run.text.end);
     pos = run.text.end;
   }
   appendSsmlText(ssml, map, std::string_view(safe).substr(pos), pos);
