@@ -9,18 +9,6 @@ namespace vorlesen::cli {
 
 void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << message << '\n'; }
 
-void addVoiceOptions(CLI::App& sub, VoiceParams& params) {
-  sub.add_option("-v,--voice", params.voice, "eSpeak NG voice, optionally +variant (see 'vorlesen voices')")
-      ->capture_default_str();
-  sub.add_option("-s,--rate", params.rate, "speaking rate in words per minute")
-      ->check(CLI::Range(80, 450))
-      ->capture_default_str();
-  sub.add_option("-p,--pitch", params.pitch, "pitch")->check(CLI::Range(0, 99))->capture_default_str();
-  sub.add_option("-a,--volume", params.volume, "volume (amplitude; above 100 may clip)")
-      ->check(CLI::Range(0, 200))
-      ->capture_default_str();
-}
-
 int run(int argc, char** argv) {
   CLI::App app{"vorlesen — reads German articles aloud (eSpeak NG)", "vorlesen"};
   app.set_version_flag("--version", "vorlesen " VORLESEN_VERSION);
@@ -32,6 +20,7 @@ int run(int argc, char** argv) {
   std::vector<Command> commands;
   commands.push_back(addRenderCommand(app));
   commands.push_back(addVoicesCommand(app));
+  commands.push_back(addConfigCommand(app));
 
   try {
     app.parse(argc, argv);
