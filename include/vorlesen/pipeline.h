@@ -33,7 +33,9 @@ struct Sentence {
 class Pipeline {
  public:
   // `user_lexicons` (the user's config-directory lexicon, then --lexicon files) override the built-in one.
-  explicit Pipeline(const LanguageData& data, std::vector<Lexicon> user_lexicons = {});
+  // `has_language` tells the pronouncer which foreign voices the synthesizer has (see pronouncer.h).
+  explicit Pipeline(const LanguageData& data, std::vector<Lexicon> user_lexicons = {},
+                    const LanguageCheck& has_language = {});
   std::vector<Sentence> prepare(const Document& doc) const;
   const Segmenter& segmenter() const { return segmenter_; }
   const Normalizer& normalizer() const { return normalizer_; }

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,7 +32,8 @@ struct LexiconEntry {
   std::string word;      // as written in the file
   std::string reading;   // replacement text, or "[[phonemes]]"
   std::string language;  // voice language for the reading; empty: the main voice
-  std::string origin;    // "FILE:LINE"
+  std::string origin;    // "lexicon.tsv:LINE", for --explain
+  std::string path_line; // "PATH:LINE", for messages
   bool phonemes() const { return reading.size() >= 4 && reading.rfind("[[", 0) == 0; }
 };
 
@@ -67,11 +69,16 @@ struct Pronounced {
   std::vector<PronunciationDecision> decisions;
 };
 
+// Whether the synthesizer has a voice for a language ("en"); entries naming another are skipped.
+using LanguageCheck = std::function<bool(const std::string& language)>;
+
 class Pronouncer {
  public:
   // Uses the tables of `data` (lexicon, foreign, acronyms; each optional) and then `user_lexicons`
-  // in order. Throws Error::data for a malformed built-in table (foreign.tsv, acronyms.tsv).
-  explicit Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexicons = {});
+  // in order. Throws Error::data for a malformed built-in table (foreign.tsv, acronyms.tsv). Lexicon
+  // and foreign entries whose language fails `has_language` become warnings (no check when empty).
+  explicit Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexicons = {},
+                      const LanguageCheck& has_language = {});
   ~Pronouncer();
   Pronouncer(const Pronouncer&) = delete;
   Pronouncer& operator=(const Pronouncer&) = delete;

@@ -92,6 +92,8 @@ class EspeakSynthesizer final : public Synthesizer {
 
   // German voices eSpeak NG offers (MBROLA voices, which need extra packages, are left out).
   std::vector<VoiceInfo> germanVoices() const;
+  // Whether eSpeak NG has a voice for `language` ("en", "en-us", "fr"); for foreign-word runs.
+  bool hasLanguage(const std::string& language) const;
   // Variant names usable after "+" (e.g. "f2", "m3", "klatt").
   std::vector<std::string> variants() const;
 

@@ -40,8 +40,10 @@ struct VoiceOptions {
 void addVoiceOptions(CLI::App& sub, VoiceOptions& options);
 // Defaults < preset < config file < these options; prints the config file's warnings.
 Settings resolveSettings(const VoiceOptions& options);
-// A Pipeline with the settings' lexicons; prints their bad lines as warnings.
-std::unique_ptr<Pipeline> makePipeline(const Settings& settings);
+// A Pipeline with the settings' lexicons, for `synth`'s languages; prints bad lines as warnings.
+std::unique_ptr<Pipeline> makePipeline(const Settings& settings, const EspeakSynthesizer& synth);
+// Sets the voice; a bad voice from the config file is reported with the config file's name.
+void applyVoice(EspeakSynthesizer& synth, const Settings& settings);
 
 // "vorlesen: warning: ..." on stderr.
 void warn(const std::string& message);

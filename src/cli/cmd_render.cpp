@@ -26,12 +26,12 @@ int render(const RenderOptions& opt) {
          std::to_string(doc.bad_utf8) + " sequence(s) replaced by U+FFFD)");
   }
   const Settings settings = resolveSettings(opt.voice);
-  const std::unique_ptr<Pipeline> pipeline = makePipeline(settings);
+  EspeakSynthesizer synth;
+  applyVoice(synth, settings);
+  const std::unique_ptr<Pipeline> pipeline = makePipeline(settings, synth);
   const std::vector<Sentence> sentences = pipeline->prepare(doc);
   if (sentences.empty()) throw Error::input(doc.name + ": nothing to read aloud (the file is empty or has no words)");
 
-  EspeakSynthesizer synth;
-  synth.setVoice(settings.voiceParams());
   AudioFileWriter writer(opt.output, synth.sampleRate(), format);
   renderSentences(sentences, synth, writer, settings.pauses());
   writer.commit();

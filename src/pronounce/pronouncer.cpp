@@ -73,6 +73,9 @@ Lexicon Lexicon::fromTable(const TsvTable& table) {
       bad("too many fields (expected WORD<TAB>READING[<TAB>LANGUAGE])");
     } else if (row.fields.size() == 3 && !validLanguage(trim(row.fields[2]))) {
       bad("language '" + row.fields[2] + "' is not an eSpeak language name such as en");
+    } else if (row.fields.size() == 3 && reading.rfind("[[", 0) != 0 && reading.find('\'') != std::string::npos) {
+      // Runs of "s'" smash eSpeak NG 1.51's stack in its English voice.
+      bad("a reading for another language must not contain an apostrophe");
     } else if (reading.rfind("[[", 0) == 0 && !problemWithPhonemes(reading).empty()) {
       bad(problemWithPhonemes(reading));
     } else if (reading.rfind("[[", 0) != 0 && reading.find_first_of("[]<>&") != std::string::npos) {
@@ -83,6 +86,7 @@ Lexicon Lexicon::fromTable(const TsvTable& table) {
       e.reading = reading;
       e.language = row.fields.size() == 3 ? std::string(trim(row.fields[2])) : std::string();
       e.origin = originOf(path, row.line);
+      e.path_line = where;
       lex.entries.push_back(std::move(e));
     }
   }
@@ -214,8 +218,19 @@ struct Pronouncer::Impl {
   std::map<std::string, Acronym, std::less<>> acronyms;
   std::vector<std::string> warnings;
 
+  LanguageCheck has_language;
+
+  bool languageOk(const std::string& language, const std::string& where) {
+    if (language.empty() || !has_language || has_language(language)) return true;
+    warnings.push_back(where + ": eSpeak NG has no voice for language '" + language + "' (line skipped)");
+    return false;
+  }
+
   void addLexicon(Lexicon lex) {
     warnings.insert(warnings.end(), lex.warnings.begin(), lex.warnings.end());
+    lex.entries.erase(std::remove_if(lex.entries.begin(), lex.entries.end(),
+                                     [&](const LexiconEntry& e) { return !languageOk(e.language, e.path_line); }),
+                      lex.entries.end());
     lexicons.push_back(std::move(lex));
   }
 
@@ -249,6 +264,7 @@ struct Pronouncer::Impl {
         throw Error::data(where + ": expected ENTRY<TAB>LANGUAGE (e.g. Hype<TAB>en)");
       }
       const std::string& entry = row.fields[0];
+      if (!languageOk(row.fields[1], where)) continue;
       if (!entry.empty() && entry[0] == '~') {
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error;
@@ -337,7 +353,9 @@ struct Pronouncer::Impl {
   }
 };
 
-Pronouncer::Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexicons) : impl_(std::make_unique<Impl>()) {
+Pronouncer::Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexicons, const LanguageCheck& has_language)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->has_language = has_language;
   if (const TsvTable* t = data.find("lexicon")) impl_->addLexicon(Lexicon::fromTable(*t));
   for (Lexicon& lex : user_lexicons) impl_->addLexicon(std::move(lex));
   impl_->indexLexicons();

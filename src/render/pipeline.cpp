@@ -5,8 +5,8 @@
 
 namespace vorlesen {
 
-Pipeline::Pipeline(const LanguageData& data, std::vector<Lexicon> user_lexicons)
-    : segmenter_(data), normalizer_(data), pronouncer_(data, std::move(user_lexicons)) {}
+Pipeline::Pipeline(const LanguageData& data, std::vector<Lexicon> user_lexicons, const LanguageCheck& has_language)
+    : segmenter_(data), normalizer_(data), pronouncer_(data, std::move(user_lexicons), has_language) {}
 
 std::vector<Sentence> Pipeline::prepare(const Document& doc) const {
   std::vector<Sentence> out;

@@ -158,6 +158,17 @@ std::vector<std::string> EspeakSynthesizer::variants() const {
   return out;
 }
 
+bool EspeakSynthesizer::hasLanguage(const std::string& language) const {
+  for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
+    if (!(*v)->identifier || std::strncmp((*v)->identifier, "mb/", 3) == 0) continue;
+    if ((*v)->name && language == (*v)->name) return true;
+    for (const char* p = (*v)->languages; p && *p; p += std::strlen(p + 1) + 2) {
+      if (language == p + 1) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<VoiceInfo> EspeakSynthesizer::germanVoices() const {
   std::vector<VoiceInfo> out;
   for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {

@@ -64,7 +64,7 @@ expect_error "rate not a number" 1 "^vorlesen: $cfg:3: rate must be a whole numb
 printf 'pitch = 150\n' > "$cfg"
 expect_error "pitch out of range" 1 "^vorlesen: $cfg:1: pitch must be a whole number from 0 to 99$" -- "$bin" config --print
 printf 'voice = "xx-nosuch"\n' > "$cfg"
-expect_error "unknown voice from config" 2 "unknown voice 'xx-nosuch'" -- "$bin" render "$tmp/in.txt" -o "$tmp/bad.wav"
+expect_error "unknown voice from config" 2 "^vorlesen: $cfg: voice: unknown voice 'xx-nosuch'" -- "$bin" render "$tmp/in.txt" -o "$tmp/bad.wav"
 
 # Without XDG_CONFIG_HOME the file is looked for in ~/.config.
 rm "$cfg"; mkdir -p "$HOME/.config/vorlesen"; printf 'pitch = 33\n' > "$HOME/.config/vorlesen/config.toml"

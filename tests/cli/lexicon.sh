@@ -41,6 +41,13 @@ grep -q "^vorlesen: warning: $tmp/bad.tsv:3: word 'zwei worte' contains a space"
 [[ $(grep -c . "$tmp/badlex.err") -eq 2 ]] || fail "expected 2 warnings: $(cat "$tmp/badlex.err")"
 [[ $(stat -c %s "$tmp/badlex.wav") -gt $(stat -c %s "$tmp/plain.wav") ]] || fail "good line of a bad lexicon not applied"
 
+# A language eSpeak NG has no voice for: the entry is skipped with a warning.
+printf 'Quiddel\tKwiddel\txx-nosuch\n' > "$tmp/lang.tsv"
+render lang --lexicon "$tmp/lang.tsv"
+grep -qx "vorlesen: warning: $tmp/lang.tsv:1: eSpeak NG has no voice for language 'xx-nosuch' (line skipped)" "$tmp/lang.err" ||
+  fail "unknown language warning: $(cat "$tmp/lang.err")"
+[[ $(pcm_sum lang) == $(pcm_sum plain) ]] || fail "an entry with an unknown language was applied"
+
 expect_error "missing lexicon" 1 "^vorlesen: $tmp/nope.tsv: cannot open lexicon: No such file or directory$" -- \
   "$bin" render "$tmp/in.txt" -o "$tmp/x.wav" --lexicon "$tmp/nope.tsv"
 [[ ! -e $tmp/x.wav ]] || fail "a failed run left an output file"
