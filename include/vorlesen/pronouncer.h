@@ -60,7 +60,8 @@ struct PronunciationDecision {
 };
 
 const char* kindName(PronunciationKind kind);  // "lexicon", "foreign", "acronym"
-// One line: "acronym\tKI\tK-I\tacronyms.tsv:4" (language appended as "[en]" to the reading).
+// CLASS<TAB>WORD<TAB>READING, the columns `normalize --explain` prints after the line number:
+// "acronym\tKI\tK-I", "foreign\tHype\tHype [en]" (a reading's voice language in brackets).
 std::string describe(const PronunciationDecision& d);
 
 struct Pronounced {

@@ -120,7 +120,7 @@ const char* kindName(PronunciationKind kind) {
 std::string describe(const PronunciationDecision& d) {
   std::string reading = d.reading;
   if (!d.language.empty()) reading += " [" + d.language + "]";
-  return std::string(kindName(d.kind)) + "\t" + d.word + "\t" + reading + "\t" + d.because;
+  return std::string(kindName(d.kind)) + "\t" + d.word + "\t" + reading;
 }
 
 namespace {

@@ -71,7 +71,8 @@ TEST_CASE("the alignment still points at the original word after a replacement",
   CHECK(p.spoken.sourceOf(16, 17) == Span{110, 112});  // the "I" alone still highlights "KI"
   CHECK(p.spoken.sourceOf(3, 9) == Span{103, 105});    // untouched words keep their pieces
   REQUIRE(p.decisions.size() == 1);
-  CHECK(describe(p.decisions[0]) == "acronym\tKI\tK-I\tacronyms.tsv:8");
+  CHECK(describe(p.decisions[0]) == "acronym\tKI\tK-I");
+  CHECK(p.decisions[0].because == "acronyms.tsv:8");
 }
 
 TEST_CASE("a later lexicon wins, and the case rule of the format holds", "[pronounce]") {
@@ -84,7 +85,11 @@ TEST_CASE("a later lexicon wins, and the case rule of the format holds", "[prono
   CHECK(pronouncer.pronounce(identity("US und us")).spoken.text == "Ju-Es und us");
   const Pronounced p = pronouncer.pronounce(identity("Deepseek"));
   REQUIRE(p.decisions.size() == 1);
-  CHECK(describe(p.decisions[0]) == "lexicon\tDeepseek\tDiepsiek\tuser.tsv:1");
+  CHECK(describe(p.decisions[0]) == "lexicon\tDeepseek\tDiepsiek");
+  CHECK(p.decisions[0].because == "user.tsv:1");
+  const Pronounced hype = Pronouncer(LanguageData::german()).pronounce(identity("Der Hype."));
+  REQUIRE(hype.decisions.size() == 1);
+  CHECK(describe(hype.decisions[0]) == "foreign\tHype\tHype [en]");
   CHECK(p.runs.empty());
   Lexicon second = Lexicon::parse("Deepseek\tDiep-Sieck\n", "second.tsv");
   const Pronouncer both(LanguageData::german(), {Lexicon::parse("deepseek\tDiepsiek\n", "first.tsv"), std::move(second)});
