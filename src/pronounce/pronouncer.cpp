@@ -36,6 +36,9 @@ std::string problemWithPhonemes(std::string_view reading) {
   if (reading.size() < 5 || reading.substr(reading.size() - 2) != "]]") return "phonemes must be written [[...]]";
   const std::string_view inner = reading.substr(2, reading.size() - 4);
   if (inner.find_first_of("<>&") != std::string_view::npos) return "phonemes must not contain < > or &";
+  if (std::any_of(inner.begin(), inner.end(), [](char c) { return static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) > 0x7e; })) {
+    return "phonemes are ASCII eSpeak NG mnemonics without spaces";
+  }
   if (inner.find("]]") != std::string_view::npos || inner.find("[[") != std::string_view::npos) {
     return "phonemes must be one [[...]] group";
   }

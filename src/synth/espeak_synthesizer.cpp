@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -271,16 +272,22 @@ std::size_t EspeakSynthesizer::synthesizeRuns(std::string_view text, const std::
     if (run.text.begin < pos || run.text.end > safe.size()) continue;  // not ordered: read as main voice
     appendSsmlText(ssml, map, std::string_view(safe).substr(pos, run.text.begin - pos), pos);
     const std::string_view body = std::string_view(safe).substr(run.text.begin, run.text.size());
-    const std::string open_tag = run.language.empty() ? "" : "<voice name=\"" + run.language + variant + "\">";
+    // Only plain voice names go into the tag; anything else is read by the main voice.
+    const bool plain_name = std::all_of(run.language.begin(), run.language.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+    const std::string open_tag =
+        run.language.empty() || !plain_name ? "" : "<voice name=\"" + run.language + variant + "\">";
     appendSsmlTag(ssml, map, open_tag, run.text.begin);
     if (run.phonemes) {
       phoneme_runs.push_back(run.text);
       // The Pronouncer hands "[[...]]" through unchanged; markup characters cannot be phonemes.
-      for (std::size_t i = 0; i < body.size(); ++i) {
-        const char c = body[i];
-        if (c == '<' || c == '>' || c == '&') continue;
-        ssml.push_back(c);
-        map.push_back(run.text.begin + i);
+      for (std::size_t i = 0; i < body.size();) {
+        const std::size_t at = i;
+        const char32_t cp = nextCodepoint(body, i);
+        if (cp == '<' || cp == '>' || cp == '&') continue;
+        ssml.append(body.substr(at, i - at));
+        map.push_back(run.text.begin + at);
       }
     } else {
       appendSsmlText(ssml, map, body, run.text.begin);

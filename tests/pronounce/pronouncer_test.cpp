@@ -106,11 +106,12 @@ TEST_CASE("bad lexicon lines are reported with file and line and skipped", "[pro
       "spitz\t<b>\n"
       "sprache\tx\tno such\n"
       "\tleer\n"
-      "engl\tdon's\ten\n",
+      "engl\tdon's\ten\n"
+      "umlaut\t[[ü:]]\n",
       "my.tsv");
   REQUIRE(lex.entries.size() == 1);
   CHECK(lex.entries[0].word == "gut");
-  REQUIRE(lex.warnings.size() == 7);
+  REQUIRE(lex.warnings.size() == 8);
   CHECK(lex.warnings[0] == "my.tsv:3: expected WORD<TAB>READING, found no TAB (line skipped)");
   CHECK(lex.warnings[1].rfind("my.tsv:4: word 'zwei worte' contains a space", 0) == 0);
   CHECK(lex.warnings[2] == "my.tsv:5: phonemes must be written [[...]] (line skipped)");
@@ -118,5 +119,6 @@ TEST_CASE("bad lexicon lines are reported with file and line and skipped", "[pro
   CHECK(lex.warnings[4].rfind("my.tsv:7: language 'no such'", 0) == 0);
   CHECK(lex.warnings[5] == "my.tsv:8: empty word (line skipped)");
   CHECK(lex.warnings[6].rfind("my.tsv:9: a reading for another language must not contain an apostrophe", 0) == 0);
+  CHECK(lex.warnings[7] == "my.tsv:10: phonemes are ASCII eSpeak NG mnemonics without spaces (line skipped)");
   CHECK_THROWS_WITH(Lexicon::load("/nonexistent/lex.tsv"), Catch::Contains("/nonexistent/lex.tsv: cannot open lexicon"));
 }
