@@ -48,6 +48,15 @@ printf 'rate = 300\n' > "$cfg"
 fast=$(stat -c %s "$tmp/fast.wav"); cli=$(stat -c %s "$tmp/cli.wav")
 [[ $fast -lt $((cli * 8 / 10)) ]] || fail "config rate 300 not applied or not overridden by -s 175 ($fast vs $cli bytes)"
 
+# Pause lengths reach the audio: 2 s after the first sentence instead of 250 ms (16-bit mono, 22050 Hz).
+printf 'Erster Satz. Zweiter Satz.\n' > "$tmp/two.txt"
+rm "$cfg"
+"$bin" render "$tmp/two.txt" -o "$tmp/short.wav" || fail "render two sentences failed"
+printf 'sentence_pause_ms = 2000\n' > "$cfg"
+"$bin" render "$tmp/two.txt" -o "$tmp/long.wav" || fail "render with a long pause failed"
+extra=$(( $(stat -c %s "$tmp/long.wav") - $(stat -c %s "$tmp/short.wav") ))
+(( extra > 1700 * 441 / 10 && extra < 1800 * 441 / 10 )) || fail "sentence pause from config: $extra extra bytes"
+
 # Unknown keys: a warning naming file and line; the rest still applies.
 printf 'rate = 200\nspeed = 3\n' > "$cfg"
 out=$("$bin" config --print 2>"$tmp/err") || fail "unknown key made config --print fail"
