@@ -1,8 +1,9 @@
 // vorlesen — the text half of the pipeline, and rendering a document to a sink.
 //
 //   Document --Pipeline::prepare()--> Sentences --renderDocument()--> Synthesizer --> AudioSink
+//   (prepare: segment, normalize, pronounce each sentence)
 //
-// A Pipeline owns the language data views it needs (Segmenter, Normalizer). prepare() is cheap next
+// A Pipeline owns the language data views it needs (Segmenter, Normalizer, Pronouncer). prepare() is cheap next
 // to synthesis and runs ahead of it. Pipeline is not thread-safe (the Segmenter reuses an ICU
 // iterator); the Synthesizer contract applies to renderDocument().
 #pragma once
@@ -13,6 +14,7 @@
 
 #include "vorlesen/document.h"
 #include "vorlesen/normalizer.h"
+#include "vorlesen/pronouncer.h"
 #include "vorlesen/segmenter.h"
 #include "vorlesen/synthesizer.h"
 
@@ -25,18 +27,25 @@ struct Sentence {
   Span source;             // in Document::text, original spelling
   std::size_t block = 0;   // index into Document::blocks
   SpokenText spoken;       // what the synthesizer reads, aligned back to source
+  std::vector<VoiceRun> runs;  // stretches of spoken.text for the English voice or as phonemes
 };
 
 class Pipeline {
  public:
-  explicit Pipeline(const LanguageData& data);
+  // `user_lexicons` (the user's config-directory lexicon, then --lexicon files) override the built-in one.
+  // `has_language` tells the pronouncer which foreign voices the synthesizer has (see pronouncer.h).
+  explicit Pipeline(const LanguageData& data, std::vector<Lexicon> user_lexicons = {},
+                    const LanguageCheck& has_language = {});
   std::vector<Sentence> prepare(const Document& doc) const;
   const Segmenter& segmenter() const { return segmenter_; }
   const Normalizer& normalizer() const { return normalizer_; }
+  // For `normalize --explain`: pronouncer().pronounce(normalized).decisions says what it changed.
+  const Pronouncer& pronouncer() const { return pronouncer_; }
 
  private:
   Segmenter segmenter_;
   Normalizer normalizer_;
+  Pronouncer pronouncer_;
 };
 
 struct Pauses {

@@ -1,6 +1,8 @@
 // vorlesen — speech synthesis (stage 4).
 //
 //   spoken text --Synthesizer::synthesize()--> mono int16 PCM blocks + word events (sample offsets)
+//   spoken text + VoiceRuns --synthesizeRuns()--> the same, with stretches read by another language's
+//                                                voice or given as eSpeak phonemes (from the Pronouncer)
 //
 // Synthesizer is the small interface the pipeline and player depend on, so they can be tested with a
 // fake. EspeakSynthesizer is the real one over eSpeak NG. eSpeak NG keeps all its state in process
@@ -30,6 +32,15 @@ struct VoiceParams {
   int volume = 100;          // amplitude 0..200
 };
 
+// A stretch of the text to synthesize that is not read by the main voice: either another language's
+// voice (`language`, e.g. "en", for "Start-up" inside a German sentence) or eSpeak NG phoneme
+// mnemonics (`phonemes`: the stretch is "[[...]]", see espeak-ng's docs/phonemes.md).
+struct VoiceRun {
+  Span text;             // byte range in the text passed to synthesizeRuns()
+  std::string language;  // eSpeak language/voice name for the stretch; empty: the main voice
+  bool phonemes = false;
+};
+
 struct WordEvent {
   std::size_t sample = 0;  // offset from the start of this synthesize() call's audio
   Span text;               // byte range of the word in the text passed to synthesize()
@@ -54,6 +65,14 @@ class Synthesizer {
   virtual void setVoice(const VoiceParams& params) = 0;
   // Synthesizes `text` (valid UTF-8) and returns the number of samples delivered.
   virtual std::size_t synthesize(std::string_view text, const AudioCallback& on_audio) = 0;
+  // Like synthesize(), but `runs` (ordered, non-overlapping) are read by another voice or as
+  // phonemes; word events still give byte spans of `text`. A synthesizer that cannot switch voices
+  // (a test fake) reads the whole text with its main voice, which is what this default does.
+  virtual std::size_t synthesizeRuns(std::string_view text, const std::vector<VoiceRun>& runs,
+                                     const AudioCallback& on_audio) {
+    (void)runs;
+    return synthesize(text, on_audio);
+  }
 };
 
 class EspeakSynthesizer final : public Synthesizer {
@@ -66,13 +85,22 @@ class EspeakSynthesizer final : public Synthesizer {
   int sampleRate() const override { return sample_rate_; }
   void setVoice(const VoiceParams& params) override;
   std::size_t synthesize(std::string_view text, const AudioCallback& on_audio) override;
+  // Builds an SSML message (<voice name="en+VARIANT"> around foreign runs, [[...]] for phonemes)
+  // and maps eSpeak's positions in it, tags included, back to bytes of `text`.
+  std::size_t synthesizeRuns(std::string_view text, const std::vector<VoiceRun>& runs,
+                             const AudioCallback& on_audio) override;
 
   // German voices eSpeak NG offers (MBROLA voices, which need extra packages, are left out).
   std::vector<VoiceInfo> germanVoices() const;
+  // Whether eSpeak NG has a voice for `language` ("en", "en-us", "fr"); for foreign-word runs.
+  bool hasLanguage(const std::string& language) const;
   // Variant names usable after "+" (e.g. "f2", "m3", "klatt").
   std::vector<std::string> variants() const;
 
  private:
+  std::size_t speak(const std::string& message, unsigned int flags, std::string_view text,
+                    std::vector<std::size_t> byte_of_codepoint, std::vector<Span> phoneme_runs,
+                    const AudioCallback& on_audio);
   int sample_rate_ = 0;
   VoiceParams params_;
 };

@@ -9,18 +9,6 @@ namespace vorlesen::cli {
 
 void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << message << '\n'; }
 
-void addVoiceOptions(CLI::App& sub, VoiceParams& params) {
-  sub.add_option("-v,--voice", params.voice, "eSpeak NG voice, optionally +variant (see 'vorlesen voices')")
-      ->capture_default_str();
-  sub.add_option("-s,--rate", params.rate, "speaking rate in words per minute")
-      ->check(CLI::Range(80, 450))
-      ->capture_default_str();
-  sub.add_option("-p,--pitch", params.pitch, "pitch")->check(CLI::Range(0, 99))->capture_default_str();
-  sub.add_option("-a,--volume", params.volume, "volume (amplitude; above 100 may clip)")
-      ->check(CLI::Range(0, 200))
-      ->capture_default_str();
-}
-
 void addInputOptions(CLI::App& sub, ExtractOptions& options) {
   sub.add_flag("--raw", options.raw, "read the file as it is: no article extraction (HTML is then read as text)");
 }
@@ -45,6 +33,7 @@ int run(int argc, char** argv) {
   commands.push_back(addSegmentCommand(app));
   commands.push_back(addExtractCommand(app));
   commands.push_back(addNormalizeCommand(app));
+  commands.push_back(addConfigCommand(app));
 
   try {
     app.parse(argc, argv);

@@ -6,9 +6,13 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "vorlesen/extract.h"
+#include "vorlesen/pipeline.h"
+#include "vorlesen/settings.h"
 #include "vorlesen/synthesizer.h"
 
 namespace vorlesen::cli {
@@ -26,9 +30,24 @@ Command addVoicesCommand(CLI::App& app);
 Command addSegmentCommand(CLI::App& app);
 Command addExtractCommand(CLI::App& app);
 Command addNormalizeCommand(CLI::App& app);
+Command addConfigCommand(CLI::App& app);
 
-// The espeak-ng-style voice options shared by every command that speaks.
-void addVoiceOptions(CLI::App& sub, VoiceParams& params);
+// The options shared by every command that speaks (espeak-ng style -v -s -p -a, pauses, --lexicon).
+// Only options actually given override the config file; see voice_options.cpp.
+struct VoiceOptions {
+  std::string voice;
+  int rate = 0, pitch = 0, volume = 0, sentence_pause_ms = 0, paragraph_pause_ms = 0;
+  std::vector<std::string> lexicons;
+  CLI::Option *voice_opt = nullptr, *rate_opt = nullptr, *pitch_opt = nullptr, *volume_opt = nullptr,
+              *sentence_pause_opt = nullptr, *paragraph_pause_opt = nullptr;
+};
+void addVoiceOptions(CLI::App& sub, VoiceOptions& options);
+// Defaults < preset < config file < these options; prints the config file's warnings.
+Settings resolveSettings(const VoiceOptions& options);
+// A Pipeline with the settings' lexicons, for `synth`'s languages; prints bad lines as warnings.
+std::unique_ptr<Pipeline> makePipeline(const Settings& settings, const EspeakSynthesizer& synth);
+// Sets the voice; a bad voice from the config file is reported with the config file's name.
+void applyVoice(EspeakSynthesizer& synth, const Settings& settings);
 
 // The options of every command that reads an article (--raw).
 void addInputOptions(CLI::App& sub, ExtractOptions& options);

@@ -1,4 +1,5 @@
 // `vorlesen normalize`: stdin -> stdout, one output line per input line: the words that will be spoken.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -7,6 +8,8 @@
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/normalizer.h"
+#include "vorlesen/pronouncer.h"
+#include "vorlesen/settings.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen::cli {
@@ -15,10 +18,21 @@ namespace {
 
 struct NormalizeOptions {
   bool explain = false;
+  std::vector<std::string> lexicons;
 };
 
 int runNormalize(const NormalizeOptions& opt) {
+  // The words that will be spoken: normalized, then pronounced (lexicons, acronyms, foreign words),
+  // exactly as Pipeline::prepare() does for render and play.
   const Normalizer normalizer(LanguageData::german());
+  std::vector<Lexicon> lexicons;
+  const std::string config_dir = configDirectory();
+  if (!config_dir.empty() && std::filesystem::is_regular_file(config_dir + "/lexicon.tsv")) {
+    lexicons.push_back(Lexicon::load(config_dir + "/lexicon.tsv"));
+  }
+  for (const std::string& path : opt.lexicons) lexicons.push_back(Lexicon::load(path));
+  const Pronouncer pronouncer(LanguageData::german(), std::move(lexicons));
+  for (const std::string& w : pronouncer.warnings()) warn(w);
   std::ios::sync_with_stdio(false);
   std::string line;
   std::size_t line_no = 0;
@@ -32,14 +46,15 @@ int runNormalize(const NormalizeOptions& opt) {
       warned = true;
     }
     blankControlCharacters(repaired.text);
-    const SpokenText spoken = normalizer.normalize(repaired.text);
-    std::cout << spoken.text << '\n';
+    const Pronounced pronounced = pronouncer.pronounce(normalizer.normalize(repaired.text));
+    std::cout << pronounced.spoken.text << '\n';
     if (opt.explain) {
-      for (const Rewrite& r : spoken.rewrites) {
+      for (const Rewrite& r : pronounced.spoken.rewrites) {
         std::cerr << line_no << '\t' << r.token_class << '\t'
                   << std::string_view(repaired.text).substr(r.source.begin, r.source.size()) << '\t' << r.spoken
                   << '\n';
       }
+      for (const PronunciationDecision& d : pronounced.decisions) std::cerr << line_no << '\t' << describe(d) << '\n';
     }
   }
   std::cout.flush();
@@ -55,6 +70,11 @@ Command addNormalizeCommand(CLI::App& app) {
       "normalize", "print the words that will be spoken: stdin -> stdout, one output line per input line");
   sub->add_flag("--explain", opt->explain,
                 "also print each rewritten token on stderr as LINE<TAB>CLASS<TAB>SOURCE<TAB>SPOKEN");
+  sub->add_option("--lexicon", opt->lexicons,
+                  "pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win")
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   return Command{sub, [opt] { return runNormalize(*opt); }};
 }
 

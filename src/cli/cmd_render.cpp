@@ -15,7 +15,7 @@ namespace {
 struct RenderOptions {
   std::string input;
   std::string output;
-  VoiceParams voice;
+  VoiceOptions voice;
 };
 
 int render(const RenderOptions& opt) {
@@ -25,14 +25,15 @@ int render(const RenderOptions& opt) {
     warn(doc.name + ": invalid UTF-8 at byte " + std::to_string(doc.first_bad_utf8_offset) + " (" +
          std::to_string(doc.bad_utf8) + " sequence(s) replaced by U+FFFD)");
   }
-  const Pipeline pipeline(LanguageData::german());
-  const std::vector<Sentence> sentences = pipeline.prepare(doc);
+  const Settings settings = resolveSettings(opt.voice);
+  EspeakSynthesizer synth;
+  applyVoice(synth, settings);
+  const std::unique_ptr<Pipeline> pipeline = makePipeline(settings, synth);
+  const std::vector<Sentence> sentences = pipeline->prepare(doc);
   if (sentences.empty()) throw Error::input(doc.name + ": nothing to read aloud (the file is empty or has no words)");
 
-  EspeakSynthesizer synth;
-  synth.setVoice(opt.voice);
   AudioFileWriter writer(opt.output, synth.sampleRate(), format);
-  renderSentences(sentences, synth, writer);
+  renderSentences(sentences, synth, writer, settings.pauses());
   writer.commit();
   return kExitOk;
 }

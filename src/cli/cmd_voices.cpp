@@ -1,4 +1,5 @@
-// `vorlesen voices`: the German voices eSpeak NG offers and the variants usable with "+".
+// `vorlesen voices`: vorlesen's voice presets, the German voices eSpeak NG offers and the variants
+// usable with "+".
 #include <iomanip>
 #include <iostream>
 
@@ -10,6 +11,15 @@ namespace vorlesen::cli {
 Command addVoicesCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("voices", "list the German voices available");
   return Command{sub, [] {
+                   std::cout << std::left << std::setw(10) << "PRESET" << std::setw(8) << "VOICE" << std::setw(6)
+                             << "RATE" << std::setw(7) << "PITCH" << std::setw(14) << "PAUSES (MS)" << "DESCRIPTION\n";
+                   for (const VoicePreset& p : loadPresets(LanguageData::german())) {
+                     std::cout << std::setw(10) << p.name << std::setw(8) << p.voice << std::setw(6) << p.rate
+                               << std::setw(7) << p.pitch << std::setw(14)
+                               << (std::to_string(p.paragraph_pause_ms) + "/" + std::to_string(p.sentence_pause_ms))
+                               << p.description << '\n';
+                   }
+                   std::cout << "(pauses: after a paragraph / after a sentence)\n\n";
                    EspeakSynthesizer synth;
                    const auto voices = synth.germanVoices();
                    std::cout << std::left << std::setw(12) << "VOICE" << std::setw(10) << "LANGUAGE"

@@ -5,7 +5,8 @@
 
 namespace vorlesen {
 
-Pipeline::Pipeline(const LanguageData& data) : segmenter_(data), normalizer_(data) {}
+Pipeline::Pipeline(const LanguageData& data, std::vector<Lexicon> user_lexicons, const LanguageCheck& has_language)
+    : segmenter_(data), normalizer_(data), pronouncer_(data, std::move(user_lexicons), has_language) {}
 
 std::vector<Sentence> Pipeline::prepare(const Document& doc) const {
   std::vector<Sentence> out;
@@ -14,8 +15,11 @@ std::vector<Sentence> Pipeline::prepare(const Document& doc) const {
       Sentence sentence;
       sentence.source = s;
       sentence.block = b;
-      sentence.spoken = normalizer_.normalize(doc.text, s);
-      if (sentence.spoken.text.empty()) continue;  // nothing to say (e.g. only punctuation)
+      const SpokenText normalized = normalizer_.normalize(doc.text, s);
+      if (normalized.text.empty()) continue;  // nothing to say (e.g. only punctuation)
+      Pronounced pronounced = pronouncer_.pronounce(normalized);
+      sentence.spoken = std::move(pronounced.spoken);
+      sentence.runs = std::move(pronounced.runs);
       out.push_back(std::move(sentence));
     }
   }
@@ -45,7 +49,7 @@ RenderReport renderSentences(const std::vector<Sentence>& sentences, Synthesizer
     SentenceTiming timing;
     timing.first_sample = report.total_samples;
     const std::size_t start = report.total_samples;
-    timing.samples = synth.synthesize(s.spoken.text, [&](const std::int16_t* pcm, std::size_t n,
+    timing.samples = synth.synthesizeRuns(s.spoken.text, s.runs, [&](const std::int16_t* pcm, std::size_t n,
                                                          const std::vector<WordEvent>& events) {
       for (const WordEvent& ev : events) {
         timing.words.push_back(WordTiming{start + ev.sample, s.spoken.sourceOf(ev.text.begin, ev.text.end)});

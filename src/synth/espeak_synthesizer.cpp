@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -31,13 +32,20 @@ void checkEspeak(espeak_ng_STATUS status, const std::string& what, ErrorKind kin
 // State of one synthesize() call, reached from the C callback through the event's user_data.
 struct CallContext {
   const AudioCallback* on_audio = nullptr;
-  const CodepointIndex* index = nullptr;
+  // Byte offset in `text` of each code point of the message eSpeak reads (which may be SSML with
+  // tags that are not in `text`); positions past the end map to text.size().
+  std::vector<std::size_t> byte_of_codepoint;
   std::string_view text;
+  std::vector<Span> phoneme_runs;  // a word event inside one stands for the whole run
   std::size_t samples = 0;
   std::size_t last_word_begin = 0;
   bool any_word = false;
   bool stopped = false;
   std::vector<WordEvent> events;  // reused between blocks
+
+  std::size_t byteOffset(std::size_t cp) const {
+    return cp < byte_of_codepoint.size() ? byte_of_codepoint[cp] : text.size();
+  }
 };
 
 bool isWordEnd(std::string_view text, std::size_t i) {
@@ -63,18 +71,24 @@ int synthCallback(short* wav, int count, espeak_EVENT* events) {
   ctx->events.clear();
   for (espeak_EVENT* ev = events; ev && ev->type != espeakEVENT_LIST_TERMINATED; ++ev) {
     if (ev->type != espeakEVENT_WORD || ev->text_position <= 0) continue;
-    const std::size_t begin = ctx->index->byteOffset(static_cast<std::size_t>(ev->text_position - 1));
+    std::size_t begin = ctx->byteOffset(static_cast<std::size_t>(ev->text_position - 1));
     // eSpeak sometimes reports spurious words that jump back to an earlier position: drop them.
     if (ctx->any_word && begin <= ctx->last_word_begin) continue;
     std::size_t end;
     if (ev->length > 0) {
-      end = ctx->index->byteOffset(static_cast<std::size_t>(ev->text_position - 1 + ev->length));
+      end = ctx->byteOffset(static_cast<std::size_t>(ev->text_position - 1 + ev->length));
     } else {
       // eSpeak gives no length after an opening quote: take the word up to white space, without
       // trailing punctuation ("Übermaß“," -> "Übermaß").
       end = begin;
       while (end < ctx->text.size() && !isWordEnd(ctx->text, end)) ++end;
       end = trimTrailingPunctuation(ctx->text, begin, end);
+    }
+    for (const Span& run : ctx->phoneme_runs) {
+      if (run.contains(begin)) {
+        begin = run.begin;
+        end = run.end;
+      }
     }
     ctx->any_word = true;
     ctx->last_word_begin = begin;
@@ -145,6 +159,17 @@ std::vector<std::string> EspeakSynthesizer::variants() const {
   return out;
 }
 
+bool EspeakSynthesizer::hasLanguage(const std::string& language) const {
+  for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
+    if (!(*v)->identifier || std::strncmp((*v)->identifier, "mb/", 3) == 0) continue;
+    if ((*v)->name && language == (*v)->name) return true;
+    for (const char* p = (*v)->languages; p && *p; p += std::strlen(p + 1) + 2) {
+      if (language == p + 1) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<VoiceInfo> EspeakSynthesizer::germanVoices() const {
   std::vector<VoiceInfo> out;
   for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
@@ -187,16 +212,106 @@ void EspeakSynthesizer::setVoice(const VoiceParams& params) {
 std::size_t EspeakSynthesizer::synthesize(std::string_view text, const AudioCallback& on_audio) {
   std::string safe(text);
   sanitizeForEspeak(safe);
-  const CodepointIndex index(safe);
+  std::vector<std::size_t> byte_of_codepoint;
+  for (std::size_t i = 0; i < safe.size();) {
+    byte_of_codepoint.push_back(i);
+    nextCodepoint(safe, i);
+  }
+  return speak(safe, espeakCHARS_UTF8, safe, std::move(byte_of_codepoint), {}, on_audio);
+}
+
+namespace {
+
+// Appends `text` to an SSML message, escaped, recording for each code point written the byte of
+// `text` it stands for. "[[" would start phoneme input (espeakPHONEMES is on): it gets a space.
+void appendSsmlText(std::string& ssml, std::vector<std::size_t>& map, std::string_view text, std::size_t base) {
+  char32_t prev = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t cp = nextCodepoint(text, i);
+    const char* escaped = cp == '&' ? "&amp;" : cp == '<' ? "&lt;" : cp == '>' ? "&gt;" : nullptr;
+    if (cp == '[' && prev == '[') {
+      ssml.push_back(' ');
+      map.push_back(base + at);
+    }
+    if (escaped) {
+      for (const char* e = escaped; *e; ++e) map.push_back(base + at);
+      ssml.append(escaped);
+    } else {
+      ssml.append(text.substr(at, i - at));
+      map.push_back(base + at);
+    }
+    prev = cp;
+  }
+}
+
+// Markup that stands for no byte of the text: its code points point at the next text byte.
+void appendSsmlTag(std::string& ssml, std::vector<std::size_t>& map, std::string_view tag, std::size_t at) {
+  for (std::size_t i = 0; i < tag.size();) {
+    nextCodepoint(tag, i);
+    map.push_back(at);
+  }
+  ssml.append(tag);
+}
+
+}  // namespace
+
+std::size_t EspeakSynthesizer::synthesizeRuns(std::string_view text, const std::vector<VoiceRun>& runs,
+                                              const AudioCallback& on_audio) {
+  if (runs.empty()) return synthesize(text, on_audio);
+  std::string safe(text);
+  sanitizeForEspeak(safe);
+  // A foreign run keeps the main voice's variant, so a female German voice reads English as a woman.
+  const std::size_t plus = params_.voice.find('+');
+  const std::string variant = plus == std::string::npos ? "" : params_.voice.substr(plus);
+  std::string ssml;
+  std::vector<std::size_t> map;
+  std::vector<Span> phoneme_runs;
+  std::size_t pos = 0;
+  for (const VoiceRun& run : runs) {
+    if (run.text.begin < pos || run.text.end > safe.size()) continue;  // not ordered: read as main voice
+    appendSsmlText(ssml, map, std::string_view(safe).substr(pos, run.text.begin - pos), pos);
+    const std::string_view body = std::string_view(safe).substr(run.text.begin, run.text.size());
+    // Only plain voice names go into the tag; anything else is read by the main voice.
+    const bool plain_name = std::all_of(run.language.begin(), run.language.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+    const std::string open_tag =
+        run.language.empty() || !plain_name ? "" : "<voice name=\"" + run.language + variant + "\">";
+    appendSsmlTag(ssml, map, open_tag, run.text.begin);
+    if (run.phonemes) {
+      phoneme_runs.push_back(run.text);
+      // The Pronouncer hands "[[...]]" through unchanged; markup characters cannot be phonemes.
+      for (std::size_t i = 0; i < body.size();) {
+        const std::size_t at = i;
+        const char32_t cp = nextCodepoint(body, i);
+        if (cp == '<' || cp == '>' || cp == '&') continue;
+        ssml.append(body.substr(at, i - at));
+        map.push_back(run.text.begin + at);
+      }
+    } else {
+      appendSsmlText(ssml, map, body, run.text.begin);
+    }
+    if (!open_tag.empty()) appendSsmlTag(ssml, map, "</voice>", run.text.end);
+    pos = run.text.end;
+  }
+  appendSsmlText(ssml, map, std::string_view(safe).substr(pos), pos);
+  return speak(ssml, espeakCHARS_UTF8 | espeakSSML | espeakPHONEMES, safe, std::move(map), std::move(phoneme_runs), on_audio);
+}
+
+std::size_t EspeakSynthesizer::speak(const std::string& message, unsigned int flags, std::string_view text,
+                                     std::vector<std::size_t> byte_of_codepoint, std::vector<Span> phoneme_runs,
+                                     const AudioCallback& on_audio) {
   CallContext ctx;
   ctx.on_audio = &on_audio;
-  ctx.index = &index;
-  ctx.text = safe;
+  ctx.byte_of_codepoint = std::move(byte_of_codepoint);
+  ctx.text = text;
+  ctx.phoneme_runs = std::move(phoneme_runs);
   // Parameters are process-global in eSpeak: set them again before each message.
   checkEspeak(espeak_ng_SetParameter(espeakRATE, std::clamp(params_.rate, 80, 450), 0), "setting the rate");
   unsigned int uid = 0;
-  const espeak_ng_STATUS status = espeak_ng_Synthesize(safe.c_str(), safe.size() + 1, 0, POS_CHARACTER, 0,
-                                                       espeakCHARS_UTF8, &uid, &ctx);
+  const espeak_ng_STATUS status =
+      espeak_ng_Synthesize(message.c_str(), message.size() + 1, 0, POS_CHARACTER, 0, flags, &uid, &ctx);
   if (!ctx.stopped) checkEspeak(status, "synthesis failed");
   return ctx.samples;
 }

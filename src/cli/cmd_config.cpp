@@ -1,0 +1,77 @@
+// `vorlesen config --print`: the effective settings and where each came from; `--path`: the config file.
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "cli/app.h"
+#include "vorlesen/error.h"
+
+namespace vorlesen::cli {
+
+namespace {
+
+struct ConfigOptions {
+  bool print = false;
+  bool path = false;
+  VoiceOptions voice;
+};
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+template <class T>
+void line(const char* key, const Setting<T>& s, const std::string& preset) {
+  std::ostringstream value;
+  if constexpr (std::is_same_v<T, std::string>) {
+    value << quoted(s.value);
+  } else {
+    value << s.value;
+  }
+  std::string from = sourceName(s.source);
+  if (s.source == SettingSource::Preset) from += " " + preset;
+  std::cout << std::left << std::setw(34) << (std::string(key) + " = " + value.str()) << "# " << from << '\n';
+}
+
+int printSettings(const ConfigOptions& opt) {
+  const Settings s = resolveSettings(opt.voice);
+  std::cout << "# effective settings: default < preset < config file < command line\n"
+            << "# config file: " << (s.config_path.empty() ? "(no $XDG_CONFIG_HOME or $HOME)" : s.config_path)
+            << (s.config_exists ? "" : " (not found)") << '\n';
+  line("voice", s.voice, s.preset);
+  if (!s.preset.empty()) std::cout << "# preset " << s.preset << " speaks with eSpeak voice " << s.espeak_voice << '\n';
+  line("rate", s.rate, s.preset);
+  line("pitch", s.pitch, s.preset);
+  line("volume", s.volume, s.preset);
+  line("device", s.device, s.preset);
+  line("theme", s.theme, s.preset);
+  line("sentence_pause_ms", s.sentence_pause_ms, s.preset);
+  line("paragraph_pause_ms", s.paragraph_pause_ms, s.preset);
+  for (const std::string& lex : s.lexicons) std::cout << "# lexicon: " << lex << '\n';
+  return kExitOk;
+}
+
+}  // namespace
+
+Command addConfigCommand(CLI::App& app) {
+  auto opt = std::make_shared<ConfigOptions>();
+  CLI::App* sub = app.add_subcommand("config", "show the settings in effect and where each came from (same as --print)");
+  sub->add_flag("--print", opt->print, "print the effective settings and where each came from");
+  sub->add_flag("--path", opt->path, "print the config file's path");
+  addVoiceOptions(*sub, opt->voice);
+  return Command{sub, [opt] {
+                   if (opt->path) {
+                     const std::string dir = configDirectory();
+                     std::cout << (dir.empty() ? "" : dir + "/config.toml") << '\n';
+                     if (!opt->print) return kExitOk;
+                   }
+                   return printSettings(*opt);
+                 }};
+}
+
+}  // namespace vorlesen::cli

@@ -1,0 +1,78 @@
+// The speech options every speaking command shares, and turning them plus the config file into Settings.
+#include <iostream>
+
+#include "cli/app.h"
+#include "vorlesen/error.h"
+#include "vorlesen/language_data.h"
+
+namespace vorlesen::cli {
+
+void addVoiceOptions(CLI::App& sub, VoiceOptions& o) {
+  o.voice_opt = sub.add_option("-v,--voice", o.voice,
+                               "voice preset (e.g. frau, mann) or eSpeak NG voice, optionally +variant "
+                               "(see 'vorlesen voices'); default: de or the config file's");
+  o.rate_opt = sub.add_option("-s,--rate", o.rate, "speaking rate in words per minute (default 175)")
+                   ->check(CLI::Range(80, 450));
+  o.pitch_opt = sub.add_option("-p,--pitch", o.pitch, "pitch (default 50)")->check(CLI::Range(0, 99));
+  o.volume_opt = sub.add_option("-a,--volume", o.volume, "volume (amplitude; above 100 may clip; default 100)")
+                     ->check(CLI::Range(0, 200));
+  o.sentence_pause_opt = sub.add_option("--sentence-pause", o.sentence_pause_ms,
+                                        "silence after a sentence, in milliseconds (default 250)")
+                             ->check(CLI::Range(0, 10000));
+  o.paragraph_pause_opt = sub.add_option("--paragraph-pause", o.paragraph_pause_ms,
+                                         "silence after a paragraph, in milliseconds (default 600)")
+                              ->check(CLI::Range(0, 10000));
+  sub.add_option("--lexicon", o.lexicons,
+                 "pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win")
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+namespace {
+
+template <class T>
+void ifGiven(std::optional<T>& target, const CLI::Option* opt, const T& value) {
+  if (opt && opt->count() > 0) target = value;
+}
+
+}  // namespace
+
+Settings resolveSettings(const VoiceOptions& o) {
+  SettingValues given;
+  ifGiven(given.voice, o.voice_opt, o.voice);
+  ifGiven(given.rate, o.rate_opt, o.rate);
+  ifGiven(given.pitch, o.pitch_opt, o.pitch);
+  ifGiven(given.volume, o.volume_opt, o.volume);
+  ifGiven(given.sentence_pause_ms, o.sentence_pause_opt, o.sentence_pause_ms);
+  ifGiven(given.paragraph_pause_ms, o.paragraph_pause_opt, o.paragraph_pause_ms);
+  given.lexicons = o.lexicons;
+  const std::string dir = configDirectory();
+  const ConfigFile config = loadConfigFile(dir.empty() ? std::string() : dir + "/config.toml");
+  for (const std::string& w : config.warnings) warn(w);
+  return vorlesen::resolveSettings(loadPresets(LanguageData::german()), config, given);
+}
+
+std::unique_ptr<Pipeline> makePipeline(const Settings& settings, const EspeakSynthesizer& synth) {
+  std::vector<Lexicon> lexicons;
+  for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
+  auto pipeline = std::make_unique<Pipeline>(LanguageData::german(), std::move(lexicons),
+                                             [&synth](const std::string& lang) { return synth.hasLanguage(lang); });
+  for (const std::string& w : pipeline->pronouncer().warnings()) warn(w);
+  return pipeline;
+}
+
+}  // namespace vorlesen::cli
+
+namespace vorlesen::cli {
+
+void applyVoice(EspeakSynthesizer& synth, const Settings& settings) {
+  try {
+    synth.setVoice(settings.voiceParams());
+  } catch (const Error& e) {
+    if (settings.voice.source != SettingSource::ConfigFile) throw;
+    throw Error(e.kind(), settings.config_path + ": voice: " + e.what());
+  }
+}
+
+}  // namespace vorlesen::cli

@@ -1,0 +1,458 @@
+#include "vorlesen/pronouncer.h"
+
+#include <unicode/locid.h>
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "vorlesen/error.h"
+#include "vorlesen/language_data.h"
+#include "vorlesen/text.h"
+
+namespace vorlesen {
+
+namespace {
+
+std::string lowerCase(std::string_view s) {
+  std::string out;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
+  u.toLower(icu::Locale::getGerman()).toUTF8String(out);
+  return out;
+}
+
+// A short origin for messages and --explain: "lexicon.tsv:12".
+std::string originOf(const std::string& path, std::size_t line) {
+  return std::filesystem::path(path).filename().string() + ":" + std::to_string(line);
+}
+
+std::string problemWithPhonemes(std::string_view reading) {
+  if (reading.size() < 5 || reading.substr(reading.size() - 2) != "]]") return "phonemes must be written [[...]]";
+  const std::string_view inner = reading.substr(2, reading.size() - 4);
+  if (inner.find_first_of("<>&") != std::string_view::npos) return "phonemes must not contain < > or &";
+  if (std::any_of(inner.begin(), inner.end(), [](char c) { return static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) > 0x7e; })) {
+    return "phonemes are ASCII eSpeak NG mnemonics without spaces";
+  }
+  if (inner.find("]]") != std::string_view::npos || inner.find("[[") != std::string_view::npos) {
+    return "phonemes must be one [[...]] group";
+  }
+  return {};
+}
+
+bool validLanguage(std::string_view lang) {
+  return !lang.empty() && lang.size() <= 16 &&
+         std::all_of(lang.begin(), lang.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+}
+
+}  // namespace
+
+Lexicon Lexicon::parse(std::string_view text, const std::string& path) { return fromTable(parseTsv(text, path)); }
+
+Lexicon Lexicon::fromTable(const TsvTable& table) {
+  Lexicon lex;
+  const std::string& path = table.path;
+  for (const TsvRow& row : table.rows) {
+    const std::string where = path + ":" + std::to_string(row.line);
+    const auto bad = [&](const std::string& problem) { lex.warnings.push_back(where + ": " + problem + " (line skipped)"); };
+    const std::string word(trim(row.fields[0]));
+    if (row.fields.size() < 2) {
+      bad("expected WORD<TAB>READING, found no TAB");
+      continue;
+    }
+    const std::string reading(trim(row.fields[1]));
+    if (word.empty()) {
+      bad("empty word");
+    } else if (word.find_first_of(" \t") != std::string::npos) {
+      bad("word '" + word + "' contains a space; an entry is one word");
+    } else if (reading.empty()) {
+      bad("empty reading for '" + word + "'");
+    } else if (row.fields.size() > 3) {
+      bad("too many fields (expected WORD<TAB>READING[<TAB>LANGUAGE])");
+    } else if (row.fields.size() == 3 && !validLanguage(trim(row.fields[2]))) {
+      bad("language '" + row.fields[2] + "' is not an eSpeak language name such as en");
+    } else if (row.fields.size() == 3 && reading.rfind("[[", 0) != 0 && reading.find('\'') != std::string::npos) {
+      // Runs of "s'" smash eSpeak NG 1.51's stack in its English voice.
+      bad("a reading for another language must not contain an apostrophe");
+    } else if (reading.rfind("[[", 0) == 0 && !problemWithPhonemes(reading).empty()) {
+      bad(problemWithPhonemes(reading));
+    } else if (reading.rfind("[[", 0) != 0 && reading.find_first_of("[]<>&") != std::string::npos) {
+      bad("reading '" + reading + "' contains [ ] < > or &; phonemes are written [[...]]");
+    } else {
+      LexiconEntry e;
+      e.word = word;
+      e.reading = reading;
+      e.language = row.fields.size() == 3 ? std::string(trim(row.fields[2])) : std::string();
+      e.origin = originOf(path, row.line);
+      e.path_line = where;
+      lex.entries.push_back(std::move(e));
+    }
+  }
+  return lex;
+}
+
+Lexicon Lexicon::load(const std::string& path) {
+  if (std::filesystem::is_directory(path)) throw Error::input(path + ": is a directory, not a lexicon file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error::fromErrno(ErrorKind::Input, path, "cannot open lexicon", errno);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  const Utf8Repair text = repairUtf8(buf.str());
+  Lexicon lex = parse(text.text, path);
+  if (text.bad_sequences > 0) {
+    lex.warnings.insert(lex.warnings.begin(), path + ": invalid UTF-8 at byte " + std::to_string(text.first_bad_offset) +
+                                                  " (replaced by U+FFFD)");
+  }
+  return lex;
+}
+
+const char* kindName(PronunciationKind kind) {
+  switch (kind) {
+    case PronunciationKind::Lexicon: return "lexicon";
+    case PronunciationKind::Foreign: return "foreign";
+    case PronunciationKind::Acronym: return "acronym";
+  }
+  return "?";
+}
+
+std::string describe(const PronunciationDecision& d) {
+  std::string reading = d.reading;
+  if (!d.language.empty()) reading += " [" + d.language + "]";
+  return std::string(kindName(d.kind)) + "\t" + d.word + "\t" + reading;
+}
+
+namespace {
+
+// A lexicon entry and how strong it is: later files and later lines win.
+struct Ranked {
+  const LexiconEntry* entry = nullptr;
+  std::size_t rank = 0;
+};
+
+struct Acronym {
+  bool spell = true;
+  std::string reading;  // for word readings; empty: the word with only its first letter capital
+  std::string origin;
+};
+
+struct ForeignPattern {
+  std::unique_ptr<icu::RegexPattern> regex;
+  std::string language;
+  std::string origin;
+};
+
+// One change to the input spoken text: `in` is replaced by `out` and maybe read by another voice.
+struct Edit {
+  Span in;
+  std::string out;
+  std::string language;
+  bool phonemes = false;
+};
+
+bool isUpperWord(std::string_view s, std::size_t min_letters, std::size_t max_letters) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (!u_isupper(static_cast<UChar32>(nextCodepoint(s, i)))) return false;
+    ++n;
+  }
+  return n >= min_letters && n <= max_letters;
+}
+
+bool hasLowercase(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (u_islower(static_cast<UChar32>(nextCodepoint(s, i)))) return true;
+  }
+  return false;
+}
+
+bool isWordChar(char32_t cp) { return u_isalnum(static_cast<UChar32>(cp)) != 0; }
+
+// The word inside a space-separated token: leading and trailing punctuation ("„KI“," -> "KI") removed.
+Span wordCore(std::string_view text, Span token) {
+  std::size_t b = token.begin;
+  while (b < token.end) {
+    std::size_t i = b;
+    if (isWordChar(nextCodepoint(text, i))) break;
+    b = i;
+  }
+  std::size_t e = token.end;
+  while (e > b) {
+    std::size_t start = e - 1;
+    while (start > b && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t i = start;
+    if (isWordChar(nextCodepoint(text, i))) break;
+    e = start;
+  }
+  return Span{b, e};
+}
+
+// "K-I" from "KI": letters joined by hyphens, which eSpeak reads with German letter names, unpaused.
+std::string spelled(std::string_view word) {
+  std::string out;
+  for (std::size_t i = 0; i < word.size();) {
+    const std::size_t at = i;
+    nextCodepoint(word, i);
+    if (!out.empty()) out.push_back('-');
+    out.append(word.substr(at, i - at));
+  }
+  return out;
+}
+
+// "Nato" from "NATO".
+std::string asWord(std::string_view word) {
+  std::size_t first = 0;
+  nextCodepoint(word, first);
+  return std::string(word.substr(0, first)) + lowerCase(word.substr(first));
+}
+
+}  // namespace
+
+struct Pronouncer::Impl {
+  std::vector<Lexicon> lexicons;  // built-in first; entries point into these
+  std::map<std::string, Ranked, std::less<>> exact;  // entries with a capital letter
+  std::map<std::string, Ranked, std::less<>> folded;  // all-lowercase entries, by lowercase word
+  std::map<std::string, std::pair<std::string, std::string>, std::less<>> foreign;  // lowercase -> language, origin
+  std::vector<ForeignPattern> patterns;
+  std::map<std::string, Acronym, std::less<>> acronyms;
+  std::vector<std::string> warnings;
+
+  LanguageCheck has_language;
+
+  bool languageOk(const std::string& language, const std::string& where) {
+    if (language.empty() || !has_language || has_language(language)) return true;
+    warnings.push_back(where + ": eSpeak NG has no voice for language '" + language + "' (line skipped)");
+    return false;
+  }
+
+  void addLexicon(Lexicon lex) {
+    warnings.insert(warnings.end(), lex.warnings.begin(), lex.warnings.end());
+    lex.entries.erase(std::remove_if(lex.entries.begin(), lex.entries.end(),
+                                     [&](const LexiconEntry& e) { return !languageOk(e.language, e.path_line); }),
+                      lex.entries.end());
+    lexicons.push_back(std::move(lex));
+  }
+
+  void indexLexicons() {
+    std::size_t rank = 0;
+    for (const Lexicon& lex : lexicons) {
+      for (const LexiconEntry& e : lex.entries) {
+        ++rank;
+        // Written in lower case: matches any capitalization; with a capital: only that spelling.
+        if (lowerCase(e.word) == e.word) {
+          folded[e.word] = Ranked{&e, rank};
+        } else {
+          exact[e.word] = Ranked{&e, rank};
+        }
+      }
+    }
+  }
+
+  const LexiconEntry* lookupLexicon(std::string_view word) const {
+    const auto ex = exact.find(word);
+    const auto fo = folded.find(lowerCase(word));
+    const Ranked a = ex == exact.end() ? Ranked{} : ex->second;
+    const Ranked b = fo == folded.end() ? Ranked{} : fo->second;
+    return a.rank >= b.rank ? a.entry : b.entry;
+  }
+
+  void loadForeign(const TsvTable& table) {
+    for (const TsvRow& row : table.rows) {
+      const std::string where = table.path + ":" + std::to_string(row.line);
+      if (row.fields.size() != 2 || !validLanguage(row.fields[1])) {
+        throw Error::data(where + ": expected ENTRY<TAB>LANGUAGE (e.g. Hype<TAB>en)");
+      }
+      const std::string& entry = row.fields[0];
+      if (!languageOk(row.fields[1], where)) continue;
+      if (!entry.empty() && entry[0] == '~') {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parse_error;
+        ForeignPattern p;
+        p.regex.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(entry.substr(1)), UREGEX_CASE_INSENSITIVE,
+                                                 parse_error, status));
+        if (U_FAILURE(status)) throw Error::data(where + ": bad regular expression: " + u_errorName(status));
+        p.language = row.fields[1];
+        p.origin = originOf(table.path, row.line);
+        patterns.push_back(std::move(p));
+      } else {
+        foreign[lowerCase(entry)] = {row.fields[1], originOf(table.path, row.line)};
+      }
+    }
+  }
+
+  void loadAcronyms(const TsvTable& table) {
+    for (const TsvRow& row : table.rows) {
+      const std::string where = table.path + ":" + std::to_string(row.line);
+      if (row.fields.size() < 2 || row.fields.size() > 3 || (row.fields[1] != "spell" && row.fields[1] != "word")) {
+        throw Error::data(where + ": expected ACRONYM<TAB>spell|word[<TAB>READING]");
+      }
+      Acronym a;
+      a.spell = row.fields[1] == "spell";
+      if (row.fields.size() == 3) a.reading = row.fields[2];
+      a.origin = originOf(table.path, row.line);
+      acronyms[row.fields[0]] = std::move(a);
+    }
+  }
+
+  // Foreign language of a word (from the list or a pattern), with where that came from.
+  bool foreignWord(std::string_view word, std::string& language, std::string& origin) const {
+    if (const auto it = foreign.find(lowerCase(word)); it != foreign.end()) {
+      language = it->second.first;
+      origin = it->second.second;
+      return true;
+    }
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+    for (const ForeignPattern& p : patterns) {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(u, status));
+      if (U_SUCCESS(status) && m->matches(status) && U_SUCCESS(status)) {
+        language = p.language;
+        origin = p.origin;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Decides one word (or one hyphen-separated part of a word); false when it is left alone.
+  bool decide(std::string_view text, Span word, bool headline, std::vector<Edit>& edits,
+              std::vector<PronunciationDecision>& decisions) const {
+    const std::string_view w = text.substr(word.begin, word.size());
+    PronunciationDecision d;
+    d.word = std::string(w);
+    Edit edit;
+    edit.in = word;
+    if (const LexiconEntry* e = lookupLexicon(w)) {
+      d.kind = PronunciationKind::Lexicon;
+      edit.out = e->reading;
+      edit.language = e->language;
+      edit.phonemes = e->phonemes();
+      d.because = e->origin;
+    } else if (std::string lang, origin; foreignWord(w, lang, origin)) {
+      d.kind = PronunciationKind::Foreign;
+      edit.out = std::string(w);
+      edit.language = lang;
+      d.because = origin;
+    } else if (const auto a = acronyms.find(w); a != acronyms.end()) {
+      d.kind = PronunciationKind::Acronym;
+      edit.out = a->second.spell ? spelled(w) : a->second.reading.empty() ? asWord(w) : a->second.reading;
+      d.because = a->second.origin;
+    } else if (!headline && isUpperWord(w, 2, 5)) {
+      d.kind = PronunciationKind::Acronym;
+      edit.out = spelled(w);
+      d.because = "unknown capitals";
+    } else {
+      return false;
+    }
+    d.reading = edit.out;
+    d.language = edit.language;
+    edits.push_back(std::move(edit));
+    decisions.push_back(std::move(d));
+    return true;
+  }
+};
+
+Pronouncer::Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexicons, const LanguageCheck& has_language)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->has_language = has_language;
+  if (const TsvTable* t = data.find("lexicon")) impl_->addLexicon(Lexicon::fromTable(*t));
+  for (Lexicon& lex : user_lexicons) impl_->addLexicon(std::move(lex));
+  impl_->indexLexicons();
+  if (const TsvTable* t = data.find("foreign")) impl_->loadForeign(*t);
+  if (const TsvTable* t = data.find("acronyms")) impl_->loadAcronyms(*t);
+}
+
+Pronouncer::~Pronouncer() = default;
+Pronouncer::Pronouncer(Pronouncer&&) noexcept = default;
+
+const std::vector<std::string>& Pronouncer::warnings() const { return impl_->warnings; }
+
+Pronounced Pronouncer::pronounce(const SpokenText& in) const {
+  const std::string_view text = in.text;
+  // A sentence in capitals ("EILMELDUNG: STURM IN BERLIN") is a headline, not a row of acronyms.
+  const bool headline = !hasLowercase(text) && text.find(' ') != std::string_view::npos;
+  std::vector<Edit> edits;
+  Pronounced out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    const Span core = wordCore(text, Span{i, j});
+    i = j;
+    if (core.empty()) continue;
+    if (impl_->decide(text, core, headline, edits, out.decisions)) continue;
+    // Not known as a whole: look at the parts of a hyphenated word ("CDU-Chef", "Tech-Konzern").
+    const std::string_view w = text.substr(core.begin, core.size());
+    if (w.find('-') == std::string_view::npos) continue;
+    std::size_t p = core.begin;
+    while (p <= core.end) {
+      std::size_t q = text.find('-', p);
+      if (q == std::string_view::npos || q > core.end) q = core.end;
+      if (q > p) impl_->decide(text, Span{p, q}, headline, edits, out.decisions);
+      p = q + 1;
+    }
+  }
+
+  // Apply the edits, keeping the alignment: a replaced word gets one piece pointing at the source of
+  // everything it replaced; pieces outside edits move by the length change before them.
+  out.spoken.rewrites = in.rewrites;  // the normalizer's decisions, for --explain
+  std::string& spoken = out.spoken.text;
+  std::vector<Span> edit_out;
+  std::size_t pos = 0;
+  for (const Edit& e : edits) {
+    spoken.append(text.substr(pos, e.in.begin - pos));
+    const std::size_t b = spoken.size();
+    spoken.append(e.out);
+    edit_out.push_back(Span{b, spoken.size()});
+    pos = e.in.end;
+  }
+  spoken.append(text.substr(pos));
+
+  const auto shift = [&](std::size_t offset) {  // output offset of an input offset outside every edit
+    std::size_t delta_plus = 0, delta_minus = 0;
+    for (std::size_t k = 0; k < edits.size() && edits[k].in.end <= offset; ++k) {
+      delta_plus += edit_out[k].size();
+      delta_minus += edits[k].in.size();
+    }
+    return offset + delta_plus - delta_minus;
+  };
+  for (const AlignedPiece& piece : in.pieces) {
+    // The parts of the piece outside every edit.
+    std::size_t b = piece.spoken.begin;
+    for (const Edit& e : edits) {
+      if (e.in.end <= b || e.in.begin >= piece.spoken.end) continue;
+      if (e.in.begin > b) out.spoken.pieces.push_back(AlignedPiece{Span{shift(b), shift(e.in.begin)}, piece.source});
+      b = std::max(b, e.in.end);
+    }
+    if (b < piece.spoken.end) out.spoken.pieces.push_back(AlignedPiece{Span{shift(b), shift(piece.spoken.end)}, piece.source});
+  }
+  for (std::size_t k = 0; k < edits.size(); ++k) {
+    out.spoken.pieces.push_back(AlignedPiece{edit_out[k], in.sourceOf(edits[k].in.begin, edits[k].in.end)});
+    if (!edits[k].language.empty() || edits[k].phonemes) {
+      out.runs.push_back(VoiceRun{edit_out[k], edits[k].language, edits[k].phonemes});
+    }
+  }
+  std::sort(out.spoken.pieces.begin(), out.spoken.pieces.end(),
+            [](const AlignedPiece& a, const AlignedPiece& b) { return a.spoken.begin < b.spoken.begin; });
+
+  // Neighbouring words in the same foreign language are read in one go ("Machine Learning"), which
+  // sounds like one phrase and switches voices less often.
+  std::vector<VoiceRun> merged;
+  for (const VoiceRun& r : out.runs) {
+    if (!merged.empty() && !r.phonemes && !merged.back().phonemes && merged.back().language == r.language &&
+        isSpaceOnly(std::string_view(spoken).substr(merged.back().text.end, r.text.begin - merged.back().text.end))) {
+      merged.back().text.end = r.text.end;
+    } else {
+      merged.push_back(r);
+    }
+  }
+  out.runs = std::move(merged);
+  return out;
+}
+
+}  // namespace vorlesen
