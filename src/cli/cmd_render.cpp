@@ -95,7 +95,10 @@ class Progress final : public BatchObserver {
     if (r.status == JobStatus::Rendered && r.sample_rate > 0) audio_seconds_ += double(r.samples) / r.sample_rate;
     for (const std::string& w : r.warnings) printAbove("vorlesen: warning: " + w);
     if (r.status == JobStatus::Failed) {
-      if (r.error != "not started") printAbove("vorlesen: " + r.error);
+      // A usage error (unknown voice) ends the batch and is reported once, by the caller; the
+      // workers stopped because of it have nothing to add.
+      if (r.error_kind == ErrorKind::Usage) fatal_seen_ = true;
+      if (!fatal_seen_ && r.error != "not started") printAbove("vorlesen: " + r.error);
     } else if (!quiet_ && !terminal_) {
       if (r.status == JobStatus::Skipped) {
         std::cerr << "skipped " << job.input << ": " << job.audio << " is up to date\n";
@@ -139,6 +142,7 @@ class Progress final : public BatchObserver {
   bool terminal_;
   bool quiet_;
   bool drawn_ = false;
+  bool fatal_seen_ = false;
   std::vector<double> sizes_;
   std::size_t total_;
   std::size_t done_ = 0;
