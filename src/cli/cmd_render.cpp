@@ -166,7 +166,9 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
     throw Error::usage("'-' cannot be both the list and an input");
   }
   std::error_code ec;
-  const bool to_file = inputs.size() == 1 && !fs::is_directory(opt.output, ec) && opt.output.back() != '/';
+  // A list may name any number of files, so with --from-list OUT is always a directory.
+  const bool to_file =
+      inputs.size() == 1 && opt.list.empty() && !fs::is_directory(opt.output, ec) && opt.output.back() != '/';
   if (to_file) {
     const AudioFormat by_name = audioFormatForPath(opt.output);
     if (!opt.format.empty() && audioFormatByName(opt.format) != by_name) {
@@ -202,7 +204,8 @@ int render(const RenderOptions& opt) {
   BatchOptions batch;
   batch.jobs = std::min<int>(opt.jobs > 0 ? opt.jobs : defaultJobs(), static_cast<int>(jobs.size()));
   batch.force = opt.force;
-  Progress progress(jobs, opt.quiet);
+  // One input is not a batch: no progress, as quiet as the single-file render always was.
+  Progress progress(jobs, opt.quiet || jobs.size() == 1);
   const BatchSummary summary = runBatch(jobs, settings, batch, progress);
   progress.end();
 
@@ -211,6 +214,9 @@ int render(const RenderOptions& opt) {
     std::cerr << "vorlesen: interrupted by SIG" << ::sigabbrev_np(summary.signal) << ": " << summary.rendered << " of " << jobs.size()
               << " rendered; run the same command again to finish the rest\n";
     return 128 + summary.signal;
+  }
+  if (jobs.size() == 1 && summary.skipped == 1 && !opt.quiet) {
+    std::cerr << "vorlesen: " << jobs[0].audio << " is up to date (--force renders it again)\n";
   }
   if (summary.failed == 0) return kExitOk;
   if (jobs.size() == 1) {
