@@ -6,9 +6,10 @@
 //                                 <-- one result line per worker over a pipe; BatchObserver told
 //
 // eSpeak NG keeps its state in process globals and is not thread-safe, so parallelism comes from
-// processes. runBatch() never touches eSpeak itself: it loads the language data and builds the
-// Pipeline once, then forks, and each worker starts its own EspeakSynthesizer. A worker renders one
-// file and exits, so a crash inside eSpeak fails that file only. Output does not depend on the
+// processes. runBatch() never initializes eSpeak (it only reads its version string): it loads the
+// language data and builds the Pipeline once, then forks, and each worker starts its own
+// EspeakSynthesizer. A worker renders one file and exits, so a crash inside eSpeak fails that file
+// only. Output does not depend on the
 // number of workers: every file is rendered by a fresh process the same way.
 //
 // Every output goes to a temporary file renamed into place when complete. SIGINT, SIGTERM and SIGHUP

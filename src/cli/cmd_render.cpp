@@ -122,7 +122,6 @@ class Progress final : public BatchObserver {
     if (drawn_) std::cerr << "\r\033[K";
     drawn_ = false;
     std::cerr << line << '\n';
-    draw();
   }
 
   void draw() {
@@ -165,6 +164,7 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
   if (!opt.list.empty() && opt.list == "-" && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
     throw Error::usage("'-' cannot be both the list and an input");
   }
+  if (opt.output.empty()) throw Error::usage("--output: empty file or directory name");
   std::error_code ec;
   // A list may name any number of files, so with --from-list OUT is always a directory.
   const bool to_file =

@@ -275,8 +275,9 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   RenderReport report;
   try {
     report = renderStream(sentences, synth, audio, options);
-  } catch (const Error& e) {
-    throw Error(e.kind(), job.input + ": " + e.what());
+  } catch (const Error&) {
+    if (stop && stop->load()) throw Error::output(job.input + ": interrupted");
+    throw;  // already names its file
   }
   if (report.total_samples == 0) {
     throw Error::input(doc.name + ": nothing to read aloud (the file is empty or has no words)");

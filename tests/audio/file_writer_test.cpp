@@ -2,43 +2,25 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
+#include "render/temp_files.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
 
 namespace fs = std::filesystem;
 using namespace vorlesen;
+using vorlesen::testing::readAll;
+using vorlesen::testing::TempDir;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "vorlesen-test-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::vector<std::string> names() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path)) out.push_back(e.path().filename().string());
-    return out;
-  }
-};
 
 std::vector<std::int16_t> tone(std::size_t n) {
   std::vector<std::int16_t> s(n);
   for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<std::int16_t>(6000 * std::sin(0.07 * double(i)));
   return s;
-}
-
-std::string bytesOf(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 void writeFile(const fs::path& p, AudioFormat f, const std::vector<std::int16_t>& samples) {
@@ -85,7 +67,7 @@ TEST_CASE("the same samples give the same bytes, Ogg included", "[audio]") {
     writeFile(dir.path / ("a" + audioFormatExtension(f)), f, samples);
     writeFile(dir.path / ("b" + audioFormatExtension(f)), f, samples);
     INFO(audioFormatName(f));
-    CHECK(bytesOf(dir.path / ("a" + audioFormatExtension(f))) == bytesOf(dir.path / ("b" + audioFormatExtension(f))));
+    CHECK(readAll(dir.path / ("a" + audioFormatExtension(f))) == readAll(dir.path / ("b" + audioFormatExtension(f))));
   }
 }
 
@@ -95,9 +77,9 @@ TEST_CASE("an uncommitted writer leaves no file behind", "[audio]") {
   {
     AudioFileWriter w((dir.path / "x.flac").string(), 22050, AudioFormat::Flac);
     w.write(samples.data(), samples.size());
-    CHECK(dir.names().size() == 1);  // the temporary file
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);  // the temporary file
   }
-  CHECK(dir.names().empty());
+  CHECK(fs::is_empty(dir.path));
 }
 
 TEST_CASE("formats by extension and by name", "[audio]") {

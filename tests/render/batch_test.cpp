@@ -5,9 +5,8 @@
 #include <fstream>
 #include <iterator>
 #include <regex>
-#include <thread>
-#include <unistd.h>
 
+#include "render/temp_files.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/batch.h"
 #include "vorlesen/error.h"
@@ -15,24 +14,12 @@
 
 namespace fs = std::filesystem;
 using namespace vorlesen;
+using vorlesen::testing::readAll;
+using vorlesen::testing::TempDir;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "vorlesen-test-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
 const std::string kArticle = std::string(VORLESEN_FIXTURES_DIR) + "/render/artikel.txt";
-
-std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // Milliseconds of a WebVTT/SRT timestamp "HH:MM:SS.mmm" / "HH:MM:SS,mmm".
 long toMs(const std::string& t) {

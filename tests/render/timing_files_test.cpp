@@ -1,31 +1,17 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <unistd.h>
 
+#include "render/temp_files.h"
 #include "vorlesen/error.h"
 #include "vorlesen/timing_files.h"
 
 namespace fs = std::filesystem;
 using namespace vorlesen;
+using vorlesen::testing::readAll;
+using vorlesen::testing::TempDir;
 
 namespace {
-
-std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "vorlesen-test-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 // Two sentences of one document: "A <b> & c." and, in a new paragraph, the hard-wrapped "Zwei\n  zeilen."
 struct Fixture {
