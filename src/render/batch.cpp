@@ -322,6 +322,8 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
     const bool stopping = g_parent_signal != 0 || summary.fatal.has_value();
     while (!stopping && !pending.empty() && running.size() < max_workers) {
       const std::size_t index = pending.back();
+      // Leftovers of an earlier run that was killed outright (worker and all) go before a new try.
+      removeJobTemporaries(jobs[index]);
       int fds[2];
       if (::pipe2(fds, O_CLOEXEC) != 0) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
       std::fflush(nullptr);  // nothing buffered may be written twice
