@@ -13,8 +13,9 @@
 // number of workers: every file is rendered by a fresh process the same way.
 //
 // Every output goes to a temporary file renamed into place when complete. SIGINT, SIGTERM and SIGHUP
-// during runBatch() stop the workers (they remove their temporary files), and runBatch() returns with
-// `interrupted` set; workers also get SIGTERM when the parent dies. A finished audio file records a
+// during runBatch() stop the workers (they remove their temporary files; a second signal kills them and
+// runBatch() removes them), and runBatch() returns with `signal` set; workers also get SIGTERM when
+// the parent dies. A finished audio file records a
 // fingerprint of the settings in its comment tag: isUpToDate() compares it, and the modification
 // times, to decide what a rerun may skip.
 //

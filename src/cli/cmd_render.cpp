@@ -5,16 +5,16 @@
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <sstream>
-#include <string.h>
+#include <string.h>  // sigabbrev_np
 #include <thread>
 
 #include "cli/app.h"
@@ -130,7 +130,9 @@ class Progress final : public BatchObserver {
     std::ostringstream line;
     line << "\r\033[K" << done_ << '/' << total_ << " files, " << std::fixed << std::setprecision(2)
          << audio_seconds_ / 3600 << " h audio";
-    if (elapsed > 0 && audio_seconds_ > 0) line << ", " << std::setprecision(0) << audio_seconds_ / elapsed << "x real time";
+    if (elapsed > 0 && audio_seconds_ > 0) {
+      line << ", " << std::setprecision(0) << audio_seconds_ / elapsed << "x real time";
+    }
     if (bytes_done_ > 0 && bytes_total_ > bytes_done_) {
       line << ", ETA " << clock(elapsed * (bytes_total_ - bytes_done_) / bytes_done_);
     }
@@ -197,7 +199,9 @@ int render(const RenderOptions& opt) {
   RenderSettings settings;
   settings.voice = opt.voice;
   if (!opt.subtitles.empty()) settings.subtitles = subtitleFormatByName(opt.subtitles);
-  if (!opt.timings.empty() && opt.timings != "json") throw Error::usage("unknown timings format '" + opt.timings + "' (supported: json)");
+  if (!opt.timings.empty() && opt.timings != "json") {
+    throw Error::usage("unknown timings format '" + opt.timings + "' (supported: json)");
+  }
   settings.timings_json = !opt.timings.empty();
   const std::vector<BatchJob> jobs = planJobs(opt, settings);
 
@@ -211,8 +215,9 @@ int render(const RenderOptions& opt) {
 
   if (summary.fatal) throw *summary.fatal;
   if (summary.signal != 0) {
-    std::cerr << "vorlesen: interrupted by SIG" << ::sigabbrev_np(summary.signal) << ": " << summary.rendered << " of " << jobs.size()
-              << " rendered; run the same command again to finish the rest\n";
+    std::cerr << "vorlesen: interrupted by SIG" << ::sigabbrev_np(summary.signal) << ": " << summary.rendered
+              << " rendered, " << summary.skipped << " up to date, " << jobs.size() << " in all; the same command "
+              << "finishes the rest\n";
     return 128 + summary.signal;
   }
   if (jobs.size() == 1 && summary.skipped == 1 && !opt.quiet) {

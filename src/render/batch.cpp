@@ -96,9 +96,11 @@ std::string oneLine(std::string text) {
 
 int g_signal_pipe = -1;
 volatile sig_atomic_t g_parent_signal = 0;
+volatile sig_atomic_t g_parent_signal_count = 0;
 
 extern "C" void onParentSignal(int sig) {
   g_parent_signal = sig;
+  g_parent_signal_count = g_parent_signal_count + 1;
   const int saved = errno;
   const char byte = 1;
   [[maybe_unused]] const ssize_t n = ::write(g_signal_pipe, &byte, 1);
@@ -109,9 +111,12 @@ extern "C" void onParentSignal(int sig) {
 class SignalScope {
  public:
   SignalScope() {
-    if (::pipe2(fds_, O_CLOEXEC | O_NONBLOCK) != 0) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
+    if (::pipe2(fds_, O_CLOEXEC | O_NONBLOCK) != 0) {
+      throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
+    }
     g_signal_pipe = fds_[1];
     g_parent_signal = 0;
+    g_parent_signal_count = 0;
     struct sigaction sa {};
     sa.sa_handler = onParentSignal;
     sigemptyset(&sa.sa_mask);
@@ -333,7 +338,9 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
         const int err = errno;
         ::close(fds[0]);
         ::close(fds[1]);
-        if (running.empty()) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "cannot start a worker process", err);
+        if (running.empty()) {
+          throw Error::fromErrno(ErrorKind::Output, "vorlesen", "cannot start a worker process", err);
+        }
         break;  // try again when a worker has finished
       }
       if (pid == 0) {
@@ -366,6 +373,10 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
     if (g_parent_signal != 0 && summary.signal == 0) {
       summary.signal = g_parent_signal;
       for (const auto& [pid, w] : running) ::kill(pid, SIGTERM);
+    }
+    if (g_parent_signal_count >= 2) {
+      // Asked twice: do not wait for the workers to wind down; their temporaries are removed below.
+      for (const auto& [pid, w] : running) ::kill(pid, SIGKILL);
     }
     for (std::size_t k = 1; k < fds.size(); ++k) {
       if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;

@@ -25,7 +25,9 @@ std::vector<std::int16_t> tone(std::size_t n) {
 
 void writeFile(const fs::path& p, AudioFormat f, const std::vector<std::int16_t>& samples) {
   AudioFileWriter w(p.string(), 22050, f, AudioTags{"Titel", "vorlesen-settings 0123456789abcdef"});
-  for (std::size_t i = 0; i < samples.size(); i += 1000) w.write(samples.data() + i, std::min<std::size_t>(1000, samples.size() - i));
+  for (std::size_t i = 0; i < samples.size(); i += 1000) {
+    w.write(samples.data() + i, std::min<std::size_t>(1000, samples.size() - i));
+  }
   w.commit();
 }
 

@@ -76,7 +76,8 @@ TEST_CASE("the settings fingerprint changes with every setting that shapes the a
   CHECK(settingsFingerprint(other) != fp);
 }
 
-TEST_CASE("renderFile: every format has the length of the WAV, subtitles match sentences and audio", "[render][espeak]") {
+TEST_CASE("renderFile: every format has the length of the WAV, subtitles match sentences and audio",
+          "[render][espeak]") {
   TempDir dir;
   const Pipeline pipeline(LanguageData::german());
   EspeakSynthesizer synth;
