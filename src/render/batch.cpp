@@ -20,6 +20,7 @@
 #include <iterator>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include "audio/atomic_file.h"
 #include "audio/hash.h"
@@ -142,9 +143,32 @@ class SignalScope {
   std::array<struct sigaction, 3> old_{};
 };
 
+// Owns one end of a pipe.
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : fd_(fd) {}
+  ~Fd() { reset(); }
+  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  Fd& operator=(Fd&& other) noexcept {
+    if (this != &other) {
+      reset();
+      fd_ = std::exchange(other.fd_, -1);
+    }
+    return *this;
+  }
+  int get() const { return fd_; }
+  void reset() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+ private:
+  int fd_;
+};
+
 struct Worker {
   std::size_t index = 0;
-  int fd = -1;  // read end of the result pipe
+  Fd fd;  // read end of the result pipe
   std::string received;
   std::chrono::steady_clock::time_point started;
 };
@@ -329,15 +353,14 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
       const std::size_t index = pending.back();
       // Leftovers of an earlier run that was killed outright (worker and all) go before a new try.
       removeJobTemporaries(jobs[index]);
-      int fds[2];
-      if (::pipe2(fds, O_CLOEXEC) != 0) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
+      int pipe_fds[2];
+      if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
+      Fd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
       std::fflush(nullptr);  // nothing buffered may be written twice
       const pid_t parent = ::getpid();
       const pid_t pid = ::fork();
       if (pid < 0) {
         const int err = errno;
-        ::close(fds[0]);
-        ::close(fds[1]);
         if (running.empty()) {
           throw Error::fromErrno(ErrorKind::Output, "vorlesen", "cannot start a worker process", err);
         }
@@ -345,13 +368,13 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
       }
       if (pid == 0) {
         signals.resetInChild();
-        ::close(fds[0]);
-        for (const auto& [other_pid, other] : running) ::close(other.fd);
-        workerMain(jobs[index], settings, fingerprint, pipeline, fds[1], parent);
+        read_end.reset();
+        for (auto& [other_pid, other] : running) other.fd.reset();
+        workerMain(jobs[index], settings, fingerprint, pipeline, write_end.get(), parent);
       }
-      ::close(fds[1]);
+      write_end.reset();
       pending.pop_back();
-      running[pid] = Worker{index, fds[0], {}, Clock::now()};
+      running.emplace(pid, Worker{index, std::move(read_end), {}, Clock::now()});
     }
     if (stopping && !pending.empty()) {
       // Not started: they count as neither rendered nor failed.
@@ -362,7 +385,7 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
 
     std::vector<pollfd> fds;
     fds.push_back(pollfd{signals.readFd(), POLLIN, 0});
-    for (const auto& [pid, w] : running) fds.push_back(pollfd{w.fd, POLLIN, 0});
+    for (const auto& [pid, w] : running) fds.push_back(pollfd{w.fd.get(), POLLIN, 0});
     const int ready = ::poll(fds.data(), fds.size(), 1000);
     if (ready < 0 && errno != EINTR) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "poll", errno);
     if (fds[0].revents & POLLIN) {
@@ -380,17 +403,18 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
     }
     for (std::size_t k = 1; k < fds.size(); ++k) {
       if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      auto it = std::find_if(running.begin(), running.end(), [&](const auto& p) { return p.second.fd == fds[k].fd; });
+      auto it = std::find_if(running.begin(), running.end(),
+                             [&](const auto& p) { return p.second.fd.get() == fds[k].fd; });
       Worker& w = it->second;
       char buf[4096];
-      const ssize_t n = ::read(w.fd, buf, sizeof buf);
+      const ssize_t n = ::read(w.fd.get(), buf, sizeof buf);
       if (n > 0) {
         w.received.append(buf, static_cast<std::size_t>(n));
         continue;
       }
       if (n < 0 && errno == EINTR) continue;
       // End of the pipe: the worker is exiting.
-      ::close(w.fd);
+      w.fd.reset();
       int status = 0;
       while (::waitpid(it->first, &status, 0) < 0 && errno == EINTR) {
       }
