@@ -4,15 +4,18 @@
 //
 // AudioFileWriter streams to a temporary file beside the target and renames it into place only in
 // commit(); if it is destroyed uncommitted (error, exception) the temporary file is removed, so a
-// failed run never leaves a half-written output. Not thread-safe; one writer per thread.
+// failed run never leaves a half-written output. Formats are whatever Debian 12's libsndfile 1.2.0
+// writes: WAV and FLAC (16-bit PCM), Ogg Vorbis, Ogg Opus (resampled to 24 kHz with libsamplerate:
+// Opus takes no 22.05 kHz) and MP3 (LAME). The same samples always give the same bytes, also for Ogg,
+// whose stream serial number is derived from the audio instead of the clock. Not thread-safe; one
+// writer per thread.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
-
-struct sf_private_tag;  // libsndfile's SNDFILE
 
 namespace vorlesen {
 
@@ -33,16 +36,37 @@ class MemorySink final : public AudioSink {
   std::vector<std::int16_t> samples_;
 };
 
-enum class AudioFormat { Wav };
+enum class AudioFormat { Wav, Flac, OggVorbis, Opus, Mp3 };
 
-// The format implied by the file name's extension; throws Error::usage for an unknown one.
+// The format implied by the file name's extension (.wav .flac .ogg .oga .opus .mp3); throws
+// Error::usage for an unknown one.
 AudioFormat audioFormatForPath(const std::string& path);
+// The format called `name` (wav flac ogg vorbis opus mp3); throws Error::usage for an unknown one.
+AudioFormat audioFormatByName(const std::string& name);
+std::string audioFormatName(AudioFormat format);       // "wav", "flac", "ogg", "opus", "mp3"
+std::string audioFormatExtension(AudioFormat format);  // ".wav" ...
+// The formats this build's libsndfile can write, in the order above.
+std::vector<AudioFormat> availableAudioFormats();
+
+// Text tags stored in the file (RIFF INFO, Vorbis comments or ID3, depending on the format).
+struct AudioTags {
+  std::string title;
+  std::string comment;
+};
+
+// What libsndfile reads back from a finished file. Throws Error::input when it cannot open it.
+struct AudioFileInfo {
+  int sample_rate = 0;
+  std::size_t frames = 0;
+  std::string comment;
+};
+AudioFileInfo readAudioFileInfo(const std::string& path);
 
 class AudioFileWriter final : public AudioSink {
  public:
   // Opens a temporary file in the target's directory. Throws Error::output when that directory
   // does not exist or is not writable.
-  AudioFileWriter(std::string path, int sample_rate, AudioFormat format);
+  AudioFileWriter(std::string path, int sample_rate, AudioFormat format, const AudioTags& tags = {});
   ~AudioFileWriter() override;
   AudioFileWriter(const AudioFileWriter&) = delete;
   AudioFileWriter& operator=(const AudioFileWriter&) = delete;
@@ -50,13 +74,12 @@ class AudioFileWriter final : public AudioSink {
   void write(const std::int16_t* samples, std::size_t count) override;
   // Finishes the file and renames it to the target path. Throws Error::output on failure.
   void commit();
+  // Samples passed to write(), at the rate given to the constructor.
   std::size_t samplesWritten() const { return written_; }
 
  private:
-  void discard() noexcept;
-  std::string path_;
-  std::string tmp_path_;
-  sf_private_tag* file_ = nullptr;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
   std::size_t written_ = 0;
 };
 

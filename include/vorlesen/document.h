@@ -73,4 +73,7 @@ Document documentFromText(std::string name, std::string_view bytes);
 
 Document loadDocument(const std::string& path);
 
+// "NAME: invalid UTF-8 at byte N (K sequence(s) replaced by U+FFFD)" for a document with repairs.
+std::string describeRepairs(const Document& doc);
+
 }  // namespace vorlesen

@@ -27,6 +27,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitNoAudio = 3;
+constexpr int kExitSomeFailed = 4;  // a batch (render with several inputs) finished, but some inputs failed
 
 class Error : public std::runtime_error {
  public:

@@ -1,14 +1,21 @@
 // vorlesen — the text half of the pipeline, and rendering a document to a sink.
 //
-//   Document --Pipeline::prepare()--> Sentences --renderDocument()--> Synthesizer --> AudioSink
-//   (prepare: segment, normalize, pronounce each sentence)
+//   Document --Pipeline::prepare()--> Sentences --renderSentences()--> Synthesizer --> AudioSink
+//   Document --SentenceStream (block by block)--> renderStream() --> Synthesizer --> AudioSink
+//                                                        \--> SentenceObserver (timings, subtitles)
+//   (each sentence: segmented, normalized, pronounced)
 //
-// A Pipeline owns the language data views it needs (Segmenter, Normalizer, Pronouncer). prepare() is cheap next
-// to synthesis and runs ahead of it. Pipeline is not thread-safe (the Segmenter reuses an ICU
-// iterator); the Synthesizer contract applies to renderDocument().
+// A Pipeline owns the language data views it needs (Segmenter, Normalizer, Pronouncer). prepare() is
+// cheap next to synthesis and runs ahead of it, but holds every sentence of the document;
+// SentenceStream normalizes one sentence at a time, so rendering a 20 MB article needs memory for the
+// document and one block's sentence spans, not for all its spoken text and timings. Pipeline and
+// SentenceStream are not thread-safe (the Segmenter reuses an ICU iterator); the Synthesizer contract
+// applies to the render functions.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -36,6 +43,7 @@ class Pipeline {
   // `has_language` tells the pronouncer which foreign voices the synthesizer has (see pronouncer.h).
   explicit Pipeline(const LanguageData& data, std::vector<Lexicon> user_lexicons = {},
                     const LanguageCheck& has_language = {});
+  // Every sentence of `doc` at once (SentenceStream drained into a vector).
   std::vector<Sentence> prepare(const Document& doc) const;
   const Segmenter& segmenter() const { return segmenter_; }
   const Normalizer& normalizer() const { return normalizer_; }
@@ -46,6 +54,23 @@ class Pipeline {
   Segmenter segmenter_;
   Normalizer normalizer_;
   Pronouncer pronouncer_;
+};
+
+// The sentences of a document in reading order, produced on demand: a block is split into sentence
+// spans when reached, each sentence is normalized when asked for. Sentences with nothing to say
+// (only punctuation) are left out. `pipeline` and `doc` must outlive the stream.
+class SentenceStream {
+ public:
+  SentenceStream(const Pipeline& pipeline, const Document& doc) : pipeline_(pipeline), doc_(doc) {}
+  // Fills `out` with the next sentence; false at the end of the document.
+  bool next(Sentence& out);
+
+ private:
+  const Pipeline& pipeline_;
+  const Document& doc_;
+  std::size_t block_ = 0;           // next block to split
+  std::vector<Span> spans_;         // sentence spans of block_ - 1
+  std::size_t next_span_ = 0;
 };
 
 struct Pauses {
@@ -74,5 +99,20 @@ struct RenderReport {
 // Synthesizes every sentence in order and streams the audio (with pauses) into `sink`.
 RenderReport renderSentences(const std::vector<Sentence>& sentences, Synthesizer& synth, AudioSink& sink,
                              const Pauses& pauses = {});
+
+// Told about each sentence once its audio and the pause after it are in the sink.
+using SentenceObserver = std::function<void(const Sentence&, const SentenceTiming&)>;
+
+struct StreamOptions {
+  Pauses pauses;
+  SentenceObserver on_sentence;             // optional
+  const std::atomic<bool>* stop = nullptr;  // optional; when it becomes true, rendering throws
+};
+
+// Like renderSentences over a stream; timings go to `on_sentence` instead of being collected, so
+// the returned report has sample_rate and total_samples only. Throws Error::output("... interrupted")
+// when *options.stop is set (checked between audio blocks), leaving the sink incomplete.
+RenderReport renderStream(SentenceStream& sentences, Synthesizer& synth, AudioSink& sink,
+                          const StreamOptions& options);
 
 }  // namespace vorlesen

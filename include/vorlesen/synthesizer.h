@@ -110,4 +110,8 @@ class EspeakSynthesizer final : public Synthesizer {
 // spaces (such runs overflow a stack buffer in 1.51).
 void sanitizeForEspeak(std::string& text);
 
+// Whether eSpeak NG has a voice for `language` ("en"). Reads the voice files only; safe to call in a
+// process without an EspeakSynthesizer (and without initializing the engine).
+bool espeakHasLanguage(const std::string& language);
+
 }  // namespace vorlesen

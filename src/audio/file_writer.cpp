@@ -1,14 +1,16 @@
-#include <fcntl.h>
+#include <ogg/ogg.h>
+#include <samplerate.h>
 #include <sndfile.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
-#include <cstdio>
 #include <filesystem>
 
+#include "audio/atomic_file.h"
+#include "audio/hash.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
 
@@ -18,85 +20,225 @@ namespace vorlesen {
 
 namespace {
 
-std::string lowercaseExtension(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
+struct FormatEntry {
+  AudioFormat format;
+  const char* name;
+  const char* extension;
+  int sndfile_format;
+};
+
+constexpr std::array<FormatEntry, 5> kFormats{{
+    {AudioFormat::Wav, "wav", ".wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16},
+    {AudioFormat::Flac, "flac", ".flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16},
+    {AudioFormat::OggVorbis, "ogg", ".ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS},
+    {AudioFormat::Opus, "opus", ".opus", SF_FORMAT_OGG | SF_FORMAT_OPUS},
+    {AudioFormat::Mp3, "mp3", ".mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III},
+}};
+
+// Opus encodes only 8, 12, 16, 24 or 48 kHz; eSpeak NG speaks at 22.05 kHz.
+constexpr int kOpusRate = 24000;
+
+const FormatEntry& entry(AudioFormat format) {
+  for (const FormatEntry& e : kFormats) {
+    if (e.format == format) return e;
+  }
+  return kFormats[0];
 }
+
+std::string lowercase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string formatList() {
+  std::string out;
+  for (const FormatEntry& e : kFormats) out += std::string(out.empty() ? "" : ", ") + e.name;
+  return out;
+}
+
+int fileRate(AudioFormat format, int sample_rate) { return format == AudioFormat::Opus ? kOpusRate : sample_rate; }
 
 // The one place a libsndfile error becomes an Error.
 Error sndfileError(SNDFILE* file, const std::string& path, const std::string& what) {
   return Error::output(path + ": " + what + ": " + sf_strerror(file));
 }
 
+// libsndfile seeds the Ogg stream serial number from the clock, so two renderings of the same audio
+// would differ. Rewrite it in every page header of the finished stream (and fix the page checksum):
+// the pages keep their size, so this happens in place.
+void setOggSerial(int fd, std::uint32_t serial, const std::string& path) {
+  ogg_sync_state sync;
+  ogg_sync_init(&sync);
+  struct SyncGuard {
+    ogg_sync_state* s;
+    ~SyncGuard() { ogg_sync_clear(s); }
+  } guard{&sync};
+  off_t read_at = 0;
+  off_t page_at = 0;
+  for (;;) {
+    ogg_page page;
+    const long n = ogg_sync_pageseek(&sync, &page);
+    if (n > 0) {
+      for (int i = 0; i < 4; ++i) page.header[14 + i] = static_cast<unsigned char>(serial >> (8 * i));
+      ogg_page_checksum_set(&page);
+      if (::pwrite(fd, page.header, static_cast<std::size_t>(page.header_len), page_at) != page.header_len) {
+        throw Error::fromErrno(ErrorKind::Output, path, "cannot finish Ogg stream", errno);
+      }
+      page_at += n;
+      continue;
+    }
+    if (n < 0) {  // bytes that are not a page: cannot happen in a stream we just wrote
+      page_at += -n;
+      continue;
+    }
+    constexpr long kChunk = 65536;
+    char* buffer = ogg_sync_buffer(&sync, kChunk);
+    const ssize_t got = ::pread(fd, buffer, kChunk, read_at);
+    if (got < 0) throw Error::fromErrno(ErrorKind::Output, path, "cannot finish Ogg stream", errno);
+    if (got == 0) break;
+    ogg_sync_wrote(&sync, got);
+    read_at += got;
+  }
+}
+
+// libsamplerate's error codes become an Error here.
+Error resampleError(const std::string& path, int code) {
+  return Error::output(path + ": cannot resample for Opus: " + src_strerror(code));
+}
+
 }  // namespace
 
 AudioFormat audioFormatForPath(const std::string& path) {
-  const std::string ext = lowercaseExtension(path);
-  if (ext == ".wav") return AudioFormat::Wav;
+  const std::string ext = lowercase(fs::path(path).extension().string());
+  if (ext == ".oga") return AudioFormat::OggVorbis;
+  for (const FormatEntry& e : kFormats) {
+    if (ext == e.extension) return e.format;
+  }
   throw Error::usage(path + ": unknown audio format '" + (ext.empty() ? std::string("(none)") : ext) +
-                     "' (supported: .wav)");
+                     "' (supported: " + formatList() + ")");
 }
 
-AudioFileWriter::AudioFileWriter(std::string path, int sample_rate, AudioFormat format) : path_(std::move(path)) {
-  const fs::path target(path_);
-  std::error_code ec;
-  if (fs::is_directory(target, ec)) throw Error::output(path_ + ": is a directory, expected an output file name");
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  // The temporary file lives beside the target so that the final rename is atomic.
-  std::string pattern = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) throw Error::fromErrno(ErrorKind::Output, path_, "cannot create output file", errno);
-  tmp_path_ = pattern;
-  // mkstemp creates 0600; give the file the permissions a plain create would (0666 & ~umask).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+AudioFormat audioFormatByName(const std::string& name) {
+  const std::string n = lowercase(name);
+  if (n == "vorbis") return AudioFormat::OggVorbis;
+  for (const FormatEntry& e : kFormats) {
+    if (n == e.name) return e.format;
+  }
+  throw Error::usage("unknown audio format '" + name + "' (supported: " + formatList() + ")");
+}
 
+std::string audioFormatName(AudioFormat format) { return entry(format).name; }
+std::string audioFormatExtension(AudioFormat format) { return entry(format).extension; }
+
+std::vector<AudioFormat> availableAudioFormats() {
+  std::vector<AudioFormat> out;
+  for (const FormatEntry& e : kFormats) {
+    SF_INFO info{};
+    info.samplerate = fileRate(e.format, 22050);
+    info.channels = 1;
+    info.format = e.sndfile_format;
+    if (sf_format_check(&info)) out.push_back(e.format);
+  }
+  return out;
+}
+
+AudioFileInfo readAudioFileInfo(const std::string& path) {
   SF_INFO info{};
-  info.samplerate = sample_rate;
-  info.channels = 1;
-  switch (format) {
-    case AudioFormat::Wav: info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16; break;
+  SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
+  if (!file) throw Error::input(path + ": cannot read audio file: " + sf_strerror(nullptr));
+  AudioFileInfo out;
+  out.sample_rate = info.samplerate;
+  out.frames = info.frames > 0 ? static_cast<std::size_t>(info.frames) : 0;
+  if (const char* c = sf_get_string(file, SF_STR_COMMENT)) out.comment = c;
+  sf_close(file);
+  return out;
+}
+
+struct AudioFileWriter::Impl {
+  AtomicFile out;
+  AudioFormat format;
+  SNDFILE* file = nullptr;
+  SRC_STATE* resampler = nullptr;  // Opus only
+  double ratio = 1.0;
+  std::vector<float> in_buf, out_buf;
+  Fnv1a64 content;  // seeds the Ogg serial number
+
+  Impl(std::string path, AudioFormat f) : out(std::move(path)), format(f) {}
+  ~Impl() {
+    if (file) sf_close(file);
+    if (resampler) src_delete(resampler);
   }
-  file_ = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE);
-  if (!file_) {
-    const Error e = sndfileError(nullptr, path_, "cannot start audio file");
-    ::close(fd);
-    discard();
-    throw e;
+
+  void writeFloats(const float* samples, std::size_t count) {
+    if (count == 0) return;
+    if (sf_write_float(file, samples, static_cast<sf_count_t>(count)) != static_cast<sf_count_t>(count)) {
+      throw sndfileError(file, out.path(), "cannot write audio");
+    }
+  }
+
+  void resample(const std::int16_t* samples, std::size_t count, bool last) {
+    in_buf.resize(count);
+    if (count > 0) src_short_to_float_array(samples, in_buf.data(), static_cast<int>(count));
+    SRC_DATA data{};
+    data.data_in = in_buf.data();
+    data.input_frames = static_cast<long>(count);
+    data.src_ratio = ratio;
+    data.end_of_input = last ? 1 : 0;
+    out_buf.resize(count * 2 + 4096);
+    do {
+      data.data_out = out_buf.data();
+      data.output_frames = static_cast<long>(out_buf.size());
+      if (const int rc = src_process(resampler, &data)) throw resampleError(out.path(), rc);
+      writeFloats(out_buf.data(), static_cast<std::size_t>(data.output_frames_gen));
+      data.data_in += data.input_frames_used;
+      data.input_frames -= data.input_frames_used;
+    } while (data.input_frames > 0 || (last && data.output_frames_gen > 0));
+  }
+};
+
+AudioFileWriter::AudioFileWriter(std::string path, int sample_rate, AudioFormat format, const AudioTags& tags)
+    : impl_(std::make_unique<Impl>(std::move(path), format)) {
+  const std::string& target = impl_->out.path();
+  SF_INFO info{};
+  info.samplerate = fileRate(format, sample_rate);
+  info.channels = 1;
+  info.format = entry(format).sndfile_format;
+  impl_->file = sf_open_fd(impl_->out.fd(), SFM_WRITE, &info, SF_FALSE);
+  if (!impl_->file) throw sndfileError(nullptr, target, "cannot start " + audioFormatName(format) + " file");
+  // Tags are optional decoration: a format that cannot hold one simply goes without.
+  if (!tags.title.empty()) sf_set_string(impl_->file, SF_STR_TITLE, tags.title.c_str());
+  if (!tags.comment.empty()) sf_set_string(impl_->file, SF_STR_COMMENT, tags.comment.c_str());
+  if (format == AudioFormat::Opus) {
+    int rc = 0;
+    impl_->resampler = src_new(SRC_SINC_MEDIUM_QUALITY, 1, &rc);
+    if (!impl_->resampler) throw resampleError(target, rc);
+    impl_->ratio = static_cast<double>(kOpusRate) / sample_rate;
   }
 }
 
-AudioFileWriter::~AudioFileWriter() { discard(); }
+AudioFileWriter::~AudioFileWriter() = default;
 
 void AudioFileWriter::write(const std::int16_t* samples, std::size_t count) {
   if (count == 0) return;
-  const sf_count_t n = sf_write_short(file_, samples, static_cast<sf_count_t>(count));
-  if (n != static_cast<sf_count_t>(count)) throw sndfileError(file_, path_, "cannot write audio");
+  impl_->content.add(samples, count * sizeof *samples);
+  if (impl_->resampler) {
+    impl_->resample(samples, count, false);
+  } else if (sf_write_short(impl_->file, samples, static_cast<sf_count_t>(count)) != static_cast<sf_count_t>(count)) {
+    throw sndfileError(impl_->file, impl_->out.path(), "cannot write audio");
+  }
   written_ += count;
 }
 
 void AudioFileWriter::commit() {
-  sf_write_sync(file_);
-  const int rc = sf_close(file_);
-  file_ = nullptr;
-  if (rc != 0) throw Error::output(path_ + ": cannot finish audio file: " + sf_error_number(rc));
-  if (std::rename(tmp_path_.c_str(), path_.c_str()) != 0) {
-    throw Error::fromErrno(ErrorKind::Output, path_, "cannot move finished file into place", errno);
+  if (impl_->resampler) impl_->resample(nullptr, 0, true);
+  sf_write_sync(impl_->file);
+  const int rc = sf_close(impl_->file);
+  impl_->file = nullptr;
+  if (rc != 0) throw Error::output(impl_->out.path() + ": cannot finish audio file: " + sf_error_number(rc));
+  if ((entry(impl_->format).sndfile_format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG) {
+    setOggSerial(impl_->out.fd(), static_cast<std::uint32_t>(impl_->content.value() & 0x7fffffff), impl_->out.path());
   }
-  tmp_path_.clear();
-}
-
-void AudioFileWriter::discard() noexcept {
-  if (file_) {
-    sf_close(file_);
-    file_ = nullptr;
-  }
-  if (!tmp_path_.empty()) {
-    std::remove(tmp_path_.c_str());
-    tmp_path_.clear();
-  }
+  impl_->out.commit();
 }
 
 }  // namespace vorlesen

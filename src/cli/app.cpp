@@ -15,8 +15,7 @@ void addInputOptions(CLI::App& sub, ExtractOptions& options) {
 
 void warnAboutInput(const Document& doc) {
   if (doc.bad_utf8 == 0) return;
-  warn(doc.name + ": invalid UTF-8 at byte " + std::to_string(doc.first_bad_utf8_offset) + " (" +
-       std::to_string(doc.bad_utf8) + " sequence(s) replaced by U+FFFD)");
+  warn(describeRepairs(doc));
 }
 
 int run(int argc, char** argv) {
@@ -24,7 +23,8 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "vorlesen " VORLESEN_VERSION);
   app.require_subcommand(1);
   app.footer(
-      "Exit codes: 0 success, 1 failure (input, output, synthesis), 2 usage error, 3 no usable audio device.\n"
+      "Exit codes: 0 success, 1 failure (input, output, synthesis), 2 usage error, 3 no usable audio device,\n"
+      "4 some inputs of a batch failed, 128+N interrupted by signal N.\n"
       "Run 'vorlesen COMMAND --help' for a command's options; 'man vorlesen' for more.");
 
   std::vector<Command> commands;

@@ -136,6 +136,11 @@ std::size_t Document::sourceOffset(std::size_t text_offset) const {
 
 Span Document::sourceSpan(Span s) const { return Span{sourceOffset(s.begin), sourceOffset(s.end)}; }
 
+std::string describeRepairs(const Document& doc) {
+  return doc.name + ": invalid UTF-8 at byte " + std::to_string(doc.first_bad_utf8_offset) + " (" +
+         std::to_string(doc.bad_utf8) + " sequence(s) replaced by U+FFFD)";
+}
+
 Document loadDocument(const std::string& path) {
   return documentFromText(path == "-" ? "<stdin>" : path, readInput(path));
 }

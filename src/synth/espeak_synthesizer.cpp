@@ -159,7 +159,11 @@ std::vector<std::string> EspeakSynthesizer::variants() const {
   return out;
 }
 
-bool EspeakSynthesizer::hasLanguage(const std::string& language) const {
+bool EspeakSynthesizer::hasLanguage(const std::string& language) const { return espeakHasLanguage(language); }
+
+bool espeakHasLanguage(const std::string& language) {
+  // Only reads the voice files: no synthesis state is set up, so a process that forks workers may call it.
+  espeak_ng_InitializePath(nullptr);
   for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
     if (!(*v)->identifier || std::strncmp((*v)->identifier, "mb/", 3) == 0) continue;
     if ((*v)->name && language == (*v)->name) return true;

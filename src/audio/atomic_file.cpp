@@ -1,0 +1,88 @@
+#include "audio/atomic_file.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+
+#include "vorlesen/error.h"
+
+namespace fs = std::filesystem;
+
+namespace vorlesen {
+
+namespace {
+
+fs::path directoryOf(const fs::path& target) { return target.has_parent_path() ? target.parent_path() : fs::path("."); }
+
+std::string temporaryPrefix(const fs::path& target) { return "." + target.filename().string() + ".vorlesen-"; }
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+  const fs::path target(path_);
+  std::error_code ec;
+  if (fs::is_directory(target, ec)) throw Error::output(path_ + ": is a directory, expected an output file name");
+  std::string pattern = (directoryOf(target) / (temporaryPrefix(target) + "XXXXXX")).string();
+  fd_ = ::mkstemp(pattern.data());
+  if (fd_ < 0) throw Error::fromErrno(ErrorKind::Output, path_, "cannot create output file", errno);
+  tmp_path_ = pattern;
+  // mkstemp creates 0600; give the file the permissions a plain create would (0666 & ~umask).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd_, 0666 & ~mask);
+}
+
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::write(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error::fromErrno(ErrorKind::Output, path_, "cannot write", errno);
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void AtomicFile::commit() {
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) throw Error::fromErrno(ErrorKind::Output, path_, "cannot finish file", errno);
+  if (std::rename(tmp_path_.c_str(), path_.c_str()) != 0) {
+    throw Error::fromErrno(ErrorKind::Output, path_, "cannot move finished file into place", errno);
+  }
+  tmp_path_.clear();
+}
+
+void AtomicFile::discard() noexcept {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    fd_ = -1;
+  }
+  if (!tmp_path_.empty()) {
+    std::remove(tmp_path_.c_str());
+    tmp_path_.clear();
+  }
+}
+
+int removeTemporaries(const std::string& path) {
+  const fs::path target(path);
+  const std::string prefix = temporaryPrefix(target);
+  int removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(directoryOf(target), ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    // mkstemp's six characters follow the prefix; nothing else of ours looks like that.
+    if (name.size() == prefix.size() + 6 && name.compare(0, prefix.size(), prefix) == 0) {
+      std::error_code rm_ec;
+      if (fs::remove(it->path(), rm_ec)) ++removed;
+    }
+  }
+  return removed;
+}
+
+}  // namespace vorlesen
