@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <future>
 #include <iostream>
 #include <memory>
 
@@ -192,17 +193,20 @@ int runPlainMode(Player& player, bool keys_allowed) {
 }
 
 int play(const PlayOptions& opt) {
+  // PortAudio takes 100-200 ms to start (it probes ALSA and JACK): begin at once, in parallel with
+  // loading the document and synthesizing its first sentence.
+  auto pending_output = std::async(std::launch::async, [device = opt.device] { return openAudioOutput(device); });
   auto doc = std::make_shared<const Document>(loadDocument(opt.input));
+  PlayerOptions options;
+  options.voice = opt.voice;
+  std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
+  Player player(doc, LanguageData::german(), options);
+  output = pending_output.get();
+  // Only now: while PortAudio starts, stderr points at /dev/null.
   if (doc->bad_utf8 > 0) {
     warn(doc->name + ": invalid UTF-8 at byte " + std::to_string(doc->first_bad_utf8_offset) + " (" +
          std::to_string(doc->bad_utf8) + " sequence(s) replaced by U+FFFD)");
   }
-  PlayerOptions options;
-  options.voice = opt.voice;
-  std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
-  // Synthesis of the first sentence starts now and runs while PortAudio initializes.
-  Player player(doc, LanguageData::german(), options);
-  output = openAudioOutput(opt.device);
   player.start(*output);
   // The ncurses reading screen is the front end for terminals once it exists; until then, and
   // with --plain or when stdout is not a terminal, plain mode.
