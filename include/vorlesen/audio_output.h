@@ -50,7 +50,7 @@ class AudioOutput {
   // (the DAC position, so it lags the rendered count by the output latency). Thread-safe.
   virtual std::uint64_t audibleFrames() const noexcept = 0;
   // Empty while the output works; once it failed (device lost mid-play) a one-line message saying
-  // so. Thread-safe.
+  // so, starting with "audio". Thread-safe.
   virtual std::string failure() const = 0;
 };
 

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "vorlesen/audio_output.h"
 #include "vorlesen/error.h"
@@ -122,15 +123,22 @@ class PortAudioOutput final : public AudioOutput {
     params.channelCount = 1;
     params.sampleFormat = paInt16;
     params.suggestedLatency = std::max(info ? info->defaultLowOutputLatency : 0.05, 0.04);
-    QuietStderr quiet;
-    check(Pa_OpenStream(&stream_, nullptr, &params, sample_rate, paFramesPerBufferUnspecified, paNoFlag,
-                        &PortAudioOutput::callback, this),
-          "cannot open '" + device_.name + "'");
+    // PortAudio's ALSA code prints "Expression ... failed" lines from its own thread when a device
+    // fails mid-play: keep stderr quiet while the stream exists (the failure itself is reported).
+    quiet_.emplace();
+    PaError err = Pa_OpenStream(&stream_, nullptr, &params, sample_rate, paFramesPerBufferUnspecified, paNoFlag,
+                                &PortAudioOutput::callback, this);
+    if (err < 0) {
+      stream_ = nullptr;
+      quiet_.reset();
+      throw paError(err, "cannot open '" + device_.name + "'");
+    }
     last_callback_ms_ = nowMs();
-    const PaError err = Pa_StartStream(stream_);
+    err = Pa_StartStream(stream_);
     if (err < 0) {
       Pa_CloseStream(stream_);
       stream_ = nullptr;
+      quiet_.reset();
       throw paError(err, "cannot start '" + device_.name + "'");
     }
     const PaStreamInfo* stream_info = Pa_GetStreamInfo(stream_);
@@ -139,10 +147,10 @@ class PortAudioOutput final : public AudioOutput {
 
   void stop() noexcept override {
     if (!stream_) return;
-    QuietStderr quiet;
     Pa_AbortStream(stream_);
     Pa_CloseStream(stream_);
     stream_ = nullptr;
+    quiet_.reset();
   }
 
   std::uint64_t audibleFrames() const noexcept override {
@@ -171,10 +179,10 @@ class PortAudioOutput final : public AudioOutput {
   std::string failure() const override {
     if (!stream_) return {};
     const PaError active = Pa_IsStreamActive(stream_);
-    if (active < 0) return paError(active, "'" + device_.name + "' failed").what();
-    if (active == 0) return "audio: '" + device_.name + "' stopped playing";
+    if (active < 0) return paError(active, "device '" + device_.name + "' failed").what();
+    if (active == 0) return "audio device '" + device_.name + "' stopped playing";
     if (nowMs() - last_callback_ms_.load(std::memory_order_relaxed) > 2000) {
-      return "audio: '" + device_.name + "' stopped responding";
+      return "audio device '" + device_.name + "' stopped responding";
     }
     return {};
   }
@@ -203,6 +211,7 @@ class PortAudioOutput final : public AudioOutput {
 
   std::unique_ptr<PortAudioSession> session_;
   AudioDeviceInfo device_;
+  std::optional<QuietStderr> quiet_;
   PaStream* stream_ = nullptr;
   AudioSource* source_ = nullptr;
   int sample_rate_ = 22050;

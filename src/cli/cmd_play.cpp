@@ -130,8 +130,10 @@ std::string oneLine(std::string_view text) {
 std::string handleKey(char key, Player& player) {
   switch (key) {
     case ' ': {
-      player.send(PlayerCommand::TogglePause);
-      return player.snapshot().state == PlayerState::Paused ? "[playing]" : "[paused]";
+      // Decide from the state shown, so that the action and the line that confirms it agree.
+      const bool paused = player.snapshot().state == PlayerState::Paused;
+      player.send(paused ? PlayerCommand::Resume : PlayerCommand::Pause);
+      return paused ? "[playing]" : "[paused]";
     }
     case 'n': player.send(PlayerCommand::NextSentence); return "";
     case 'p': player.send(PlayerCommand::PrevSentence); return "";
@@ -179,7 +181,7 @@ int runPlainMode(Player& player, bool keys_allowed) {
       snap = player.waitForChange(snap.version, std::chrono::milliseconds(20));
     }
     if (snap.state == PlayerState::Error) {
-      if (snap.error.rfind("audio:", 0) == 0) throw Error::audio(snap.error.substr(7));
+      if (snap.error.rfind("audio", 0) == 0) throw Error::audio(snap.error);
       throw Error::synthesis(snap.error);
     }
     const bool heard = snap.state == PlayerState::Playing || snap.state == PlayerState::Paused ||

@@ -493,7 +493,9 @@ void Player::Impl::watchLoop() {
     }
     std::uint64_t position = 0;
     bool finished = false;
-    if (out && buffer_.streamPositionAt(out->audibleFrames(), position)) {
+    // Nothing is heard before the first frame reaches the DAC (the output latency after start).
+    const std::uint64_t audible = out ? out->audibleFrames() : 0;
+    if (audible > 0 && buffer_.streamPositionAt(audible - 1, position)) {
       const Heard h = resolve(position);
       if (h.known) {
         s.sentence = h.sentence;
@@ -542,7 +544,7 @@ void Player::Impl::watchLoop() {
       s.state = PlayerState::Error;
     } else if (quit) {
       s.state = PlayerState::Finished;
-    } else if (!started_) {
+    } else if (!started_ || audible == 0) {
       s.state = PlayerState::Starting;
     } else if (buffer_.paused()) {
       s.state = PlayerState::Paused;

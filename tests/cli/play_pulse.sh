@@ -19,7 +19,7 @@ python3 "$lib/audio_segments.py" "$work/ref.wav" >"$work/ref.seg"
 
 # 1. Plain run: recording vs rendering, and line times vs onsets.
 pulse_record "$work/rec.raw"
-python3 "$lib/drive_play.py" -- "$bin" play "$work/text.txt" >"$work/lines.tsv"
+python3 "$lib/drive_play.py" --clock "$work/rec.raw" -- "$bin" play "$work/text.txt" >"$work/lines.tsv"
 sleep 0.3
 pulse_stop_recording
 python3 "$lib/audio_segments.py" "$work/rec.raw" >"$work/rec.seg"
@@ -28,7 +28,7 @@ import sys
 work = sys.argv[1]
 seg = lambda name: [tuple(map(float, l.split())) for l in open(f"{work}/{name}")]
 ref, rec = seg("ref.seg"), seg("rec.seg")
-lines = [l.rstrip("\n").split("\t", 1) for l in open(f"{work}/lines.tsv")]
+lines = [l.rstrip("\n").split("\t", 2) for l in open(f"{work}/lines.tsv")]
 print("reference segments", ref, "\nrecorded segments", rec, "\nlines", lines)
 assert len(ref) == 3, ref
 assert len(rec) == len(ref), f"{len(rec)} sentences recorded, {len(ref)} rendered"
@@ -36,12 +36,11 @@ ref_len, rec_len = ref[-1][1] - ref[0][0], rec[-1][1] - rec[0][0]
 assert abs(rec_len - ref_len) <= 0.05 * ref_len, f"length {rec_len:.2f}s vs {ref_len:.2f}s"
 for (a, _), (b, _) in zip(ref, rec):
     assert abs((b - rec[0][0]) - (a - ref[0][0])) <= 0.05, f"onset {b - rec[0][0]:.2f} vs {a - ref[0][0]:.2f}"
-texts = [t for _, t in lines]
+texts = [t for _, _, t in lines]
 assert texts == ["Der Zug fährt um acht Uhr ab.", "Wir warten am Bahnsteig.", "Dann kommt er endlich."], texts
-times = [float(t) for t, _ in lines]
-for i in range(1, 3):
-    printed, heard = times[i] - times[0], rec[i][0] - rec[0][0]
-    assert abs(printed - heard) <= 0.1, f"line {i} printed at +{printed:.2f}s, heard at +{heard:.2f}s"
+# Each line appears when its sentence starts being heard: compared on the recording's clock.
+for i, (_, recorded, _) in enumerate(lines):
+    assert abs(float(recorded) - rec[i][0]) <= 0.1, f"line {i} printed at {recorded}s of the recording, heard at {rec[i][0]:.2f}s"
 print("ok: length, onsets, plain-mode lines")
 PY
 
@@ -56,7 +55,7 @@ import sys
 work = sys.argv[1]
 seg = lambda name: [tuple(map(float, l.split())) for l in open(f"{work}/{name}")]
 ref, rec = seg("ref.seg"), seg("rec2.seg")
-lines = [l.rstrip("\n").split("\t", 1)[1] for l in open(f"{work}/lines2.tsv")]
+lines = [l.rstrip("\n").split("\t", 2)[2] for l in open(f"{work}/lines2.tsv")]
 print("recorded segments", rec, "\nlines", lines)
 gaps = [b[0] - a[1] for a, b in zip(rec, rec[1:])]
 assert max(gaps) >= 1.4, f"no pause of 1.5 s recorded: gaps {gaps}"
@@ -65,3 +64,19 @@ assert abs(rec_len - (ref_len + 1.5)) <= 0.05 * ref_len + 0.1, f"length {rec_len
 assert "[paused]" in lines and "[playing]" in lines, lines
 print("ok: pause")
 PY
+
+# 3. The device goes away mid-play (the sound server dies): playback ends within seconds with one
+#    line naming the device, exit 3, no PortAudio/ALSA chatter.
+python3 -c 'print("Ein Satz, der etwas länger dauert. " * 30)' >"$work/long.txt"
+start=$(date +%s%N)
+"$bin" play "$work/long.txt" >/dev/null 2>"$work/err" &
+pid=$!
+sleep 1.5
+pulseaudio --kill
+rc=0; wait $pid || rc=$?
+took=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "device lost: exit $rc after $took ms: $(cat "$work/err")"
+[[ $rc == 3 ]] || { echo "FAIL: exit $rc"; exit 1; }
+[[ $(wc -l <"$work/err") == 1 ]] || { echo "FAIL: stderr: $(cat "$work/err")"; exit 1; }
+(( took < 8000 )) || { echo "FAIL: took $took ms"; exit 1; }
+echo "ok: device lost"

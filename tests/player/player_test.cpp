@@ -311,11 +311,11 @@ TEST_CASE("quit and a failing device end playback; wait() returns", "[player]") 
     MemoryOutput out;
     player.start(out);
     out.pull(2000);
-    out.fail("audio: 'test device' stopped responding");
+    out.fail("audio device 'test' stopped responding");
     player.wait();
     const PlayerSnapshot s = player.snapshot();
     CHECK(s.state == PlayerState::Error);
-    CHECK(s.error == "audio: 'test device' stopped responding");
+    CHECK(s.error == "audio device 'test' stopped responding");
   }
 }
 

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Runs `vorlesen play` with a pseudo-terminal as stdin (so single keys work) and stdout piped (so
 it is in plain mode), sends keys at given times, and prints each output line with the time it
-arrived, in seconds since the program started: "SECONDS<TAB>LINE". Exits with the program's code.
+arrived: "SECONDS<TAB>RECORDED<TAB>LINE", SECONDS since the program started, RECORDED the length in
+seconds of the recording in --clock FILE (raw s16le mono 22050 Hz, growing as a recorder writes it)
+at that moment: the listener's clock, since the sound server renders in bursts, not in step with
+the wall clock. Exits with the program's code.
 
-Usage: drive_play.py [--key SECONDS:KEY]... -- COMMAND...
+Usage: drive_play.py [--clock FILE] [--key SECONDS:KEY]... -- COMMAND...
 """
 import os
 import pty
@@ -16,6 +19,9 @@ import time
 def main():
     args = sys.argv[1:]
     keys = []
+    clock = None
+    if args and args[0] == "--clock":
+        clock, args = args[1], args[2:]
     while args and args[0] == "--key":
         when, key = args[1].split(":", 1)
         keys.append((float(when), key.encode()))
@@ -41,14 +47,15 @@ def main():
             buf += chunk
             while b"\n" in buf:
                 line, buf = buf.split(b"\n", 1)
-                lines.append((time.monotonic() - start, line.decode("utf-8", "replace")))
+                recorded = os.path.getsize(clock) / 44100.0 if clock else 0.0
+                lines.append((time.monotonic() - start, recorded, line.decode("utf-8", "replace")))
         if now > 120:
             proc.kill()
             break
     code = proc.wait()
     os.close(master)
-    for t, line in lines:
-        print("%.3f\t%s" % (t, line))
+    for t, recorded, line in lines:
+        print("%.3f\t%.3f\t%s" % (t, recorded, line))
     sys.exit(code)
 
 

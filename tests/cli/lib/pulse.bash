@@ -41,8 +41,8 @@ pulse_record() {
 
 pulse_stop_recording() {
   if [[ -n $PULSE_RECORDER ]]; then
-    kill "$PULSE_RECORDER" 2>/dev/null
-    wait "$PULSE_RECORDER" 2>/dev/null
+    kill "$PULSE_RECORDER" 2>/dev/null || true
+    wait "$PULSE_RECORDER" 2>/dev/null || true
     PULSE_RECORDER=
   fi
 }
@@ -51,9 +51,9 @@ pulse_stop() {
   pulse_stop_recording
   local pid
   for pid in "${PULSE_PIDS[@]}"; do
-    kill "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
   done
   PULSE_PIDS=()
-  pulseaudio --kill >/dev/null 2>&1
+  pulseaudio --kill >/dev/null 2>&1 || true
 }
