@@ -501,7 +501,7 @@ void Player::Impl::watchLoop() {
         s.sentence = h.sentence;
         s.word_source = h.word;
         std::uint64_t end = 0;
-        finished = buffer_.drainedAt(end) && position >= end && !buffer_.paused();
+        finished = buffer_.drainedAt(end) && position + 1 >= end && !buffer_.paused();  // position: the last frame heard
         {
           std::lock_guard<std::mutex> lock(control_mutex_);
           if (pending_target_ && (*pending_target_ == h.sentence || Clock::now() - pending_since_ > std::chrono::seconds(2))) {
