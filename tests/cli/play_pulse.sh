@@ -17,18 +17,25 @@ printf 'Der Zug fährt um acht Uhr ab.\n\nWir warten am Bahnsteig. Dann kommt er
 "$bin" render "$work/text.txt" -o "$work/ref.wav"
 python3 "$lib/audio_segments.py" "$work/ref.wav" >"$work/ref.seg"
 
+# recorded_play NAME [--key T:K]...: plays text.txt while recording; leaves NAME.raw (the recording),
+# NAME.seg (its sentence segments) and NAME.tsv (the printed lines with their times).
+recorded_play() {
+  local name=$1; shift
+  pulse_record "$work/$name.raw"
+  python3 "$lib/drive_play.py" --clock "$work/$name.raw" "$@" -- "$bin" play "$work/text.txt" >"$work/$name.tsv"
+  sleep 0.3
+  pulse_stop_recording
+  python3 "$lib/audio_segments.py" "$work/$name.raw" >"$work/$name.seg"
+}
+
 # 1. Plain run: recording vs rendering, and line times vs onsets.
-pulse_record "$work/rec.raw"
-python3 "$lib/drive_play.py" --clock "$work/rec.raw" -- "$bin" play "$work/text.txt" >"$work/lines.tsv"
-sleep 0.3
-pulse_stop_recording
-python3 "$lib/audio_segments.py" "$work/rec.raw" >"$work/rec.seg"
+recorded_play rec
 python3 - "$work" <<'PY'
 import sys
 work = sys.argv[1]
 seg = lambda name: [tuple(map(float, l.split())) for l in open(f"{work}/{name}")]
 ref, rec = seg("ref.seg"), seg("rec.seg")
-lines = [l.rstrip("\n").split("\t", 2) for l in open(f"{work}/lines.tsv")]
+lines = [l.rstrip("\n").split("\t", 2) for l in open(f"{work}/rec.tsv")]
 print("reference segments", ref, "\nrecorded segments", rec, "\nlines", lines)
 assert len(ref) == 3, ref
 assert len(rec) == len(ref), f"{len(rec)} sentences recorded, {len(ref)} rendered"
@@ -45,17 +52,13 @@ print("ok: length, onsets, plain-mode lines")
 PY
 
 # 2. Pause for 1.5 s in the first sentence (space, space): silence of that length, then the rest.
-pulse_record "$work/rec2.raw"
-python3 "$lib/drive_play.py" --key "0.8: " --key "2.3: " -- "$bin" play "$work/text.txt" >"$work/lines2.tsv"
-sleep 0.3
-pulse_stop_recording
-python3 "$lib/audio_segments.py" "$work/rec2.raw" >"$work/rec2.seg"
+recorded_play rec2 --key "0.8: " --key "2.3: "
 python3 - "$work" <<'PY'
 import sys
 work = sys.argv[1]
 seg = lambda name: [tuple(map(float, l.split())) for l in open(f"{work}/{name}")]
 ref, rec = seg("ref.seg"), seg("rec2.seg")
-lines = [l.rstrip("\n").split("\t", 2)[2] for l in open(f"{work}/lines2.tsv")]
+lines = [l.rstrip("\n").split("\t", 2)[2] for l in open(f"{work}/rec2.tsv")]
 print("recorded segments", rec, "\nlines", lines)
 gaps = [b[0] - a[1] for a, b in zip(rec, rec[1:])]
 assert max(gaps) >= 1.4, f"no pause of 1.5 s recorded: gaps {gaps}"

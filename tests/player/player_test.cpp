@@ -154,12 +154,25 @@ TEST_CASE("player delivers exactly the samples vorlesen render writes", "[player
   CHECK(player.document().slice(s.sentence_source) == "Der letzte Absatz ist kurz.");
 }
 
+// The test document played with LabelSynthesizer into a MemoryOutput, and its rendered reference.
+struct LabelPlayback {
+  explicit LabelPlayback(PlayerOptions options = {})
+      : doc(testDocument()), ref(renderLabels(*doc, VoiceParams{})),
+        player(doc, LanguageData::german(), std::move(options), labels()) {
+    player.start(out);
+  }
+  std::shared_ptr<const Document> doc;
+  Reference ref;
+  MemoryOutput out;  // declared before the player, destroyed after it
+  Player player;
+};
+
 TEST_CASE("player reports the sentence and word heard", "[player]") {
-  const auto doc = testDocument();
-  const Reference ref = renderLabels(*doc, VoiceParams{});
-  Player player(doc, LanguageData::german(), PlayerOptions{}, labels());
-  MemoryOutput out;
-  player.start(out);
+  LabelPlayback p;
+  const auto& doc = p.doc;
+  const Reference& ref = p.ref;
+  Player& player = p.player;
+  MemoryOutput& out = p.out;
   // Into the second sentence, past its first word.
   const auto& timing = ref.report.sentences[1];
   REQUIRE(timing.words.size() >= 3);
@@ -177,11 +190,10 @@ TEST_CASE("player reports the sentence and word heard", "[player]") {
 }
 
 TEST_CASE("next, previous, repeat and paragraph jumps play the target sentence from its start", "[player]") {
-  const auto doc = testDocument();
-  const Reference ref = renderLabels(*doc, VoiceParams{});
-  Player player(doc, LanguageData::german(), PlayerOptions{}, labels());
-  MemoryOutput out;
-  player.start(out);
+  LabelPlayback p;
+  const Reference& ref = p.ref;
+  Player& player = p.player;
+  MemoryOutput& out = p.out;
   out.pull(4096);
 
   struct Step {
@@ -221,11 +233,10 @@ TEST_CASE("next, previous, repeat and paragraph jumps play the target sentence f
 }
 
 TEST_CASE("pause plays silence without consuming, resume continues where it stopped", "[player]") {
-  const auto doc = testDocument();
-  const Reference ref = renderLabels(*doc, VoiceParams{});
-  Player player(doc, LanguageData::german(), PlayerOptions{}, labels());
-  MemoryOutput out;
-  player.start(out);
+  LabelPlayback p;
+  const Reference& ref = p.ref;
+  Player& player = p.player;
+  MemoryOutput& out = p.out;
   out.pull(5000);
   player.send(PlayerCommand::Pause);
   CHECK(waitUntil(player, [](const PlayerSnapshot& x) { return x.state == PlayerState::Paused; }).state ==
@@ -263,7 +274,6 @@ TEST_CASE("a rate change applies from the next sentence without a gap", "[player
   std::vector<std::int16_t> expected = slice(slow.samples, 0, first_end);
   const auto rest = slice(fast.samples, sentenceStart(fast, 1), fast.samples.size());
   expected.insert(expected.end(), rest.begin(), rest.end());
-  INFO("slow " << slow.samples.size() << " fast " << fast.samples.size() << " s1 " << sentenceStart(slow, 1) << " fast s1 " << sentenceStart(fast, 1));
   CHECK(difference(out.samples(), expected) == "");
   const PlayerSnapshot s = waitUntil(player, [](const PlayerSnapshot& x) { return x.state == PlayerState::Finished; });
   CHECK(s.rate == faster.rate);
@@ -271,11 +281,10 @@ TEST_CASE("a rate change applies from the next sentence without a gap", "[player
 }
 
 TEST_CASE("volume changes scale the samples at once", "[player]") {
-  const auto doc = testDocument();
-  const Reference ref = renderLabels(*doc, VoiceParams{});
-  Player player(doc, LanguageData::german(), PlayerOptions{}, labels());
-  MemoryOutput out;
-  player.start(out);
+  LabelPlayback p;
+  const Reference& ref = p.ref;
+  Player& player = p.player;
+  MemoryOutput& out = p.out;
   out.pull(3000);
   player.send(PlayerCommand::VolumeUp);
   out.pull(3000);
@@ -329,14 +338,9 @@ TEST_CASE("start() reports a document with nothing to read", "[player]") {
 }
 
 TEST_CASE("playback can start at any sentence", "[player]") {
-  const auto doc = testDocument();
-  const Reference ref = renderLabels(*doc, VoiceParams{});
   PlayerOptions options;
   options.first_sentence = 3;
-  Player player(doc, LanguageData::german(), options, labels());
-  MemoryOutput out;
-  player.start(out);
-  out.pullUntilDrained(1);
-  INFO("ref " << ref.samples.size() << " s3 " << sentenceStart(ref, 3) << " s1 " << sentenceStart(ref, 1));
-  CHECK(difference(out.samples(), slice(ref.samples, sentenceStart(ref, 3), ref.samples.size())) == "");
+  LabelPlayback p(options);
+  p.out.pullUntilDrained(1);
+  CHECK(difference(p.out.samples(), slice(p.ref.samples, sentenceStart(p.ref, 3), p.ref.samples.size())) == "");
 }

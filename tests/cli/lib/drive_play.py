@@ -20,11 +20,12 @@ def main():
     args = sys.argv[1:]
     keys = []
     clock = None
-    if args and args[0] == "--clock":
-        clock, args = args[1], args[2:]
-    while args and args[0] == "--key":
-        when, key = args[1].split(":", 1)
-        keys.append((float(when), key.encode()))
+    while args and args[0] in ("--clock", "--key"):
+        if args[0] == "--clock":
+            clock = args[1]
+        else:
+            when, key = args[1].split(":", 1)
+            keys.append((float(when), key.encode()))
         args = args[2:]
     if args and args[0] == "--":
         args = args[1:]
