@@ -25,8 +25,8 @@ Command addRenderCommand(CLI::App& app);
 Command addVoicesCommand(CLI::App& app);
 Command addPlayCommand(CLI::App& app);
 Command addDevicesCommand(CLI::App& app);
-// `vorlesen FILE` means `vorlesen play FILE`: argv with "play" inserted when the first argument is
-// neither an option nor a subcommand.
+// `vorlesen FILE` means `vorlesen play FILE`: argv with "play" inserted when no argument names a
+// subcommand and the first is not --help or --version.
 std::vector<char*> expandPlayShorthand(CLI::App& app, int argc, char** argv);
 
 // The espeak-ng-style voice options shared by every command that speaks.

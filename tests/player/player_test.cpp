@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 #include <sndfile.h>
 
-#include <cmath>
 #include <cstdlib>
 #include <fstream>
 
