@@ -110,8 +110,10 @@ class EspeakSynthesizer final : public Synthesizer {
 // spaces (such runs overflow a stack buffer in 1.51).
 void sanitizeForEspeak(std::string& text);
 
-// Whether eSpeak NG has a voice for `language` ("en"). Reads the voice files only; safe to call in a
-// process without an EspeakSynthesizer (and without initializing the engine).
+// Whether eSpeak NG has a voice for `language` ("en"). The first call reads eSpeak's voice files
+// (without starting the engine, so a process that forks workers may call it) and remembers the
+// answer; later calls only look it up. eSpeak's voice list is process-global and shared with
+// synthesis, so make the first call before any synthesis thread runs (Player's constructor does).
 bool espeakHasLanguage(const std::string& language);
 
 }  // namespace vorlesen

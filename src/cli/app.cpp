@@ -34,9 +34,12 @@ int run(int argc, char** argv) {
   commands.push_back(addExtractCommand(app));
   commands.push_back(addNormalizeCommand(app));
   commands.push_back(addConfigCommand(app));
+  commands.push_back(addPlayCommand(app));
+  commands.push_back(addDevicesCommand(app));
 
   try {
-    app.parse(argc, argv);
+    std::vector<char*> args = expandPlayShorthand(app, argc, argv);
+    app.parse(static_cast<int>(args.size()), args.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

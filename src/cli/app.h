@@ -31,6 +31,11 @@ Command addSegmentCommand(CLI::App& app);
 Command addExtractCommand(CLI::App& app);
 Command addNormalizeCommand(CLI::App& app);
 Command addConfigCommand(CLI::App& app);
+Command addPlayCommand(CLI::App& app);
+Command addDevicesCommand(CLI::App& app);
+// `vorlesen FILE` means `vorlesen play FILE`: argv with "play" inserted when no argument names a
+// subcommand and the first is not --help or --version.
+std::vector<char*> expandPlayShorthand(CLI::App& app, int argc, char** argv);
 
 // The options shared by every command that speaks (espeak-ng style -v -s -p -a, pauses, --lexicon).
 // Only options actually given override the config file; see voice_options.cpp.
@@ -44,10 +49,6 @@ struct VoiceOptions {
 void addVoiceOptions(CLI::App& sub, VoiceOptions& options);
 // Defaults < preset < config file < these options; prints the config file's warnings.
 Settings resolveSettings(const VoiceOptions& options);
-// A Pipeline with the settings' lexicons, for `synth`'s languages; prints bad lines as warnings.
-std::unique_ptr<Pipeline> makePipeline(const Settings& settings, const EspeakSynthesizer& synth);
-// Sets the voice; a bad voice from the config file is reported with the config file's name.
-void applyVoice(EspeakSynthesizer& synth, const Settings& settings);
 
 // The options of every command that reads an article (--raw).
 void addInputOptions(CLI::App& sub, ExtractOptions& options);

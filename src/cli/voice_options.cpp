@@ -53,26 +53,4 @@ Settings resolveSettings(const VoiceOptions& o) {
   return vorlesen::resolveSettings(loadPresets(LanguageData::german()), config, given);
 }
 
-std::unique_ptr<Pipeline> makePipeline(const Settings& settings, const EspeakSynthesizer& synth) {
-  std::vector<Lexicon> lexicons;
-  for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
-  auto pipeline = std::make_unique<Pipeline>(LanguageData::german(), std::move(lexicons),
-                                             [&synth](const std::string& lang) { return synth.hasLanguage(lang); });
-  for (const std::string& w : pipeline->pronouncer().warnings()) warn(w);
-  return pipeline;
-}
-
-}  // namespace vorlesen::cli
-
-namespace vorlesen::cli {
-
-void applyVoice(EspeakSynthesizer& synth, const Settings& settings) {
-  try {
-    synth.setVoice(settings.voiceParams());
-  } catch (const Error& e) {
-    if (settings.voice.source != SettingSource::ConfigFile) throw;
-    throw Error(e.kind(), settings.config_path + ": voice: " + e.what());
-  }
-}
-
 }  // namespace vorlesen::cli

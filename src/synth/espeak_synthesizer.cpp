@@ -162,16 +162,19 @@ std::vector<std::string> EspeakSynthesizer::variants() const {
 bool EspeakSynthesizer::hasLanguage(const std::string& language) const { return espeakHasLanguage(language); }
 
 bool espeakHasLanguage(const std::string& language) {
-  // Only reads the voice files: no synthesis state is set up, so a process that forks workers may call it.
-  espeak_ng_InitializePath(nullptr);
-  for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
-    if (!(*v)->identifier || std::strncmp((*v)->identifier, "mb/", 3) == 0) continue;
-    if ((*v)->name && language == (*v)->name) return true;
-    for (const char* p = (*v)->languages; p && *p; p += std::strlen(p + 1) + 2) {
-      if (language == p + 1) return true;
+  // Listing voices again and again makes eSpeak NG 1.51 grow its voice table until it is full
+  // ("maximum number of voices reached"), and races with synthesis on another thread: read once.
+  static const std::set<std::string> languages = [] {
+    std::set<std::string> out;
+    espeak_ng_InitializePath(nullptr);
+    for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
+      if (!(*v)->identifier || std::strncmp((*v)->identifier, "mb/", 3) == 0) continue;
+      if ((*v)->name) out.insert((*v)->name);
+      for (const char* p = (*v)->languages; p && *p; p += std::strlen(p + 1) + 2) out.insert(p + 1);
     }
-  }
-  return false;
+    return out;
+  }();
+  return languages.count(language) > 0;
 }
 
 std::vector<VoiceInfo> EspeakSynthesizer::germanVoices() const {

@@ -1,0 +1,136 @@
+// vorlesen — the streaming player engine: reads a Document aloud and says where the listener is.
+//
+//   Document --(prepare thread: Pipeline, block by block)--> Sentences
+//            --(synthesis thread: the one Synthesizer)--> SPSC ring of int16 samples
+//            --(AudioOutput thread: render(), never locks/allocates/blocks)--> speakers
+//   front ends (plain mode, ncurses screen) --send()/jumpTo()--> Player --snapshot()--> front ends
+//
+// Every front end drives playback through the one command interface (send(), jumpTo()) and observes
+// it only through snapshot(), a value computed from the output's DAC position, so it tells what is
+// heard now, not what was queued. Playback starts as soon as the first sentence is synthesized; the
+// document is prepared progressively, first block first, so start-up does not grow with its size.
+//
+// Ownership: the Player shares the Document (kept alive by the shared_ptr) and owns its threads and
+// the Synthesizer (created on the synthesis thread: eSpeak NG allows one per process, one thread).
+// The caller owns the AudioOutput and keeps it alive while the Player plays into it; the Player's
+// destructor stops the output and joins its threads.
+//
+// Thread-safety: send(), jumpTo(), snapshot(), sentence(), sentenceCount() and wait*() are safe to
+// call from any thread, concurrently (the UI thread and a signal-watching thread, say).
+// start() is called once, from the thread that constructed the Player.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "vorlesen/audio_output.h"
+#include "vorlesen/document.h"
+#include "vorlesen/pipeline.h"
+#include "vorlesen/synthesizer.h"
+
+namespace vorlesen {
+
+class LanguageData;
+
+enum class PlayerState {
+  Starting,  // before start(), or waiting for the first sentence's audio
+  Playing,
+  Paused,
+  Finished,  // the last sentence has been heard (a jump command starts playing again)
+  Error,     // the output device failed or synthesis failed; see PlayerSnapshot::error
+};
+
+const char* toString(PlayerState state);  // "starting", "playing", ...
+
+enum class PlayerCommand {
+  TogglePause,   // Playing <-> Paused; audible stop within the output latency (< 100 ms)
+  Pause,
+  Resume,        // resumes exactly where it stopped
+  NextSentence,  // start of the sentence after the one heard (at the last one: Finished)
+  PrevSentence,  // start of the sentence before the one heard (at the first one: its start)
+  NextBlock,     // first sentence of the next block (paragraph)
+  PrevBlock,     // first sentence of the current block if past its first sentence, else of the previous one
+  Repeat,        // start of the sentence heard
+  RateUp,        // +kRateStep words per minute, from the next sentence on, without a gap
+  RateDown,
+  VolumeUp,      // +kVolumeStep (eSpeak amplitude units, 100 = as synthesized), immediately
+  VolumeDown,
+  Quit,          // stops playback; state becomes Finished and wait() returns
+};
+
+// What a front end needs to draw the "now playing" state. A plain value, cheap to copy.
+struct PlayerSnapshot {
+  PlayerState state = PlayerState::Starting;
+  std::size_t sentence = 0;        // index of the sentence heard (or about to be heard)
+  std::size_t sentence_count = 0;  // sentences prepared so far
+  bool all_prepared = false;       // sentence_count is final
+  std::size_t block = 0;           // Document::blocks index of that sentence
+  Span sentence_source;            // in Document::text, original spelling; empty before the first
+  Span word_source;                // the word heard, in Document::text; empty between words
+  double elapsed_seconds = 0;      // estimated time into the document at the audible point
+  double total_seconds = 0;        // estimated length of the whole document at the current rate
+  int rate = 0;                    // words per minute the next sentence will be synthesized with
+  int volume = 0;                  // 0..200, 100 = as synthesized
+  std::string voice;
+  std::string error;               // one line, set in state Error
+  std::uint64_t underrun_frames = 0;  // zeros the output had to play because synthesis lagged
+  std::uint64_t version = 0;       // grows whenever the position or a setting changes
+};
+
+struct PlayerOptions {
+  VoiceParams voice;
+  Pauses pauses;                      // the same silences renderSentences() writes
+  std::size_t first_sentence = 0;     // start here (clamped to the document)
+  std::size_t ring_frames = 1 << 16;  // synthesized audio kept ahead of playback (~3 s at 22050 Hz)
+  std::vector<std::string> lexicons;  // user pronunciation lexicons, in order (see pronouncer.h)
+};
+
+constexpr int kRateStep = 20;    // words per minute per RateUp/RateDown
+constexpr int kVolumeStep = 10;  // amplitude units per VolumeUp/VolumeDown
+
+class Player {
+ public:
+  using SynthesizerFactory = std::function<std::unique_ptr<Synthesizer>()>;
+
+  // Starts preparing and synthesizing at once (before start()), so that the caller can open the
+  // audio output meanwhile. `make_synth` runs on the synthesis thread; the default makes an
+  // EspeakSynthesizer. Errors on those threads (an unknown voice, eSpeak failing) are rethrown by
+  // start(). `data` must outlive the Player.
+  Player(std::shared_ptr<const Document> doc, const LanguageData& data, PlayerOptions options,
+         SynthesizerFactory make_synth = nullptr);
+  ~Player();
+  Player(const Player&) = delete;
+  Player& operator=(const Player&) = delete;
+
+  // Waits until the first sentence's audio is ready, then starts `output` pulling from the player.
+  // Throws the error the synthesis thread met (Error::usage for an unknown voice, ...), Error::input
+  // when the document has nothing to read aloud, and whatever output.start() throws.
+  void start(AudioOutput& output);
+
+  void send(PlayerCommand command);
+  // Plays from the start of sentence `index` (clamped to the sentences prepared so far).
+  void jumpTo(std::size_t index);
+
+  PlayerSnapshot snapshot() const;
+  // Blocks until the snapshot's version differs from `seen_version`, or `timeout` passes; returns
+  // the newest snapshot. Lets front ends sleep instead of polling.
+  PlayerSnapshot waitForChange(std::uint64_t seen_version, std::chrono::milliseconds timeout) const;
+  // Blocks until the state is Finished or Error (after Quit, the end of the document, a failure).
+  void wait() const;
+
+  const Document& document() const;
+  std::size_t sentenceCount() const;
+  // A copy of sentence `index` (source span, block, spoken text); nullopt when not prepared yet.
+  std::optional<Sentence> sentence(std::size_t index) const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vorlesen
