@@ -72,6 +72,9 @@ class Screen {
   // Draws what changed; the view drawn last leaves the terminal cursor where it wants it.
   void render() {
     if (!model.notice.empty() && Clock::now() > notice_until_) model.notice.clear();
+    // Keys are read through stdscr, and get_wch() repaints it over everything when it is touched
+    // (at start, after a resize). Flushing it first, under the views, keeps it clean.
+    wnoutrefresh(stdscr);
     if (!model.prompt.empty()) {
       reading_.draw(model);
       prompt_.draw(model);
@@ -97,8 +100,8 @@ class Screen {
 // Asks whether to continue at the remembered sentence, showing the article there.
 Answer askResume(Screen& screen, const ResumePoint& point) {
   screen.model.focus = Span{point.offset, point.offset};
-  screen.model.prompt = "Continue where you stopped (sentence " + std::to_string(point.sentence + 1) +
-                        ")? Enter/y: continue, n: from the start, q: quit ";
+  screen.model.prompt = "Continue at sentence " + std::to_string(point.sentence + 1) +
+                        "? Enter/y yes, n from the start, q quit ";
   for (;;) {
     if (CursesSession::stopRequested()) return Answer::Quit;
     screen.render();

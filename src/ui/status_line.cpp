@@ -24,9 +24,9 @@ std::string StatusLine::text(const ScreenModel& m) {
     t += " | sentence " + std::to_string(s.sentence + 1) + " of " + std::to_string(s.sentence_count);
     if (!s.all_prepared) t += "+";
   }
-  t += " | " + formatDuration(s.elapsed_seconds) + " / " + formatDuration(s.total_seconds) + ", " +
-       formatDuration(s.total_seconds - s.elapsed_seconds) + " left";
-  t += " | " + std::to_string(s.rate) + " wpm | volume " + std::to_string(s.volume);
+  t += " | " + formatDuration(s.elapsed_seconds) + ", " + formatDuration(s.total_seconds - s.elapsed_seconds) +
+       " left";
+  t += " | " + std::to_string(s.rate) + " wpm | vol " + std::to_string(s.volume);
   if (!s.voice.empty()) t += " | " + s.voice;
   t += m.notice.empty() ? std::string(" | ? help") : " | " + m.notice;
   return t;

@@ -118,7 +118,11 @@ CursesSession::CursesSession(const std::string& stderr_log) {
     timeout(50);
     mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, nullptr);
     mouseinterval(0);
-    if (has_colors()) colors_ = start_color() != ERR;
+    typeahead(-1);  // finish every update even with keys pending, so no half-drawn frame stays
+    if (has_colors() && start_color() != ERR) {
+      colors_ = true;
+      use_default_colors();  // pair 0 keeps the terminal's own colours, also for the mono look
+    }
   } catch (...) {
     endwin();
     delscreen(screen_);

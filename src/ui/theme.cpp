@@ -49,7 +49,6 @@ Theme makeTheme(ScreenTheme name, bool colors) {
     t.overlay = t.text;
     return t;
   }
-  use_default_colors();  // keep the terminal's own background
   t.sentence = pair(kSentence, COLOR_BLACK, COLOR_CYAN);
   t.word = pair(kWord, COLOR_BLACK, COLOR_YELLOW) | A_UNDERLINE;
   t.title = pair(kTitle, COLOR_BLUE, -1) | A_BOLD;

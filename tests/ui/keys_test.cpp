@@ -44,8 +44,8 @@ TEST_CASE("status line says state, position, times, rate, volume and voice", "[u
   m.snap.rate = 175;
   m.snap.volume = 90;
   m.snap.voice = "de";
-  CHECK(StatusLine::text(m) == "Paused | sentence 5 of 12 | 1:05 / 1:02:05, 1:01:00 left | 175 wpm | volume 90 | de | ? help");
+  CHECK(StatusLine::text(m) == "Paused | sentence 5 of 12 | 1:05, 1:01:00 left | 175 wpm | vol 90 | de | ? help");
   m.snap.all_prepared = false;
   m.notice = "not found: Bonn";
-  CHECK(StatusLine::text(m) == "Paused | sentence 5 of 12+ | 1:05 / 1:02:05, 1:01:00 left | 175 wpm | volume 90 | de | not found: Bonn");
+  CHECK(StatusLine::text(m) == "Paused | sentence 5 of 12+ | 1:05, 1:01:00 left | 175 wpm | vol 90 | de | not found: Bonn");
 }
