@@ -19,7 +19,9 @@ const char* stateLabel(PlayerState s) {
 
 std::string StatusLine::text(const ScreenModel& m) {
   const PlayerSnapshot& s = m.snap;
-  std::string t = stateLabel(s.state);
+  // A notice goes first: it is new, and the row may be too narrow for everything.
+  std::string t = m.notice.empty() ? std::string() : m.notice + " | ";
+  t += stateLabel(s.state);
   if (s.sentence_count > 0) {
     t += " | sentence " + std::to_string(s.sentence + 1) + " of " + std::to_string(s.sentence_count);
     if (!s.all_prepared) t += "+";
@@ -28,7 +30,7 @@ std::string StatusLine::text(const ScreenModel& m) {
        " left";
   t += " | " + std::to_string(s.rate) + " wpm | vol " + std::to_string(s.volume);
   if (!s.voice.empty()) t += " | " + s.voice;
-  t += m.notice.empty() ? std::string(" | ? help") : " | " + m.notice;
+  if (m.notice.empty()) t += " | ? help";
   return t;
 }
 

@@ -47,5 +47,5 @@ TEST_CASE("status line says state, position, times, rate, volume and voice", "[u
   CHECK(StatusLine::text(m) == "Paused | sentence 5 of 12 | 1:05, 1:01:00 left | 175 wpm | vol 90 | de | ? help");
   m.snap.all_prepared = false;
   m.notice = "not found: Bonn";
-  CHECK(StatusLine::text(m) == "Paused | sentence 5 of 12+ | 1:05, 1:01:00 left | 175 wpm | vol 90 | de | not found: Bonn");
+  CHECK(StatusLine::text(m) == "not found: Bonn | Paused | sentence 5 of 12+ | 1:05, 1:01:00 left | 175 wpm | vol 90 | de");
 }
