@@ -9,6 +9,8 @@ set -u
 export LC_ALL=C.UTF-8  # ${#row} and wc -L count characters, not bytes
 
 command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
+# The screen runs inside `vorlesen play`, which the player branch adds.
+"$BIN" play --help >/dev/null 2>&1 || { echo "this build has no 'vorlesen play'"; exit 77; }
 
 UI_SOCKET="vorlesen-test-$$-$RANDOM"
 UI_TMP=$(mktemp -d)
