@@ -47,12 +47,15 @@ class Screen {
   ReadingView& reading() { return reading_; }
 
   void layout() {
+    // The last row is the status line; on a one-row terminal it covers the article.
     const int rows = std::max(1, LINES - 1);
-    model.layout = layoutDocument(*model.doc, COLS);
-    reading_.resize(0, rows, COLS);
-    status_.resize(rows, 1, COLS);
-    prompt_.resize(rows, 1, COLS);
-    help_.resize(0, rows, COLS);
+    const int cols = std::max(1, COLS);
+    const int last = std::max(0, LINES - 1);
+    model.layout = layoutDocument(*model.doc, cols);
+    reading_.resize(0, rows, cols);
+    status_.resize(last, 1, cols);
+    prompt_.resize(last, 1, cols);
+    help_.resize(0, rows, cols);
     clearok(curscr, TRUE);
   }
 

@@ -52,6 +52,13 @@ ui_wait "exit status 143" 'ui_plain | grep -q "^status-143"'
 ui_check_restored
 t kill-server
 
+# A crash (SIGSEGV) still gives the terminal back: the handler resets it before the process dies.
+UI_ENV="NO_COLOR=1" ui_start "$BIN" play --device null --from-start "$FIXTURE"
+ui_wait_playing
+kill -SEGV "$(pgrep -n -P "$(t display -p -t ui "#{pane_pid}")")"
+ui_check_restored
+t kill-server
+
 # --theme high-contrast: the sentence black (30) on yellow (43), without NO_COLOR.
 ui_start "$BIN" play --device null --from-start --theme high-contrast "$FIXTURE"
 ui_wait_playing

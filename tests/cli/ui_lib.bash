@@ -75,7 +75,7 @@ ui_highlight() {
 
 # Starts a shell in the pane, then the program from it, so the prompt after quitting can be checked.
 ui_start() {
-  t -f /dev/null new-session -d -s ui -x 80 -y 24 "env -i PATH=$PATH HOME=$UI_TMP TERM=\$TERM LANG=C.UTF-8 XDG_STATE_HOME=$XDG_STATE_HOME ${UI_ENV:-} bash --norc --noprofile"
+  t -f /dev/null new-session -d -s ui -x 80 -y 24 "ulimit -c 0; env -i PATH=$PATH HOME=$UI_TMP TERM=\$TERM LANG=C.UTF-8 XDG_STATE_HOME=$XDG_STATE_HOME ${UI_ENV:-} bash --norc --noprofile"
   t set-option -t ui status off
   ui_wait "the shell" '[ -n "$(ui_plain | tr -d "[:space:]")" ]'
   t send-keys -t ui -l "$(printf '%q ' "$@")"

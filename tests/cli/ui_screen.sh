@@ -62,11 +62,25 @@ sleep 2
 [ "$(ui_sentence_number)" = "$paused_at" ] || fail "the sentence changed while paused"
 [ "$(ui_highlight | cut -d' ' -f1-3)" = "$paused_hl" ] || fail "the highlight moved while paused"
 
+# Paused, nothing changes, so (almost) nothing is sent to the terminal: no repaint per tick.
+t pipe-pane -t ui -o "cat > '$UI_TMP/paused.out'"
+sleep 1.5
+t pipe-pane -t ui
+bytes=$(wc -c < "$UI_TMP/paused.out")
+[ "$bytes" -lt 200 ] || fail "$bytes bytes sent to the terminal in 1.5 s while paused"
+
 # 4. Right arrow: the next sentence is highlighted (still paused).
 t send-keys -t ui Right
 ui_wait "sentence $((paused_at + 1)) after Right" '[ "$(ui_sentence_number)" = $((paused_at + 1)) ] && highlight_matches'
 t send-keys -t ui Space
 ui_wait "playing again" 'ui_status | grep -q "^Playing"'
+
+# Playing: only the changed rows and the status go out, far less than a full screen per 50 ms tick.
+t pipe-pane -t ui -o "cat > '$UI_TMP/playing.out'"
+sleep 2
+t pipe-pane -t ui
+bytes=$(wc -c < "$UI_TMP/playing.out")
+[ "$bytes" -lt 6000 ] || fail "$bytes bytes sent to the terminal in 2 s of playing (a repaint per tick?)"
 
 # 5. Resize to 40 columns: re-wrapped, the highlight still on screen and still the right sentence.
 t resize-window -t ui -x 40 -y 24
