@@ -41,9 +41,7 @@ t send-keys -t ui -l "$(printf '\033[M#%s%s' "$(printf "\\$(printf %o $((33 + 3)
 ui_wait "the clicked sentence" 'sentence_is 4'
 
 # SIGTERM: the screen closes, the terminal is restored, exit status 128+15.
-pid=$(pgrep -n -P "$(t display -p -t ui "#{pane_pid}")")  # the program, child of the pane shell
-[ -n "$pid" ] || fail "no process to signal"
-kill -TERM "$pid"
+kill -TERM "$(ui_pid)"
 ui_wait "the screen to close" '[ "$(t display -p -t ui "#{alternate_on}")" = 0 ]'
 sleep 0.2
 t send-keys -t ui -l 'echo "status-$?"'
@@ -55,7 +53,7 @@ t kill-server
 # A crash (SIGSEGV) still gives the terminal back: the handler resets it before the process dies.
 UI_ENV="NO_COLOR=1" ui_start "$BIN" play --device null --from-start "$FIXTURE"
 ui_wait_playing
-kill -SEGV "$(pgrep -n -P "$(t display -p -t ui "#{pane_pid}")")"
+kill -SEGV "$(ui_pid)"
 ui_check_restored
 t kill-server
 

@@ -78,9 +78,13 @@ ui_start() {
   t -f /dev/null new-session -d -s ui -x 80 -y 24 "ulimit -c 0; env -i PATH=$PATH HOME=$UI_TMP TERM=\$TERM LANG=C.UTF-8 XDG_STATE_HOME=$XDG_STATE_HOME ${UI_ENV:-} bash --norc --noprofile"
   t set-option -t ui status off
   ui_wait "the shell" '[ -n "$(ui_plain | tr -d "[:space:]")" ]'
-  t send-keys -t ui -l "$(printf '%q ' "$@")"
+  rm -f "$UI_TMP/pid"
+  # Through exec, so the program keeps the PID written for ui_pid (no procps needed).
+  t send-keys -t ui -l "bash -c 'echo \$\$ > $UI_TMP/pid; exec \"\$@\"' _ $(printf '%q ' "$@")"
   t send-keys -t ui Enter
 }
+
+ui_pid() { cat "$UI_TMP/pid"; }
 
 ui_wait_playing() { ui_wait "the status line" 'ui_status | grep -q "Playing | sentence"'; }
 
