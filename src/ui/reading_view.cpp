@@ -25,10 +25,6 @@ void ReadingView::resize(int top, int rows, int cols) {
   last_focus_ = Span{SIZE_MAX, SIZE_MAX};
 }
 
-void ReadingView::touch() {
-  if (win_) touchwin(win_.get());
-}
-
 void ReadingView::scrollTo(const ScreenModel& model) {
   const Layout& layout = model.layout;
   if (layout.rows.empty() || model.focus == last_focus_) return;

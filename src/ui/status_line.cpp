@@ -40,10 +40,6 @@ void StatusLine::resize(int top, int /*rows*/, int cols) {
   valid_ = false;
 }
 
-void StatusLine::touch() {
-  if (win_) touchwin(win_.get());
-}
-
 void StatusLine::draw(const ScreenModel& model) {
   if (!win_) return;
   const std::string t = text(model);
@@ -63,10 +59,6 @@ void StatusLine::draw(const ScreenModel& model) {
 void PromptLine::resize(int top, int /*rows*/, int cols) {
   win_ = makeWindow(1, cols, top, 0);
   cols_ = cols;
-}
-
-void PromptLine::touch() {
-  if (win_) touchwin(win_.get());
 }
 
 void PromptLine::draw(const ScreenModel& model) {

@@ -40,13 +40,25 @@ class View {
   virtual void touch() = 0;
 };
 
-// The article, scrolled to keep model.focus in view, sentence and word highlighted.
-class ReadingView final : public View {
+// What the views share: the theme they draw with and the window they own.
+class WindowView : public View {
  public:
-  explicit ReadingView(const Theme& theme) : theme_(theme) {}
+  void touch() override {
+    if (win_) touchwin(win_.get());
+  }
+
+ protected:
+  explicit WindowView(const Theme& theme) : theme_(theme) {}
+  const Theme& theme_;
+  Window win_;
+};
+
+// The article, scrolled to keep model.focus in view, sentence and word highlighted.
+class ReadingView final : public WindowView {
+ public:
+  explicit ReadingView(const Theme& theme) : WindowView(theme) {}
   void resize(int top, int rows, int cols) override;
   void draw(const ScreenModel& model) override;
-  void touch() override;
   // The byte of the article at screen position (y, x), for mouse clicks; nullopt outside the text.
   std::optional<std::size_t> offsetAtScreen(const ScreenModel& model, int y, int x) const;
   std::size_t topRow() const { return top_; }
@@ -60,8 +72,6 @@ class ReadingView final : public View {
   void scrollTo(const ScreenModel& model);
   void drawRow(const ScreenModel& model, int y, const Drawn& want);
 
-  const Theme& theme_;
-  Window win_;
   int top_y_ = 0, rows_ = 0, cols_ = 0;
   std::size_t top_ = 0;
   Span last_focus_{SIZE_MAX, SIZE_MAX};
@@ -69,48 +79,40 @@ class ReadingView final : public View {
 };
 
 // One row: state, sentence i of n, elapsed and remaining time, rate, volume, voice, hints.
-class StatusLine final : public View {
+class StatusLine final : public WindowView {
  public:
-  explicit StatusLine(const Theme& theme) : theme_(theme) {}
+  explicit StatusLine(const Theme& theme) : WindowView(theme) {}
   void resize(int top, int rows, int cols) override;
   void draw(const ScreenModel& model) override;
-  void touch() override;
   // The text it shows for `model` (without padding), for tests and screen readers alike.
   static std::string text(const ScreenModel& model);
 
  private:
-  const Theme& theme_;
-  Window win_;
   int cols_ = 0;
   std::string shown_;
   bool valid_ = false;
 };
 
 // The last row while a question or the search prompt is open; owns the cursor then.
-class PromptLine final : public View {
+class PromptLine final : public WindowView {
  public:
-  explicit PromptLine(const Theme& theme) : theme_(theme) {}
+  explicit PromptLine(const Theme& theme) : WindowView(theme) {}
   void resize(int top, int rows, int cols) override;
   void draw(const ScreenModel& model) override;
-  void touch() override;
 
  private:
-  const Theme& theme_;
-  Window win_;
   int cols_ = 0;
 };
 
 // A box listing every key binding (keys.h), centred over the article.
-class HelpOverlay final : public View {
+class HelpOverlay final : public WindowView {
  public:
-  explicit HelpOverlay(const Theme& theme) : theme_(theme) {}
+  explicit HelpOverlay(const Theme& theme) : WindowView(theme) {}
   void resize(int top, int rows, int cols) override;
   void draw(const ScreenModel& model) override;
   void touch() override;
 
  private:
-  const Theme& theme_;
-  Window win_;
   bool drawn_ = false;
 };
 
