@@ -307,6 +307,8 @@ ScreenResult runReadingScreen(std::shared_ptr<const Document> doc, const Languag
     if (resume) answer = askResume(screen, *resume);
     if (answer != Answer::Quit) {
       if (answer == Answer::Continue) opts.first_sentence = resume->sentence;
+      if (answer != Answer::Continue) screen.model.focus = Span{};
+      screen.render();  // the article and "Starting" while the first sentence is synthesized
       std::unique_ptr<AudioOutput> output;  // declared first: outlives the Player playing into it
       Player player(doc, data, opts);
       output = openAudioOutput(options.device);
