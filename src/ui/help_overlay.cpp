@@ -8,6 +8,8 @@ namespace vorlesen::ui {
 
 namespace {
 constexpr int kKeyColumn = 12;
+constexpr const char* kMouseKeys = "click";
+constexpr const char* kMouseWhat = "jump to that sentence";
 }
 
 void HelpOverlay::resize(int top, int rows, int cols) {
@@ -15,7 +17,7 @@ void HelpOverlay::resize(int top, int rows, int cols) {
   int width = 0;
   for (const KeyBinding& b : keys) width = std::max(width, kKeyColumn + displayWidth(b.what));
   width = std::min(cols, width + 4);
-  const int height = std::min(rows, static_cast<int>(keys.size()) + 4);
+  const int height = std::min(rows, static_cast<int>(keys.size()) + 5);  // + the mouse line
   win_ = makeWindow(height, width, top + (rows - height) / 2, (cols - width) / 2);
   drawn_ = false;
 }
@@ -38,13 +40,15 @@ void HelpOverlay::draw(const ScreenModel& /*model*/) {
     mvwaddnstr(w, 0, 2, " Keys ", cols - 4);
     wattrset(w, theme_.overlay);
     int y = 2;
-    for (const KeyBinding& b : keyBindings()) {
-      if (y >= rows - 1) break;
-      wmove(w, y++, 2);
-      const int used = addUtf8(w, b.keys, std::min(kKeyColumn, cols - 4));
-      wmove(w, y - 1, 2 + std::max(used + 1, kKeyColumn));
-      addUtf8(w, b.what, std::max(0, cols - 3 - kKeyColumn - 2));
-    }
+    auto entry = [&](const char* keys, const char* what) {
+      if (y >= rows - 1) return;
+      wmove(w, y, 2);
+      const int used = addUtf8(w, keys, std::min(kKeyColumn, cols - 4));
+      wmove(w, y++, 2 + std::max(used + 1, kKeyColumn));
+      addUtf8(w, what, std::max(0, cols - 3 - kKeyColumn - 2));
+    };
+    for (const KeyBinding& b : keyBindings()) entry(b.keys, b.what);
+    entry(kMouseKeys, kMouseWhat);
     drawn_ = true;
     touchwin(w);
   }

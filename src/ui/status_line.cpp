@@ -26,9 +26,11 @@ std::string StatusLine::text(const ScreenModel& m) {
     t += " | sentence " + std::to_string(s.sentence + 1) + " of " + std::to_string(s.sentence_count);
     if (!s.all_prepared) t += "+";
   }
-  t += " | " + formatDuration(s.elapsed_seconds) + ", " + formatDuration(s.total_seconds - s.elapsed_seconds) +
-       " left";
-  t += " | " + std::to_string(s.rate) + " wpm | vol " + std::to_string(s.volume);
+  if (s.rate > 0) {  // 0 before the engine reported anything
+    t += " | " + formatDuration(s.elapsed_seconds) + ", " + formatDuration(s.total_seconds - s.elapsed_seconds) +
+         " left";
+    t += " | " + std::to_string(s.rate) + " wpm | vol " + std::to_string(s.volume);
+  }
   if (!s.voice.empty()) t += " | " + s.voice;
   if (m.notice.empty()) t += " | ? help";
   return t;

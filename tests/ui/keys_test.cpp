@@ -48,4 +48,6 @@ TEST_CASE("status line says state, position, times, rate, volume and voice", "[u
   m.snap.all_prepared = false;
   m.notice = "not found: Bonn";
   CHECK(StatusLine::text(m) == "not found: Bonn | Paused | sentence 5 of 12+ | 1:05, 1:01:00 left | 175 wpm | vol 90 | de");
+  ScreenModel starting;  // nothing from the engine yet: no made-up numbers
+  CHECK(StatusLine::text(starting) == "Starting | ? help");
 }
