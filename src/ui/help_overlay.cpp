@@ -22,10 +22,6 @@ void HelpOverlay::resize(int top, int rows, int cols) {
   drawn_ = false;
 }
 
-void HelpOverlay::touch() {
-  drawn_ = false;
-}
-
 void HelpOverlay::draw(const ScreenModel& /*model*/) {
   if (!win_) return;
   WINDOW* w = win_.get();
@@ -50,7 +46,6 @@ void HelpOverlay::draw(const ScreenModel& /*model*/) {
     for (const KeyBinding& b : keyBindings()) entry(b.keys, b.what);
     entry(kMouseKeys, kMouseWhat);
     drawn_ = true;
-    touchwin(w);
   }
   wmove(w, 2, 2);  // the cursor on the first entry, for screen readers
   wnoutrefresh(w);

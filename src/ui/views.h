@@ -110,7 +110,6 @@ class HelpOverlay final : public WindowView {
   explicit HelpOverlay(const Theme& theme) : WindowView(theme) {}
   void resize(int top, int rows, int cols) override;
   void draw(const ScreenModel& model) override;
-  void touch() override;
 
  private:
   bool drawn_ = false;

@@ -75,8 +75,10 @@ ui_highlight() {
 
 # Starts a shell in the pane, then the program from it, so the prompt after quitting can be checked.
 ui_start() {
-  t -f /dev/null new-session -d -s ui -x 80 -y 24 "ulimit -c 0; env -i PATH=$PATH HOME=$UI_TMP TERM=\$TERM LANG=C.UTF-8 XDG_STATE_HOME=$XDG_STATE_HOME ${UI_ENV:-} bash --norc --noprofile"
-  t set-option -t ui status off
+  # No status bar, so the pane is the whole 80x24 window (set in the config file: a later
+  # `set-option status off` made tmux 3.3a exit in some working directories).
+  printf 'set -g status off\n' > "$UI_TMP/tmux.conf"
+  t -f "$UI_TMP/tmux.conf" new-session -d -s ui -x 80 -y 24 "ulimit -c 0; env -i PATH=$PATH HOME=$UI_TMP TERM=\$TERM LANG=C.UTF-8 XDG_STATE_HOME=$XDG_STATE_HOME ${UI_ENV:-} bash --norc --noprofile"
   ui_wait "the shell" '[ -n "$(ui_plain | tr -d "[:space:]")" ]'
   rm -f "$UI_TMP/pid"
   # Through exec, so the program keeps the PID written for ui_pid (no procps needed).
