@@ -48,14 +48,14 @@ t send-keys -t ui -l 'echo "status-$?"'
 t send-keys -t ui Enter
 ui_wait "exit status 143" 'ui_plain | grep -q "^status-143"'
 ui_check_restored
-t kill-server
+ui_kill
 
 # A crash (SIGSEGV) still gives the terminal back: the handler resets it before the process dies.
 UI_ENV="NO_COLOR=1" ui_start "$BIN" play --device null --from-start "$FIXTURE"
 ui_wait_playing
 kill -SEGV "$(ui_pid)"
 ui_check_restored
-t kill-server
+ui_kill
 
 # --theme high-contrast: the sentence black (30) on yellow (43), without NO_COLOR.
 ui_start "$BIN" play --device null --from-start --theme high-contrast "$FIXTURE"

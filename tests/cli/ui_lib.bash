@@ -13,12 +13,22 @@ command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
 "$BIN" play --help >/dev/null 2>&1 || { echo "this build has no 'vorlesen play'"; exit 77; }
 
 UI_SOCKET="vorlesen-test-$$-$RANDOM"
+UI_RUN=0
 UI_TMP=$(mktemp -d)
 UI_TIMEOUT=${UI_TIMEOUT:-20}
 export XDG_STATE_HOME="$UI_TMP/state"
 
-ui_cleanup() {
+# Stops the current tmux server and removes its socket (tmux leaves the file behind).
+ui_kill() {
+  local socket
+  socket=$(tmux -L "$UI_SOCKET" display -p '#{socket_path}' 2>/dev/null)
   tmux -L "$UI_SOCKET" kill-server 2>/dev/null
+  [ -n "$socket" ] && rm -f "$socket"
+  return 0
+}
+
+ui_cleanup() {
+  ui_kill
   # The program may still be closing its log for a moment after its shell went away.
   rm -rf "$UI_TMP" 2>/dev/null || { sleep 0.5; rm -rf "$UI_TMP"; }
 }
@@ -78,6 +88,10 @@ ui_start() {
   # No status bar, so the pane is the whole 80x24 window (set in the config file: a later
   # `set-option status off` made tmux 3.3a exit in some working directories).
   printf 'set -g status off\n' > "$UI_TMP/tmux.conf"
+  # A fresh server each time: reusing a socket whose server is still shutting down races.
+  ui_kill
+  UI_RUN=$((UI_RUN + 1))
+  UI_SOCKET="vorlesen-test-$$-$RANDOM-$UI_RUN"
   t -f "$UI_TMP/tmux.conf" new-session -d -s ui -x 80 -y 24 "ulimit -c 0; env -i PATH=$PATH HOME=$UI_TMP TERM=\$TERM LANG=C.UTF-8 XDG_STATE_HOME=$XDG_STATE_HOME ${UI_ENV:-} bash --norc --noprofile"
   ui_wait "the shell" '[ -n "$(ui_plain | tr -d "[:space:]")" ]'
   rm -f "$UI_TMP/pid"

@@ -34,7 +34,7 @@ done
 [ $long -ge 3 ] || fail "expected long, wrapped rows from $ARTICLE"
 t send-keys -t ui q
 ui_wait "exit" '[ "$(t display -p -t ui "#{alternate_on}")" = 0 ]'
-t kill-server
+ui_kill
 
 # 2. The fixture: the highlighted text is the sentence the status line (the engine) says is heard.
 UI_ENV="NO_COLOR=1" ui_start "$BIN" play --device null --from-start "$FIXTURE"
