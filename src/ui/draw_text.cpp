@@ -14,7 +14,7 @@ int addUtf8(WINDOW* win, std::string_view text, int max_cols) {
     char32_t cp = nextCodepoint(text, i);
     const int w = codepointWidth(cp);
     if (cols + w > max_cols) break;
-    if (cp == '\t' || cp == '\r') cp = ' ';
+    if (cp == '\t' || cp == '\r' || cp == '\n') cp = ' ';
     if (w == 0 && cp < 0xa0) continue;  // control characters take no room and are not drawn
     wide.push_back(static_cast<wchar_t>(cp));
     cols += w;

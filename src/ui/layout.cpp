@@ -11,7 +11,7 @@ namespace vorlesen::ui {
 
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 }  // namespace
 
@@ -19,7 +19,7 @@ bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 // draws; it needs a UTF-8 LC_CTYPE (the screen sets one). Printable characters that the current
 // locale does not know count one column rather than none.
 int codepointWidth(char32_t cp) {
-  if (cp == '\t' || cp == '\r') return 1;  // drawn as a space
+  if (cp == '\t' || cp == '\r' || cp == '\n') return 1;  // drawn as a space
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
   const int w = ::wcwidth(static_cast<wchar_t>(cp));
   return w >= 0 ? w : 1;
@@ -32,8 +32,8 @@ class RowBuilder {
   RowBuilder(std::string_view text, int width, std::size_t block, std::vector<Row>& rows)
       : text_(text), width_(width), block_(block), rows_(rows) {}
 
-  // Lays out one hard line [begin, end) of a block.
-  void line(std::size_t begin, std::size_t end) {
+  // Lays out the text [begin, end) of one block.
+  void wrap(std::size_t begin, std::size_t end) {
     std::size_t i = begin;
     while (i < end) {
       while (i < end && isBlank(text_[i])) ++i;
@@ -126,14 +126,9 @@ Layout layoutDocument(const Document& doc, int width) {
       const std::size_t prev_end = layout.rows.back().span.end;
       layout.rows.push_back(Row{Span{prev_end, prev_end}, layout.rows.back().block, true});
     }
-    RowBuilder builder(doc.text, layout.width, b, layout.rows);
-    std::size_t line_begin = s.begin;
-    while (line_begin < s.end) {
-      std::size_t nl = doc.text.find('\n', line_begin);
-      if (nl == std::string::npos || nl > s.end) nl = s.end;
-      builder.line(line_begin, nl);
-      line_begin = nl + 1;
-    }
+    // A block is one paragraph: line breaks inside it were hard wrapping (documentFromText puts
+    // lines that stand alone into blocks of their own), so the text is reflowed.
+    RowBuilder(doc.text, layout.width, b, layout.rows).wrap(s.begin, s.end);
   }
   return layout;
 }

@@ -35,10 +35,10 @@ struct Layout {
 };
 
 // Wraps every block of `doc` to `width` display columns (at least 1). A word wider than the row is
-// broken at the column limit. Line breaks inside a block start a new row.
+// broken at the column limit. Line breaks inside a block are reflowed like spaces.
 Layout layoutDocument(const Document& doc, int width);
 
-// Columns one code point takes on screen: wcwidth(), needing a UTF-8 LC_CTYPE; tab and CR count
+// Columns one code point takes on screen: wcwidth(), needing a UTF-8 LC_CTYPE; tab, CR and LF count
 // one (they are drawn as a space), other control characters none; printable characters the locale
 // does not know count one.
 int codepointWidth(char32_t cp);

@@ -44,6 +44,18 @@ TEST_CASE("paragraphs stay apart with one empty row between them", "[ui]") {
   CHECK(layout.rowOf(0) == 0);
 }
 
+TEST_CASE("a hard-wrapped paragraph is reflowed to the width", "[ui]") {
+  Utf8Locale locale;
+  Document doc = documentFromText("t", "x");
+  doc.text = "Die Stadt plant\nneue Brücken\nüber den Rhein.";
+  doc.blocks = {Block{BlockKind::Paragraph, Span{0, doc.text.size()}}};
+  const Layout layout = layoutDocument(doc, 30);
+  REQUIRE(layout.rows.size() == 2);
+  CHECK(doc.slice(layout.rows[0].span) == "Die Stadt plant\nneue Brücken");  // drawn with a space
+  CHECK(doc.slice(layout.rows[1].span) == "über den Rhein.");
+  CHECK(displayWidth(doc.slice(layout.rows[0].span)) == 28);
+}
+
 TEST_CASE("a word longer than the row is broken at the column limit", "[ui]") {
   Utf8Locale locale;
   const Document doc = documentFromText("t", "ab Donaudampfschifffahrt cd");
