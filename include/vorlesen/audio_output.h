@@ -30,7 +30,8 @@ class AudioSource {
   virtual ~AudioSource() = default;
   // Fills out[0, frames). Frames the source cannot supply are zeros (an underrun).
   virtual void render(std::int16_t* out, std::size_t frames) noexcept = 0;
-  // How many frames render() could deliver now without an underrun (0 while paused or done).
+  // How many frames render() could deliver now without an underrun. While paused the source plays
+  // silence, which is no underrun: then it is SIZE_MAX.
   virtual std::size_t available() noexcept = 0;
   // True when the source has nothing more to give until it is told otherwise (end of the document).
   virtual bool drained() noexcept = 0;

@@ -1,0 +1,259 @@
+// PortAudio output and device listing. The only file that talks to PortAudio; paError() is the one
+// place a PaError becomes a vorlesen::Error.
+#include <alsa/asoundlib.h>
+#include <fcntl.h>
+#include <jack/jack.h>
+#include <portaudio.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+
+#include "vorlesen/audio_output.h"
+#include "vorlesen/error.h"
+
+namespace vorlesen {
+
+namespace {
+
+const char* const kNoDeviceHint =
+    "use 'vorlesen render FILE -o FILE.wav' to write the audio to a file, or '--device null' to play silently";
+
+// The one place a PaError becomes an Error.
+Error paError(PaError err, const std::string& what) {
+  std::string message = "audio: " + what + ": " + Pa_GetErrorText(err);
+  if (err == paUnanticipatedHostError) {
+    const PaHostErrorInfo* host = Pa_GetLastHostErrorInfo();
+    if (host && host->errorText && *host->errorText) message += std::string(" (") + host->errorText + ")";
+  }
+  if (err == paDeviceUnavailable || err == paInvalidDevice || err == paUnanticipatedHostError) {
+    message += std::string("; ") + kNoDeviceHint;
+  }
+  return Error::audio(message);
+}
+
+void check(PaError err, const std::string& what) {
+  if (err < 0) throw paError(err, what);
+}
+
+void quietAlsa(const char*, int, const char*, int, const char*, ...) {}
+void quietJack(const char*) {}
+
+// Points fd 2 at /dev/null while alive: PortAudio's ALSA and JACK probing prints dozens of lines
+// that the handlers above do not all catch.
+class QuietStderr {
+ public:
+  QuietStderr() {
+    saved_ = ::dup(2);
+    const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_ >= 0 && devnull >= 0) ::dup2(devnull, 2);
+    if (devnull >= 0) ::close(devnull);
+  }
+  ~QuietStderr() {
+    if (saved_ >= 0) {
+      ::dup2(saved_, 2);
+      ::close(saved_);
+    }
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
+
+ private:
+  int saved_ = -1;
+};
+
+// Pa_Initialize / Pa_Terminate.
+class PortAudioSession {
+ public:
+  PortAudioSession() {
+    snd_lib_error_set_handler(quietAlsa);
+    jack_set_error_function(quietJack);
+    jack_set_info_function(quietJack);
+    QuietStderr quiet;
+    check(Pa_Initialize(), "cannot start PortAudio");
+  }
+  ~PortAudioSession() {
+    QuietStderr quiet;
+    Pa_Terminate();
+  }
+  PortAudioSession(const PortAudioSession&) = delete;
+  PortAudioSession& operator=(const PortAudioSession&) = delete;
+
+  std::vector<AudioDeviceInfo> outputDevices() const {
+    const PaDeviceIndex count = Pa_GetDeviceCount();
+    check(count, "cannot list devices");
+    const PaDeviceIndex default_index = Pa_GetDefaultOutputDevice();
+    std::vector<AudioDeviceInfo> out;
+    for (PaDeviceIndex i = 0; i < count; ++i) {
+      const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+      if (!info || info->maxOutputChannels <= 0) continue;
+      const PaHostApiInfo* api = Pa_GetHostApiInfo(info->hostApi);
+      out.push_back(AudioDeviceInfo{i, info->name ? info->name : "", api && api->name ? api->name : "",
+                                    info->maxOutputChannels, info->defaultSampleRate, i == default_index});
+    }
+    return out;
+  }
+};
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+class PortAudioOutput final : public AudioOutput {
+ public:
+  PortAudioOutput(std::unique_ptr<PortAudioSession> session, AudioDeviceInfo device)
+      : session_(std::move(session)), device_(std::move(device)) {}
+  ~PortAudioOutput() override { stop(); }
+
+  std::string name() const override { return device_.name; }
+
+  void start(AudioSource& source, int sample_rate) override {
+    stop();
+    source_ = &source;
+    sample_rate_ = sample_rate;
+    rendered_ = 0;
+    const PaDeviceInfo* info = Pa_GetDeviceInfo(device_.index);
+    PaStreamParameters params{};
+    params.device = device_.index;
+    params.channelCount = 1;
+    params.sampleFormat = paInt16;
+    params.suggestedLatency = std::max(info ? info->defaultLowOutputLatency : 0.05, 0.04);
+    QuietStderr quiet;
+    check(Pa_OpenStream(&stream_, nullptr, &params, sample_rate, paFramesPerBufferUnspecified, paNoFlag,
+                        &PortAudioOutput::callback, this),
+          "cannot open '" + device_.name + "'");
+    last_callback_ms_ = nowMs();
+    const PaError err = Pa_StartStream(stream_);
+    if (err < 0) {
+      Pa_CloseStream(stream_);
+      stream_ = nullptr;
+      throw paError(err, "cannot start '" + device_.name + "'");
+    }
+    const PaStreamInfo* stream_info = Pa_GetStreamInfo(stream_);
+    latency_ = stream_info ? stream_info->outputLatency : 0;
+  }
+
+  void stop() noexcept override {
+    if (!stream_) return;
+    QuietStderr quiet;
+    Pa_AbortStream(stream_);
+    Pa_CloseStream(stream_);
+    stream_ = nullptr;
+  }
+
+  std::uint64_t audibleFrames() const noexcept override {
+    if (!stream_) return rendered_.load(std::memory_order_acquire);
+    std::uint64_t before = 0;
+    double dac = 0;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      const std::uint64_t seq = seq_.load(std::memory_order_acquire);
+      if (seq & 1) continue;
+      before = frames_before_.load(std::memory_order_relaxed);
+      dac = dac_time_.load(std::memory_order_relaxed);
+      std::atomic_thread_fence(std::memory_order_acquire);
+      if (seq_.load(std::memory_order_relaxed) == seq) break;
+    }
+    const std::uint64_t rendered = rendered_.load(std::memory_order_acquire);
+    double heard;
+    if (dac > 0) {
+      heard = static_cast<double>(before) + (Pa_GetStreamTime(stream_) - dac) * sample_rate_;
+    } else {  // the host API gives no DAC time: assume the reported latency
+      heard = static_cast<double>(rendered) - latency_ * sample_rate_;
+    }
+    if (!(heard > 0)) return 0;
+    return std::min(rendered, static_cast<std::uint64_t>(heard));
+  }
+
+  std::string failure() const override {
+    if (!stream_) return {};
+    const PaError active = Pa_IsStreamActive(stream_);
+    if (active < 0) return paError(active, "'" + device_.name + "' failed").what();
+    if (active == 0) return "audio: '" + device_.name + "' stopped playing";
+    if (nowMs() - last_callback_ms_.load(std::memory_order_relaxed) > 2000) {
+      return "audio: '" + device_.name + "' stopped responding";
+    }
+    return {};
+  }
+
+ private:
+  static std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+
+  // Real-time thread: no locks, no allocation, no I/O.
+  static int callback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo* time,
+                      PaStreamCallbackFlags, void* user) {
+    auto* self = static_cast<PortAudioOutput*>(user);
+    const std::uint64_t before = self->rendered_.load(std::memory_order_relaxed);
+    self->source_->render(static_cast<std::int16_t*>(output), frames);
+    self->seq_.fetch_add(1, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+    self->frames_before_.store(before, std::memory_order_relaxed);
+    self->dac_time_.store(time ? time->outputBufferDacTime : 0.0, std::memory_order_relaxed);
+    self->seq_.fetch_add(1, std::memory_order_release);
+    self->rendered_.store(before + frames, std::memory_order_release);
+    self->last_callback_ms_.store(nowMs(), std::memory_order_relaxed);
+    return paContinue;
+  }
+
+  std::unique_ptr<PortAudioSession> session_;
+  AudioDeviceInfo device_;
+  PaStream* stream_ = nullptr;
+  AudioSource* source_ = nullptr;
+  int sample_rate_ = 22050;
+  double latency_ = 0;
+  std::atomic<std::uint64_t> rendered_{0};
+  std::atomic<std::uint64_t> seq_{0};
+  std::atomic<std::uint64_t> frames_before_{0};
+  std::atomic<double> dac_time_{0};
+  std::atomic<std::int64_t> last_callback_ms_{0};
+};
+
+}  // namespace
+
+std::vector<AudioDeviceInfo> listAudioDevices() {
+  const PortAudioSession session;
+  return session.outputDevices();
+}
+
+std::unique_ptr<AudioOutput> openAudioOutput(const std::string& device) {
+  if (device == "null") return makeNullOutput();
+  auto session = std::make_unique<PortAudioSession>();
+  const std::vector<AudioDeviceInfo> devices = session->outputDevices();
+  if (devices.empty()) throw Error::audio(std::string("no audio output device found; ") + kNoDeviceHint);
+  const AudioDeviceInfo* chosen = nullptr;
+  if (device.empty()) {
+    for (const auto& d : devices) {
+      if (d.is_default) chosen = &d;
+    }
+    if (!chosen) throw Error::audio(std::string("no default audio output device; ") + kNoDeviceHint);
+  } else if (std::all_of(device.begin(), device.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    const long index = std::strtol(device.c_str(), nullptr, 10);
+    for (const auto& d : devices) {
+      if (d.index == index) chosen = &d;
+    }
+    if (!chosen) throw Error::usage("--device " + device + ": no output device has this index (see 'vorlesen devices')");
+  } else {
+    std::vector<const AudioDeviceInfo*> matches;
+    for (const auto& d : devices) {
+      if (d.name == device) chosen = &d;
+      if (lower(d.name).find(lower(device)) != std::string::npos) matches.push_back(&d);
+    }
+    if (!chosen && matches.size() == 1) chosen = matches.front();
+    if (!chosen && matches.empty()) {
+      throw Error::usage("--device " + device + ": no output device has this name (see 'vorlesen devices')");
+    }
+    if (!chosen) {
+      throw Error::usage("--device " + device + ": matches " + std::to_string(matches.size()) +
+                         " devices; give more of the name or the index (see 'vorlesen devices')");
+    }
+  }
+  return std::make_unique<PortAudioOutput>(std::move(session), *chosen);
+}
+
+}  // namespace vorlesen
