@@ -10,34 +10,34 @@ sentence_is() { [ "$(ui_sentence_number)" = "$1" ] && [ "$(ui_highlight)" = "${S
 UI_ENV="NO_COLOR=1" ui_start "$BIN" play --device null --from-start "$FIXTURE"
 ui_wait_playing
 t send-keys -t ui Space
-ui_wait "paused" 'ui_status | grep -q "^Paused"'
 
 # / searches case-insensitively (umlauts too) and jumps to the sentence with the match.
+ui_wait "paused" 'ui_status | grep -q "^Paused"'
 t send-keys -t ui /
 ui_wait "the search prompt" '[ "$(ui_status)" = "/" ]'
 t send-keys -t ui -l "UMWELTVERBÄNDEN"
-t send-keys -t ui Enter
-ui_wait "the sentence with Umweltverbänden" 'sentence_is 8'
+ui_jump Enter "the sentence with Umweltverbänden" 'sentence_is 8'
+ui_wait "paused" 'ui_status | grep -q "^Paused"'
 t send-keys -t ui /
 t send-keys -t ui -l "gibt es nicht"
 t send-keys -t ui Enter
 ui_wait "not found" 'ui_status | grep -q "^not found: gibt es nicht | Paused"'
 
-# Down / j: next paragraph; Up / k back; g / G to the ends.
-t send-keys -t ui j
-ui_wait "the next paragraph" 'sentence_is 11'
-t send-keys -t ui Up
-ui_wait "back to its paragraph start" 'sentence_is 8'
-t send-keys -t ui G
-ui_wait "the last sentence" 'sentence_is 13'
-t send-keys -t ui g
-ui_wait "the first sentence" 'sentence_is 1'
+# Down / j: next paragraph; Up / k back; G / g to the ends.
+ui_jump j "the next paragraph" 'sentence_is 11'
+ui_jump Up "back to the previous paragraph" 'sentence_is 8'
+ui_jump G "the last sentence" 'sentence_is 13'
+ui_jump g "the first sentence" 'sentence_is 1'
 
 # A mouse click (xterm protocol: ESC [ M, button, column+33, row+33) on sentence 4's row.
+ui_wait "paused" 'ui_status | grep -q "^Paused"'
 row=$(ui_plain | grep -n "^überwiegend zufrieden" | cut -d: -f1)
 [ -n "$row" ] || fail "row of sentence 4 not found"
-t send-keys -t ui -l "$(printf '\033[M %s%s' "$(printf "\\$(printf %o $((33 + 3)))")" "$(printf "\\$(printf %o $((32 + row)))")")"
-t send-keys -t ui -l "$(printf '\033[M#%s%s' "$(printf "\\$(printf %o $((33 + 3)))")" "$(printf "\\$(printf %o $((32 + row)))")")"
+click=$(printf '\033[M %s%s\033[M#%s%s' "$(printf "\\$(printf %o 36)")" "$(printf "\\$(printf %o $((32 + row)))")" \
+  "$(printf "\\$(printf %o 36)")" "$(printf "\\$(printf %o $((32 + row)))")")
+t send-keys -t ui -l "$click"
+sleep 0.2
+t send-keys -t ui Space
 ui_wait "the clicked sentence" 'sentence_is 4'
 
 # SIGTERM: the screen closes, the terminal is restored, exit status 128+15.

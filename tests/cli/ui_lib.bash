@@ -114,3 +114,15 @@ ui_check_restored() {
   if ui_screen | grep -q $'\033\\[[0-9;]*7m'; then fail "reverse video left on screen after quitting"; fi
   [ "$(t display -p -t ui '#{cursor_flag}')" = 1 ] || fail "cursor left invisible"
 }
+
+# While paused the engine reports what is heard, so a jump shows once playback resumes: press KEY
+# paused, resume, and expect sentence N highlighted (checked by the caller's predicate), pause again.
+# $1 = keys for send-keys, $2 = description, $3 = predicate
+ui_jump() {
+  [ "$1" = Enter ] || ui_wait "paused before $2" 'ui_status | grep -q "^Paused"'  # Enter ends a prompt
+  t send-keys -t ui $1
+  sleep 0.2
+  t send-keys -t ui Space
+  ui_wait "$2" "$3"
+  t send-keys -t ui Space
+}

@@ -69,9 +69,9 @@ t pipe-pane -t ui
 bytes=$(wc -c < "$UI_TMP/paused.out")
 [ "$bytes" -lt 200 ] || fail "$bytes bytes sent to the terminal in 1.5 s while paused"
 
-# 4. Right arrow: the next sentence is highlighted (still paused).
-t send-keys -t ui Right
-ui_wait "sentence $((paused_at + 1)) after Right" '[ "$(ui_sentence_number)" = $((paused_at + 1)) ] && highlight_matches'
+# 4. Right arrow: the next sentence is highlighted (pressed while paused, shown once resumed: the
+#    engine reports what is heard).
+ui_jump Right "sentence $((paused_at + 1)) after Right" '[ "$(ui_sentence_number)" = $((paused_at + 1)) ] && highlight_matches'
 t send-keys -t ui Space
 ui_wait "playing again" 'ui_status | grep -q "^Playing"'
 
