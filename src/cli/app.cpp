@@ -32,9 +32,12 @@ int run(int argc, char** argv) {
   std::vector<Command> commands;
   commands.push_back(addRenderCommand(app));
   commands.push_back(addVoicesCommand(app));
+  commands.push_back(addPlayCommand(app));
+  commands.push_back(addDevicesCommand(app));
 
   try {
-    app.parse(argc, argv);
+    std::vector<char*> args = expandPlayShorthand(app, argc, argv);
+    app.parse(static_cast<int>(args.size()), args.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "vorlesen/synthesizer.h"
 
@@ -22,6 +23,11 @@ struct Command {
 
 Command addRenderCommand(CLI::App& app);
 Command addVoicesCommand(CLI::App& app);
+Command addPlayCommand(CLI::App& app);
+Command addDevicesCommand(CLI::App& app);
+// `vorlesen FILE` means `vorlesen play FILE`: argv with "play" inserted when the first argument is
+// neither an option nor a subcommand.
+std::vector<char*> expandPlayShorthand(CLI::App& app, int argc, char** argv);
 
 // The espeak-ng-style voice options shared by every command that speaks.
 void addVoiceOptions(CLI::App& sub, VoiceParams& params);

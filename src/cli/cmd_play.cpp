@@ -1,0 +1,245 @@
+// `vorlesen play FILE` (and the shorthand `vorlesen FILE`): reads an article aloud.
+//
+// The front end here is plain mode: each sentence is printed, in its original spelling, as a new
+// line when it starts being heard; no cursor movement, so screen readers and braille displays
+// follow it. When stdin is a terminal, single keys control playback (termios raw mode, restored on
+// every way out, signals and crashes included).
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <iostream>
+#include <memory>
+
+#include "cli/app.h"
+#include "vorlesen/audio_output.h"
+#include "vorlesen/error.h"
+#include "vorlesen/language_data.h"
+#include "vorlesen/player.h"
+
+namespace vorlesen::cli {
+
+namespace {
+
+struct PlayOptions {
+  std::string input;
+  std::string device;
+  bool plain = false;
+  VoiceParams voice;
+};
+
+volatile std::sig_atomic_t g_stop_signal = 0;
+termios g_saved_termios{};
+volatile std::sig_atomic_t g_termios_saved = 0;
+
+void onStopSignal(int sig) { g_stop_signal = sig; }
+
+// Async-signal-safe: give the terminal back, then die of the same signal.
+void onCrashSignal(int sig) {
+  if (g_termios_saved) ::tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_termios);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+// SIGINT/SIGTERM/SIGHUP ask the loop to stop; SIGSEGV/SIGABRT/SIGBUS restore the terminal first.
+class SignalHandlers {
+ public:
+  SignalHandlers() {
+    g_stop_signal = 0;
+    install(SIGINT, onStopSignal);
+    install(SIGTERM, onStopSignal);
+    install(SIGHUP, onStopSignal);
+    install(SIGSEGV, onCrashSignal);
+    install(SIGABRT, onCrashSignal);
+    install(SIGBUS, onCrashSignal);
+  }
+  ~SignalHandlers() {
+    for (std::size_t i = 0; i < count_; ++i) ::sigaction(saved_[i].first, &saved_[i].second, nullptr);
+  }
+  SignalHandlers(const SignalHandlers&) = delete;
+  SignalHandlers& operator=(const SignalHandlers&) = delete;
+
+ private:
+  void install(int sig, void (*handler)(int)) {
+    struct sigaction action {};
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    saved_[count_].first = sig;
+    ::sigaction(sig, &action, &saved_[count_].second);
+    ++count_;
+  }
+  std::pair<int, struct sigaction> saved_[6];
+  std::size_t count_ = 0;
+};
+
+// Single keys without Enter or echo while alive.
+class RawKeys {
+ public:
+  RawKeys() {
+    if (!::isatty(STDIN_FILENO) || ::tcgetattr(STDIN_FILENO, &g_saved_termios) != 0) return;
+    termios raw = g_saved_termios;
+    raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
+    raw.c_cc[VMIN] = 0;
+    raw.c_cc[VTIME] = 0;
+    g_termios_saved = 1;
+    active_ = ::tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+  }
+  ~RawKeys() {
+    if (g_termios_saved) ::tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_termios);
+    g_termios_saved = 0;
+  }
+  RawKeys(const RawKeys&) = delete;
+  RawKeys& operator=(const RawKeys&) = delete;
+  bool active() const { return active_; }
+
+  // A key pressed within `timeout_ms`, or 0.
+  static char poll(int timeout_ms) {
+    pollfd fd{STDIN_FILENO, POLLIN, 0};
+    if (::poll(&fd, 1, timeout_ms) <= 0 || !(fd.revents & POLLIN)) return 0;
+    char c = 0;
+    return ::read(STDIN_FILENO, &c, 1) == 1 ? c : 0;
+  }
+
+ private:
+  bool active_ = false;
+};
+
+const char* const kKeyHelp =
+    "Keys: space pause/resume, n/p next/previous sentence, N/P next/previous paragraph, r repeat,\n"
+    "      +/- faster/slower, >/< louder/quieter, q quit, ? this help";
+
+// One line per sentence: its white space (line breaks of a hard-wrapped paragraph) made single spaces.
+std::string oneLine(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// What a key does, and the line that confirms it (empty: none).
+std::string handleKey(char key, Player& player) {
+  switch (key) {
+    case ' ': {
+      player.send(PlayerCommand::TogglePause);
+      return player.snapshot().state == PlayerState::Paused ? "[playing]" : "[paused]";
+    }
+    case 'n': player.send(PlayerCommand::NextSentence); return "";
+    case 'p': player.send(PlayerCommand::PrevSentence); return "";
+    case 'N': player.send(PlayerCommand::NextBlock); return "";
+    case 'P': player.send(PlayerCommand::PrevBlock); return "";
+    case 'r': player.send(PlayerCommand::Repeat); return "";
+    case '+':
+    case '-': {
+      player.send(key == '+' ? PlayerCommand::RateUp : PlayerCommand::RateDown);
+      const int rate = player.snapshot().rate + (key == '+' ? kRateStep : -kRateStep);
+      return "[rate " + std::to_string(std::clamp(rate, 80, 450)) + " words/min from the next sentence]";
+    }
+    case '>':
+    case '<': {
+      player.send(key == '>' ? PlayerCommand::VolumeUp : PlayerCommand::VolumeDown);
+      const int volume = player.snapshot().volume + (key == '>' ? kVolumeStep : -kVolumeStep);
+      return "[volume " + std::to_string(std::clamp(volume, 0, 200)) + "]";
+    }
+    case 'q': player.send(PlayerCommand::Quit); return "";
+    case '?': return kKeyHelp;
+    default: return "";
+  }
+}
+
+// Plays until the end, `q` or a signal; returns the exit code.
+int runPlainMode(Player& player, bool keys_allowed) {
+  SignalHandlers signals;
+  RawKeys keys;
+  const bool use_keys = keys_allowed && keys.active();
+  const Document& doc = player.document();
+  std::size_t printed = SIZE_MAX;
+  PlayerSnapshot snap = player.snapshot();
+  while (true) {
+    if (g_stop_signal) {
+      player.send(PlayerCommand::Quit);
+      return 128 + g_stop_signal;
+    }
+    if (use_keys) {
+      if (const char key = RawKeys::poll(20)) {
+        const std::string note = handleKey(key, player);
+        if (!note.empty()) std::cout << note << std::endl;
+      }
+      snap = player.snapshot();
+    } else {
+      snap = player.waitForChange(snap.version, std::chrono::milliseconds(20));
+    }
+    if (snap.state == PlayerState::Error) {
+      if (snap.error.rfind("audio:", 0) == 0) throw Error::audio(snap.error.substr(7));
+      throw Error::synthesis(snap.error);
+    }
+    const bool heard = snap.state == PlayerState::Playing || snap.state == PlayerState::Paused ||
+                       snap.state == PlayerState::Finished;
+    if (heard && !snap.sentence_source.empty() && snap.sentence != printed) {
+      std::cout << oneLine(doc.slice(snap.sentence_source)) << std::endl;
+      printed = snap.sentence;
+    }
+    if (snap.state == PlayerState::Finished) return kExitOk;
+  }
+}
+
+int play(const PlayOptions& opt) {
+  auto doc = std::make_shared<const Document>(loadDocument(opt.input));
+  if (doc->bad_utf8 > 0) {
+    warn(doc->name + ": invalid UTF-8 at byte " + std::to_string(doc->first_bad_utf8_offset) + " (" +
+         std::to_string(doc->bad_utf8) + " sequence(s) replaced by U+FFFD)");
+  }
+  PlayerOptions options;
+  options.voice = opt.voice;
+  std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
+  // Synthesis of the first sentence starts now and runs while PortAudio initializes.
+  Player player(doc, LanguageData::german(), options);
+  output = openAudioOutput(opt.device);
+  player.start(*output);
+  // The ncurses reading screen is the front end for terminals once it exists; until then, and
+  // with --plain or when stdout is not a terminal, plain mode.
+  return runPlainMode(player, opt.input != "-");
+}
+
+}  // namespace
+
+Command addPlayCommand(CLI::App& app) {
+  auto opt = std::make_shared<PlayOptions>();
+  CLI::App* sub = app.add_subcommand("play", "read a German article aloud (also: vorlesen FILE)");
+  sub->add_option("input", opt->input, "text file to read, or - for standard input")->required();
+  sub->add_option("-d,--device", opt->device,
+                  "output device: an index or name from 'vorlesen devices', or null (silent, for machines "
+                  "without audio); default: the system's default device");
+  sub->add_flag("--plain", opt->plain,
+                "plain mode: print each sentence as a line when it is heard (automatic when stdout is not "
+                "a terminal); for screen readers and braille displays");
+  addVoiceOptions(*sub, opt->voice);
+  sub->footer(kKeyHelp);
+  return Command{sub, [opt] { return play(*opt); }};
+}
+
+std::vector<char*> expandPlayShorthand(CLI::App& app, int argc, char** argv) {
+  std::vector<char*> args(argv, argv + argc);
+  if (argc < 2) return args;
+  const std::string first = argv[1];
+  if (first == "-h" || first == "--help" || first == "--version") return args;
+  const auto subs = app.get_subcommands([](CLI::App*) { return true; });
+  for (int i = 1; i < argc; ++i) {
+    for (const CLI::App* sub : subs) {
+      if (sub->check_name(argv[i])) return args;  // a subcommand was named
+    }
+  }
+  static char play_word[] = "play";
+  args.insert(args.begin() + 1, play_word);
+  return args;
+}
+
+}  // namespace vorlesen::cli
