@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/app.h"
@@ -17,6 +18,7 @@
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/player.h"
+#include "vorlesen/ui.h"
 
 namespace vorlesen::cli {
 
@@ -26,6 +28,8 @@ struct PlayOptions {
   std::string input;
   std::string device;
   bool plain = false;
+  bool from_start = false;
+  ScreenTheme theme = ScreenTheme::Default;
   VoiceParams voice;
 };
 
@@ -199,13 +203,21 @@ int play(const PlayOptions& opt) {
   }
   PlayerOptions options;
   options.voice = opt.voice;
+  if (!opt.plain && canUseReadingScreen()) {
+    ScreenOptions screen;
+    screen.theme = opt.theme;
+    screen.device = opt.device;
+    screen.from_start = opt.from_start;
+    const ScreenResult result = runReadingScreen(doc, LanguageData::german(), options, screen);
+    for (const std::string& w : result.warnings) warn(w);
+    return result.stop_signal ? 128 + result.stop_signal : kExitOk;
+  }
   std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
   // Synthesis of the first sentence starts now and runs while PortAudio initializes.
   Player player(doc, LanguageData::german(), options);
   output = openAudioOutput(opt.device);
   player.start(*output);
-  // The ncurses reading screen is the front end for terminals once it exists; until then, and
-  // with --plain or when stdout is not a terminal, plain mode.
+  // With --plain, or when stdin or stdout is not a terminal.
   return runPlainMode(player, opt.input != "-");
 }
 
@@ -221,6 +233,14 @@ Command addPlayCommand(CLI::App& app) {
   sub->add_flag("--plain", opt->plain,
                 "plain mode: print each sentence as a line when it is heard (automatic when stdout is not "
                 "a terminal); for screen readers and braille displays");
+  sub->add_flag("--from-start", opt->from_start,
+                "(reading screen) start at the beginning, not where this article was left");
+  sub->add_option("--theme", opt->theme, "(reading screen) colours: default, high-contrast or mono")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ScreenTheme>{{"default", ScreenTheme::Default},
+                                             {"high-contrast", ScreenTheme::HighContrast},
+                                             {"mono", ScreenTheme::Mono}},
+          CLI::ignore_case));
   addVoiceOptions(*sub, opt->voice);
   sub->footer(kKeyHelp);
   return Command{sub, [opt] { return play(*opt); }};

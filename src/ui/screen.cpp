@@ -324,7 +324,11 @@ ScreenResult runReadingScreen(std::shared_ptr<const Document> doc, const Languag
   result.stop_signal = outcome.stop_signal;
 
   const PlayerSnapshot& last = outcome.last;
-  if (last.state == PlayerState::Error) throw Error::audio(doc->name + ": playback failed: " + last.error);
+  if (last.state == PlayerState::Error) {
+    // An output failure reads "audio: ..." (AudioOutput::failure()); anything else came from synthesis.
+    if (last.error.rfind("audio: ", 0) == 0) throw Error::audio(last.error.substr(7));
+    throw Error::synthesis(last.error);
+  }
   if (!outcome.played) return result;
   try {
     const bool at_end = last.state == PlayerState::Finished && last.all_prepared &&
