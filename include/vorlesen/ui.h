@@ -4,9 +4,9 @@
 //                 \--snapshot()--> reading screen --> terminal: the article wrapped to the width,
 //                                                     the sentence heard highlighted, the word marked
 //
-// runReadingScreen() owns everything for one session: the curses screen (restored on every exit
-// path, exceptions and Ctrl-C/SIGTERM/SIGHUP included; a crash handler resets the terminal before
-// the process dies), the Player and the audio output it opens. While the screen is up, stderr goes
+// runReadingScreen() owns everything for one session but the audio output: the curses screen
+// (restored on every exit path, exceptions and Ctrl-C/SIGTERM/SIGHUP included; a crash handler
+// resets the terminal before the process dies) and the Player. While the screen is up, stderr goes
 // to a log file beside the resume state (eSpeak NG and ALSA write there). Positions are remembered
 // per document in $XDG_STATE_HOME/vorlesen/positions.tsv (see src/ui/resume.h).
 //
@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "vorlesen/audio_output.h"
 #include "vorlesen/document.h"
 #include "vorlesen/player.h"
 
@@ -33,7 +34,6 @@ enum class ScreenTheme {
 
 struct ScreenOptions {
   ScreenTheme theme = ScreenTheme::Default;
-  std::string device;        // passed to openAudioOutput(): "" default, "null", an index or a name
   bool from_start = false;   // ignore the remembered position
   std::string state_file;    // resume positions; empty: ResumeStore::defaultPath() ($XDG_STATE_HOME)
 };
@@ -44,12 +44,15 @@ struct ScreenResult {
 };
 
 // Runs the screen until the user quits (q, Ctrl-C, SIGTERM, SIGHUP). When a position was remembered
-// for this document (and !from_start), first asks whether to continue there. Throws what
-// Player::start() and openAudioOutput() throw, Error::audio when playback fails midway, and
+// for this document (and !from_start), first asks whether to continue there, then creates the
+// Player (first_sentence set accordingly) and starts it into `output`, which the caller owns and
+// has opened before (PortAudio must be done with stderr before the screen redirects it). Throws
+// what Player::start() throws, Error::audio or Error::synthesis when playback fails midway, and
 // Error::output when the terminal cannot be set up; the terminal is restored before any of it
 // leaves the function.
 ScreenResult runReadingScreen(std::shared_ptr<const Document> doc, const LanguageData& data,
-                              const PlayerOptions& player_options, const ScreenOptions& options);
+                              const PlayerOptions& player_options, AudioOutput& output,
+                              const ScreenOptions& options);
 
 // True when both stdin and stdout are terminals, i.e. the screen can be used.
 bool canUseReadingScreen();

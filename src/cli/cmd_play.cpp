@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <future>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -195,27 +196,39 @@ int runPlainMode(Player& player, bool keys_allowed) {
   }
 }
 
-int play(const PlayOptions& opt) {
-  auto doc = std::make_shared<const Document>(loadDocument(opt.input));
-  if (doc->bad_utf8 > 0) {
-    warn(doc->name + ": invalid UTF-8 at byte " + std::to_string(doc->first_bad_utf8_offset) + " (" +
-         std::to_string(doc->bad_utf8) + " sequence(s) replaced by U+FFFD)");
+void warnBadUtf8(const Document& doc) {
+  if (doc.bad_utf8 > 0) {
+    warn(doc.name + ": invalid UTF-8 at byte " + std::to_string(doc.first_bad_utf8_offset) + " (" +
+         std::to_string(doc.bad_utf8) + " sequence(s) replaced by U+FFFD)");
   }
+}
+
+// The ncurses reading screen: it asks about resuming before it creates the Player itself.
+int playOnScreen(const PlayOptions& opt, std::shared_ptr<const Document> doc, const PlayerOptions& options,
+                 std::unique_ptr<AudioOutput> output) {
+  warnBadUtf8(*doc);
+  ScreenOptions screen;
+  screen.theme = opt.theme;
+  screen.from_start = opt.from_start;
+  const ScreenResult result = runReadingScreen(std::move(doc), LanguageData::german(), options, *output, screen);
+  for (const std::string& w : result.warnings) warn(w);
+  return result.stop_signal ? 128 + result.stop_signal : kExitOk;
+}
+
+int play(const PlayOptions& opt) {
+  // PortAudio takes 100-200 ms to start (it probes ALSA and JACK): begin at once, in parallel with
+  // loading the document and synthesizing its first sentence.
+  auto pending_output = std::async(std::launch::async, [device = opt.device] { return openAudioOutput(device); });
+  auto doc = std::make_shared<const Document>(loadDocument(opt.input));
   PlayerOptions options;
   options.voice = opt.voice;
-  if (!opt.plain && canUseReadingScreen()) {
-    ScreenOptions screen;
-    screen.theme = opt.theme;
-    screen.device = opt.device;
-    screen.from_start = opt.from_start;
-    const ScreenResult result = runReadingScreen(doc, LanguageData::german(), options, screen);
-    for (const std::string& w : result.warnings) warn(w);
-    return result.stop_signal ? 128 + result.stop_signal : kExitOk;
-  }
+  // Waiting for the output first: PortAudio is done with stderr before the screen redirects it.
+  if (!opt.plain && canUseReadingScreen()) return playOnScreen(opt, doc, options, pending_output.get());
   std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
-  // Synthesis of the first sentence starts now and runs while PortAudio initializes.
   Player player(doc, LanguageData::german(), options);
-  output = openAudioOutput(opt.device);
+  output = pending_output.get();
+  // Only now: while PortAudio starts, stderr points at /dev/null.
+  warnBadUtf8(*doc);
   player.start(*output);
   // With --plain, or when stdin or stdout is not a terminal.
   return runPlainMode(player, opt.input != "-");

@@ -280,7 +280,8 @@ struct Outcome {
 bool canUseReadingScreen() { return ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO); }
 
 ScreenResult runReadingScreen(std::shared_ptr<const Document> doc, const LanguageData& data,
-                              const PlayerOptions& player_options, const ScreenOptions& options) {
+                              const PlayerOptions& player_options, AudioOutput& output,
+                              const ScreenOptions& options) {
   using namespace ui;
   const ResumeStore store(options.state_file.empty() ? ResumeStore::defaultPath() : options.state_file);
   const std::string hash = contentHash(doc->text);
@@ -309,10 +310,8 @@ ScreenResult runReadingScreen(std::shared_ptr<const Document> doc, const Languag
       if (answer == Answer::Continue) opts.first_sentence = resume->sentence;
       if (answer != Answer::Continue) screen.model.focus = Span{};
       screen.render();  // the article and "Starting" while the first sentence is synthesized
-      std::unique_ptr<AudioOutput> output;  // declared first: outlives the Player playing into it
       Player player(doc, data, opts);
-      output = openAudioOutput(options.device);
-      player.start(*output);
+      player.start(output);
       Controller controller(screen, player);
       outcome.last = controller.run();
       outcome.played = true;

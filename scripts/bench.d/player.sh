@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Time to first audio: from process start to the first non-silent sample recorded from a PulseAudio
+# null sink, for a ~7 KB article and a ~5 MB one, for `vorlesen play` and `espeak-ng -v de` on the
+# same files (median of 5 interleaved runs each). Targets: ours <= 150 ms, and the 5 MB figure no
+# more than 50 ms above the 7 KB one (no growth with input size).
+#   $1 = the vorlesen binary
+set -uo pipefail
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+export VORLESEN_DATA_DIR=${VORLESEN_DATA_DIR:-$src/voices}
+work=$(mktemp -d)
+cleanup() { pulse_stop; rm -rf "$work"; }
+source "$src/tests/cli/lib/pulse.bash"
+pulse_start "$work/pulse" || { echo "player: PulseAudio cannot start here; not measured"; exit 1; }
+trap cleanup EXIT
+
+article=${VORLESEN_SHARED_DIR:-$src/../shared}/articles/handelsblatt-deepseek.txt
+[[ -f $article ]] || article=$src/samples/beispiel.txt
+[[ -f $article ]] || { echo "player: no article to measure with"; exit 1; }
+cp "$article" "$work/small.txt"
+while (( $(stat -c %s "$work/big.txt" 2>/dev/null || echo 0) < 5000000 )); do
+  cat "$article" >>"$work/big.txt"; printf '\n\n' >>"$work/big.txt"
+done
+
+# ttfa CMD...: milliseconds from starting CMD to the first sound in the recording. The recording's
+# size just before the start marks the start in the recording's own clock.
+ttfa() {
+  local rec=$work/rec.raw
+  pulse_record "$rec"
+  local before; before=$(stat -c %s "$rec")
+  "$@" >/dev/null 2>&1 &
+  local pid=$!
+  sleep 1.5
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  pulse_stop_recording
+  python3 - "$rec" "$before" <<'PY'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+start = int(sys.argv[2]) // 2
+x = struct.unpack("<%dh" % (len(data) // 2), data[: len(data) // 2 * 2])
+first = next((i for i in range(start, len(x)) if abs(x[i]) >= 300), None)
+print(-1 if first is None else round((first - start) * 1000 / 22050))
+PY
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+status=0
+# Interleaved: the machine's load changes over time, and each figure should see the same mix.
+for run in 1 2 3 4 5; do
+  for size in small big; do
+    ttfa "$bin" play --plain "$work/$size.txt" >>"$work/$size.vorlesen"
+    ttfa espeak-ng -v de -f "$work/$size.txt" >>"$work/$size.espeak"
+  done
+done
+declare -A ours
+for size in small big; do
+  v=$(median <"$work/$size.vorlesen"); e=$(median <"$work/$size.espeak")
+  ours[$size]=$v
+  label=$([[ $size == small ]] && echo "7 KB" || echo "5 MB")
+  echo "player: time to first audio, $label article ($(stat -c %s "$work/$size.txt") bytes): vorlesen ${v} ms, espeak-ng ${e} ms (target <= 150 ms)"
+  (( ${v%.*} >= 0 && ${v%.*} <= 150 )) || status=1
+done
+growth=$(( ${ours[big]%.*} - ${ours[small]%.*} ))
+echo "player: growth from 7 KB to 5 MB: ${growth} ms (target <= 50 ms)"
+(( growth <= 50 )) || status=1
+exit $status
