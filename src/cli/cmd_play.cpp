@@ -11,6 +11,7 @@
 #include <csignal>
 #include <future>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/app.h"
@@ -20,6 +21,7 @@
 #include "vorlesen/player.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/settings.h"
+#include "vorlesen/ui.h"
 
 namespace vorlesen::cli {
 
@@ -32,6 +34,9 @@ struct PlayOptions {
   VoiceOptions voice;
   ExtractOptions extract;
   CLI::Option* device_opt = nullptr;
+  bool from_start = false;
+  ScreenTheme theme = ScreenTheme::Default;
+  CLI::Option* theme_opt = nullptr;
 };
 
 volatile std::sig_atomic_t g_stop_signal = 0;
@@ -198,6 +203,28 @@ int runPlainMode(Player& player, bool keys_allowed) {
   }
 }
 
+// The theme: --theme, else the config file's "theme" (an unknown name there is a warning).
+ScreenTheme chooseTheme(const PlayOptions& opt, const Settings& settings) {
+  if (opt.theme_opt->count() > 0) return opt.theme;
+  const std::string& name = settings.theme.value;
+  if (name == "high-contrast") return ScreenTheme::HighContrast;
+  if (name == "mono") return ScreenTheme::Mono;
+  if (name != "default") warn(settings.config_path + ": theme: unknown theme '" + name + "' (default, high-contrast, mono)");
+  return ScreenTheme::Default;
+}
+
+// The ncurses reading screen: it asks about resuming before it creates the Player itself.
+int playOnScreen(const PlayOptions& opt, ScreenTheme theme, std::shared_ptr<const Document> doc,
+                 const PlayerOptions& options, std::unique_ptr<AudioOutput> output) {
+  warnAboutInput(*doc);
+  ScreenOptions screen;
+  screen.theme = theme;
+  screen.from_start = opt.from_start;
+  const ScreenResult result = runReadingScreen(std::move(doc), LanguageData::german(), options, *output, screen);
+  for (const std::string& w : result.warnings) warn(w);
+  return result.stop_signal ? 128 + result.stop_signal : kExitOk;
+}
+
 int play(const PlayOptions& opt) {
   // PortAudio takes 100-200 ms to start (it probes ALSA and JACK): begin at once, in parallel with
   // loading the document and synthesizing its first sentence.
@@ -215,14 +242,17 @@ int play(const PlayOptions& opt) {
     const Pronouncer check(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
     for (const std::string& w : check.warnings()) warn(w);
   }
+  // Waiting for the output first: PortAudio is done with stderr before the screen redirects it.
+  if (!opt.plain && canUseReadingScreen()) {
+    return playOnScreen(opt, chooseTheme(opt, settings), doc, options, pending_output.get());
+  }
   std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
   Player player(doc, LanguageData::german(), options);
   output = pending_output.get();
   // Only now: while PortAudio starts, stderr points at /dev/null.
   warnAboutInput(*doc);
   player.start(*output);
-  // The ncurses reading screen is the front end for terminals once it exists; until then, and
-  // with --plain or when stdout is not a terminal, plain mode.
+  // With --plain, or when stdin or stdout is not a terminal.
   return runPlainMode(player, opt.input != "-");
 }
 
@@ -238,6 +268,14 @@ Command addPlayCommand(CLI::App& app) {
   sub->add_flag("--plain", opt->plain,
                 "plain mode: print each sentence as a line when it is heard (automatic when stdout is not "
                 "a terminal); for screen readers and braille displays");
+  sub->add_flag("--from-start", opt->from_start,
+                "(reading screen) start at the beginning, not where this article was left");
+  opt->theme_opt = sub->add_option("--theme", opt->theme, "(reading screen) colours: default, high-contrast or mono")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ScreenTheme>{{"default", ScreenTheme::Default},
+                                             {"high-contrast", ScreenTheme::HighContrast},
+                                             {"mono", ScreenTheme::Mono}},
+          CLI::ignore_case));
   addVoiceOptions(*sub, opt->voice);
   addInputOptions(*sub, opt->extract);
   sub->footer(kKeyHelp);

@@ -1,0 +1,124 @@
+// Internal to the reading screen: the parts of the screen, one class each behind View.
+//
+//   ScreenModel (what to show: layout, player snapshot, prompt) --View::draw()--> its curses window
+//
+// The loop (screen.cpp) fills the model, calls draw() on each visible view, the one that owns the
+// cursor last, then doupdate() once. draw() writes only what changed since the last call and ends
+// with wnoutrefresh(), so each tick sends the terminal the changed cells and nothing else, and the
+// terminal cursor ends where a screen reader should read: the start of the sentence heard, or the
+// end of a prompt's input. resize() recreates the window; touch() makes the next doupdate() repaint
+// the view (after an overlay closed). Curses thread only.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/layout.h"
+#include "ui/terminal.h"
+#include "ui/theme.h"
+#include "vorlesen/player.h"
+
+namespace vorlesen::ui {
+
+struct ScreenModel {
+  const Document* doc = nullptr;
+  Layout layout;
+  PlayerSnapshot snap;
+  Span focus;             // what the view keeps in sight and puts the cursor on (the sentence heard)
+  std::string notice;     // a short message in the status line ("not found: ..."), empty for none
+  std::string prompt;     // non-empty while a question or the search prompt is shown on the last row
+  std::wstring input;     // typed into the prompt so far
+};
+
+class View {
+ public:
+  virtual ~View() = default;
+  virtual void resize(int top, int rows, int cols) = 0;
+  virtual void draw(const ScreenModel& model) = 0;
+  virtual void touch() = 0;
+};
+
+// What the views share: the theme they draw with and the window they own.
+class WindowView : public View {
+ public:
+  void touch() override {
+    if (win_) touchwin(win_.get());
+  }
+
+ protected:
+  explicit WindowView(const Theme& theme) : theme_(theme) {}
+  const Theme& theme_;
+  Window win_;
+};
+
+// The article, scrolled to keep model.focus in view, sentence and word highlighted.
+class ReadingView final : public WindowView {
+ public:
+  explicit ReadingView(const Theme& theme) : WindowView(theme) {}
+  void resize(int top, int rows, int cols) override;
+  void draw(const ScreenModel& model) override;
+  // The byte of the article at screen position (y, x), for mouse clicks; nullopt outside the text.
+  std::optional<std::size_t> offsetAtScreen(const ScreenModel& model, int y, int x) const;
+  std::size_t topRow() const { return top_; }
+
+ private:
+  struct Drawn {
+    std::size_t row = SIZE_MAX;  // layout row shown, SIZE_MAX for none/unknown
+    Span sentence, word;         // the highlighted parts on it
+    bool operator==(const Drawn& o) const { return row == o.row && sentence == o.sentence && word == o.word; }
+  };
+  void scrollTo(const ScreenModel& model);
+  void drawRow(const ScreenModel& model, int y, const Drawn& want);
+
+  int top_y_ = 0, rows_ = 0, cols_ = 0;
+  std::size_t top_ = 0;
+  Span last_focus_{SIZE_MAX, SIZE_MAX};
+  std::vector<Drawn> drawn_;
+};
+
+// One row: state, sentence i of n, elapsed and remaining time, rate, volume, voice, hints.
+class StatusLine final : public WindowView {
+ public:
+  explicit StatusLine(const Theme& theme) : WindowView(theme) {}
+  void resize(int top, int rows, int cols) override;
+  void draw(const ScreenModel& model) override;
+  // The text it shows for `model` (without padding), for tests and screen readers alike.
+  static std::string text(const ScreenModel& model);
+
+ private:
+  int cols_ = 0;
+  std::string shown_;
+  bool valid_ = false;
+};
+
+// The last row while a question or the search prompt is open; owns the cursor then.
+class PromptLine final : public WindowView {
+ public:
+  explicit PromptLine(const Theme& theme) : WindowView(theme) {}
+  void resize(int top, int rows, int cols) override;
+  void draw(const ScreenModel& model) override;
+
+ private:
+  int cols_ = 0;
+};
+
+// A box listing every key binding (keys.h), centred over the article.
+class HelpOverlay final : public WindowView {
+ public:
+  explicit HelpOverlay(const Theme& theme) : WindowView(theme) {}
+  void resize(int top, int rows, int cols) override;
+  void draw(const ScreenModel& model) override;
+
+ private:
+  bool drawn_ = false;
+};
+
+// Appends UTF-8 `text` to `win` as wide characters (tabs as spaces), at most `max_cols` columns;
+// returns the columns written.
+int addUtf8(WINDOW* win, std::string_view text, int max_cols);
+// "1:05" or "1:02:03".
+std::string formatDuration(double seconds);
+
+}  // namespace vorlesen::ui
