@@ -5,6 +5,10 @@
 // `text` is the input made valid UTF-8 (ill-formed bytes replaced by U+FFFD). Every later stage
 // refers back into it with byte Spans, so the screen can highlight the original "am 8. Mai" while
 // the synthesizer hears "am achten Mai". A Document is a plain value: copyable, no shared state.
+//
+// `text` need not be the file's bytes: article extraction (extract.h) builds it from decoded HTML.
+// `source_map` then leads from offsets in `text` back to byte offsets in the original file; it is
+// empty, meaning identity, when `text` is the input itself (plain text).
 #pragma once
 
 #include <cstddef>
@@ -34,12 +38,26 @@ struct Block {
   Span span;
 };
 
+// Where a stretch of Document::text came from: from `text` on, text and source advance together
+// until the next anchor.
+struct SourceAnchor {
+  std::size_t text = 0;    // offset in Document::text
+  std::size_t source = 0;  // byte offset in the original file
+};
+
 struct Document {
   std::string name;           // file name as given, or "-" / "<stdin>"
   std::string text;           // the whole input, valid UTF-8
   std::vector<Block> blocks;  // what will be read, in order
   std::size_t bad_utf8 = 0;   // ill-formed sequences replaced while loading
   std::size_t first_bad_utf8_offset = 0;
+  std::vector<SourceAnchor> source_map;  // sorted by `text`; empty = identity
+
+  // Byte offset in the original file of offset `text_offset` in `text` (identity without a map).
+  std::size_t sourceOffset(std::size_t text_offset) const;
+  // The original bytes a span of `text` was made from. Extraction anchors the end of every stretch
+  // it copies, so this is exact for block and word spans.
+  Span sourceSpan(Span s) const;
 
   std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
 };

@@ -21,6 +21,16 @@ void addVoiceOptions(CLI::App& sub, VoiceParams& params) {
       ->capture_default_str();
 }
 
+void addInputOptions(CLI::App& sub, ExtractOptions& options) {
+  sub.add_flag("--raw", options.raw, "read the file as it is: no article extraction (HTML is then read as text)");
+}
+
+void warnAboutInput(const Document& doc) {
+  if (doc.bad_utf8 == 0) return;
+  warn(doc.name + ": invalid UTF-8 at byte " + std::to_string(doc.first_bad_utf8_offset) + " (" +
+       std::to_string(doc.bad_utf8) + " sequence(s) replaced by U+FFFD)");
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"vorlesen — reads German articles aloud (eSpeak NG)", "vorlesen"};
   app.set_version_flag("--version", "vorlesen " VORLESEN_VERSION);
@@ -33,6 +43,7 @@ int run(int argc, char** argv) {
   commands.push_back(addRenderCommand(app));
   commands.push_back(addVoicesCommand(app));
   commands.push_back(addSegmentCommand(app));
+  commands.push_back(addExtractCommand(app));
 
   try {
     app.parse(argc, argv);

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "vorlesen/extract.h"
 #include "vorlesen/synthesizer.h"
 
 namespace vorlesen::cli {
@@ -23,9 +24,15 @@ struct Command {
 Command addRenderCommand(CLI::App& app);
 Command addVoicesCommand(CLI::App& app);
 Command addSegmentCommand(CLI::App& app);
+Command addExtractCommand(CLI::App& app);
 
 // The espeak-ng-style voice options shared by every command that speaks.
 void addVoiceOptions(CLI::App& sub, VoiceParams& params);
+
+// The options of every command that reads an article (--raw).
+void addInputOptions(CLI::App& sub, ExtractOptions& options);
+// Warns about a loaded document's repaired input (invalid UTF-8).
+void warnAboutInput(const Document& doc);
 
 // "vorlesen: warning: ..." on stderr.
 void warn(const std::string& message);

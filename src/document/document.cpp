@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "vorlesen/error.h"
@@ -124,6 +125,16 @@ Document documentFromText(std::string name, std::string_view bytes) {
   if (block_begin != std::string_view::npos) addBlock(doc, block_begin, text.size());
   return doc;
 }
+
+std::size_t Document::sourceOffset(std::size_t text_offset) const {
+  const auto after = std::upper_bound(source_map.begin(), source_map.end(), text_offset,
+                                       [](std::size_t t, const SourceAnchor& a) { return t < a.text; });
+  if (after == source_map.begin()) return text_offset;
+  const SourceAnchor& a = *std::prev(after);
+  return a.source + (text_offset - a.text);
+}
+
+Span Document::sourceSpan(Span s) const { return Span{sourceOffset(s.begin), sourceOffset(s.end)}; }
 
 Document loadDocument(const std::string& path) {
   return documentFromText(path == "-" ? "<stdin>" : path, readInput(path));
