@@ -44,6 +44,7 @@ int run(int argc, char** argv) {
   commands.push_back(addVoicesCommand(app));
   commands.push_back(addSegmentCommand(app));
   commands.push_back(addExtractCommand(app));
+  commands.push_back(addNormalizeCommand(app));
 
   try {
     app.parse(argc, argv);

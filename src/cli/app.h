@@ -25,6 +25,7 @@ Command addRenderCommand(CLI::App& app);
 Command addVoicesCommand(CLI::App& app);
 Command addSegmentCommand(CLI::App& app);
 Command addExtractCommand(CLI::App& app);
+Command addNormalizeCommand(CLI::App& app);
 
 // The espeak-ng-style voice options shared by every command that speaks.
 void addVoiceOptions(CLI::App& sub, VoiceParams& params);

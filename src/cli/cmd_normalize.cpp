@@ -1,0 +1,61 @@
+// `vorlesen normalize`: stdin -> stdout, one output line per input line: the words that will be spoken.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli/app.h"
+#include "vorlesen/error.h"
+#include "vorlesen/language_data.h"
+#include "vorlesen/normalizer.h"
+#include "vorlesen/text.h"
+
+namespace vorlesen::cli {
+
+namespace {
+
+struct NormalizeOptions {
+  bool explain = false;
+};
+
+int runNormalize(const NormalizeOptions& opt) {
+  const Normalizer normalizer(LanguageData::german());
+  std::ios::sync_with_stdio(false);
+  std::string line;
+  std::size_t line_no = 0;
+  bool warned = false;
+  while (std::getline(std::cin, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    Utf8Repair repaired = repairUtf8(line);
+    if (repaired.bad_sequences > 0 && !warned) {
+      warn("<stdin>:" + std::to_string(line_no) + ": invalid UTF-8 replaced by U+FFFD (reported once)");
+      warned = true;
+    }
+    blankControlCharacters(repaired.text);
+    const SpokenText spoken = normalizer.normalize(repaired.text);
+    std::cout << spoken.text << '\n';
+    if (opt.explain) {
+      for (const Rewrite& r : spoken.rewrites) {
+        std::cerr << line_no << '\t' << r.token_class << '\t'
+                  << std::string_view(repaired.text).substr(r.source.begin, r.source.size()) << '\t' << r.spoken
+                  << '\n';
+      }
+    }
+  }
+  std::cout.flush();
+  if (!std::cout) throw Error::output("<stdout>: write failed");
+  return kExitOk;
+}
+
+}  // namespace
+
+Command addNormalizeCommand(CLI::App& app) {
+  auto opt = std::make_shared<NormalizeOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "normalize", "print the words that will be spoken: stdin -> stdout, one output line per input line");
+  sub->add_flag("--explain", opt->explain,
+                "also print each rewritten token on stderr as LINE<TAB>CLASS<TAB>SOURCE<TAB>SPOKEN");
+  return Command{sub, [opt] { return runNormalize(*opt); }};
+}
+
+}  // namespace vorlesen::cli

@@ -1,0 +1,123 @@
+// Internal (normalizer): the German tables the normalizer reads, built once from LanguageData.
+//
+// Everything language-specific the classifier and verbalizer need: abbreviations, units, currencies,
+// scale words, months, context words (case and ordinal endings), noun genders, symbols, fractions,
+// year triggers and URL reading. Immutable after construction; safe to share between threads.
+// Malformed rows are an Error::data naming file and line.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vorlesen {
+class LanguageData;
+}
+
+namespace vorlesen::normalize {
+
+// Lower-cases ASCII letters and the German umlauts Ä Ö Ü (enough for the words looked up here).
+std::string lowerGerman(std::string_view s);
+
+enum class Gender { Masculine, Feminine, Neuter };
+enum class Case { Nominative, Accusative, Dative, Genitive };
+
+struct Abbreviation {
+  std::string written;
+  std::string spoken;
+  bool needs_number = false;  // only before a number ("S. 12")
+  bool suffix = false;        // also at the end of a word ("Hauptstr.")
+  bool may_end = false;       // can close a sentence ("usw.")
+};
+
+struct Unit {
+  std::string singular, plural;
+  Gender gender = Gender::Masculine;
+};
+
+struct Currency {
+  std::string singular, plural;
+  Gender gender = Gender::Masculine;
+  std::string sub_singular, sub_plural;
+};
+
+struct ContextWord {
+  Case grammatical_case = Case::Nominative;
+  std::string ending[3];  // ordinal ending before a masculine, feminine, neuter noun
+  bool determiner = false;  // "N." after it is always an ordinal ("der 3.", "am 3."); not so after "mit 3."
+};
+
+struct NounInfo {
+  Gender gender = Gender::Masculine;
+  bool known = false;     // listed in nouns.tsv (not guessed from the ending)
+  bool ordinal = false;   // "N." before it is an ordinal
+  bool numbered = false;  // roman numeral after it is a cardinal
+  bool name = false;      // regnal name
+};
+
+class GermanData {
+ public:
+  explicit GermanData(const LanguageData& data);
+
+  // The longest abbreviation whose written form starts at text[pos] (pos is a word start); nullptr if none.
+  const Abbreviation* abbreviationAt(std::string_view text, std::size_t pos, std::size_t end) const;
+  // A suffix abbreviation ("str.") ending exactly at text[end) within the word starting at word_begin.
+  const Abbreviation* suffixAbbreviation(std::string_view word_with_dot) const;
+
+  const Unit* unit(std::string_view symbol) const { return find(units_, symbol); }
+  const Currency* currency(std::string_view written) const { return find(currencies_, written); }
+  const Unit* scale(std::string_view written) const { return find(scales_, written); }
+  // 1..12 for a month name or abbreviation (case-insensitive, abbreviations with their dot); 0 if none.
+  int month(std::string_view written) const;
+  const std::string& monthName(int month) const { return month_names_.at(static_cast<std::size_t>(month - 1)); }
+  const ContextWord* context(std::string_view word) const;  // case-insensitive
+  NounInfo noun(std::string_view word) const;
+  const std::string* symbol(std::string_view s) const { return find(symbols_, s); }
+  const std::pair<int, int>* vulgarFraction(std::string_view s) const { return find(vulgar_, s); }
+  const std::pair<std::string, std::string>* denominator(int d) const;
+  bool yearTrigger(std::string_view word) const { return find(year_triggers_, lowerGerman(word)) != nullptr; }
+  const std::string* urlSymbol(std::string_view c) const { return find(url_symbols_, c); }
+  const std::string* urlWord(std::string_view w) const { return find(url_words_, w); }
+  const std::string* weekday(std::string_view short_form) const { return find(weekdays_, short_form); }
+  const std::map<std::string, std::string, std::less<>>& ordinalStems() const { return ordinal_stems_; }
+  // A connecting word from words.tsv ("decimal" -> "Komma"); `plural` picks column 3 when present.
+  const std::string& word(std::string_view key, bool plural = false) const;
+  // The definite article for a case and gender ("dem"), from articles.tsv.
+  const std::string& article(Case c, Gender g) const {
+    return articles_[static_cast<int>(c)][static_cast<int>(g)];
+  }
+
+ private:
+  template <typename T>
+  static const T* find(const std::map<std::string, T, std::less<>>& m, std::string_view key) {
+    const auto it = m.find(key);
+    return it == m.end() ? nullptr : &it->second;
+  }
+
+  std::vector<Abbreviation> abbreviations_;          // longest written form first
+  std::vector<std::size_t> abbreviations_by_byte_[256];  // indexes into abbreviations_, by first byte
+  std::map<std::string, Abbreviation, std::less<>> suffix_abbreviations_;
+  std::map<std::string, Unit, std::less<>> units_;
+  std::map<std::string, Currency, std::less<>> currencies_;
+  std::map<std::string, Unit, std::less<>> scales_;
+  std::map<std::string, int, std::less<>> months_;  // lower-case written form -> 1..12
+  std::vector<std::string> month_names_;
+  std::map<std::string, ContextWord, std::less<>> context_;
+  std::map<std::string, NounInfo, std::less<>> nouns_;
+  std::vector<std::pair<std::string, Gender>> noun_suffixes_;  // longest first
+  std::map<std::string, std::string, std::less<>> symbols_;
+  std::map<std::string, std::pair<int, int>, std::less<>> vulgar_;
+  std::map<int, std::pair<std::string, std::string>> denominators_;
+  std::map<std::string, bool, std::less<>> year_triggers_;
+  std::map<std::string, std::string, std::less<>> url_symbols_;
+  std::map<std::string, std::string, std::less<>> url_words_;
+  std::map<std::string, std::pair<std::string, std::string>, std::less<>> words_;
+  std::string articles_[4][3];
+  std::map<std::string, std::string, std::less<>> ordinal_stems_;
+  std::map<std::string, std::string, std::less<>> weekdays_;
+};
+
+}  // namespace vorlesen::normalize
