@@ -178,8 +178,21 @@ if [[ $(id -u) -ne 0 || ${#as_user[@]} -gt 0 ]]; then
 fi
 run_case "output directory missing: render" "err:cannot create output file: No such file" 30 - \
   "$tmp/nodir/out.wav" -- "$bin" render "$tmp/ok.txt" -o "$tmp/nodir/out.wav"
+run_case "/dev/full: render" "err:/dev/full: unknown audio format" 10 - - -- "$bin" render "$tmp/ok.txt" -o /dev/full
+# A symbolic link to /dev/full: the finished file replaces the link (written beside it, then renamed).
 ln -s /dev/full "$tmp/out/full.wav"
-run_case "/dev/full: render" "err:full.wav" 30 - - -- "$bin" render "$tmp/ok.txt" -o "$tmp/out/full.wav"
+run_case "link to /dev/full: render" ok 30 - "$tmp/out/full.wav" -- "$bin" render "$tmp/ok.txt" -o "$tmp/out/full.wav"
+# A full file system (a 64 KB tmpfs; needs root): one error line and no partial file.
+mkdir "$tmp/full"
+if [[ $(id -u) -eq 0 ]] && mount -t tmpfs -o size=64k tmpfs "$tmp/full" 2>/dev/null; then
+  trap 'umount "$tmp/full"; chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+  python3 -c "print('Ein Satz, der die kleine Platte füllen wird. ' * 40)" >"$tmp/fill.txt"
+  run_case "full file system: render" "err:out.wav: cannot write audio: .*No space left on device" 30 - \
+    "$tmp/full/out.wav" -- "$bin" render "$tmp/fill.txt" -o "$tmp/full/out.wav"
+  [[ -z $(ls -A "$tmp/full") ]] || fail "full file system: left behind: $(ls -A "$tmp/full")"
+else
+  printf '%s\t-\t-\t%s\n' "full file system: render" "skipped (needs root to mount a tmpfs)" >>"$table"
+fi
 for cmd in segment extract; do
   run_case "stdout /dev/full: $cmd" "err:(cannot write|write failed)" 10 - - -- \
     bash -c '"$@" >/dev/full' _ "$bin" "$cmd" "$tmp/ok.txt"
