@@ -37,17 +37,23 @@ void requireOrderedSpans(const Items& items, Span outer, bool non_empty, Get get
   }
 }
 
-// What every Document must satisfy, however it was made.
+// What every Document must satisfy, however it was made. Extraction may move the title and byline
+// to the front (reading order, extract.h), so the blocks are checked in text order.
 void requireDocument(const Document& doc) {
   require(isValidUtf8(doc.text), "document text is valid UTF-8");
-  requireOrderedSpans(doc.blocks, Span{0, doc.text.size()}, true, [](const Block& b) { return b.span; },
-                      "blocks are ordered non-empty spans of the text");
+  std::vector<Span> spans;
+  for (const Block& b : doc.blocks) spans.push_back(b.span);
+  std::sort(spans.begin(), spans.end(), [](Span a, Span b) { return a.begin < b.begin; });
+  requireOrderedSpans(spans, Span{0, doc.text.size()}, true, [](const Span& s) { return s; },
+                      "blocks are non-empty, non-overlapping spans of the text");
 }
 
 // Document loading: UTF-8 repair, blank-line and hard-wrap paragraph splitting.
 void runDocument(std::string_view bytes) {
   const Document doc = documentFromText("fuzz", bytes);
   requireDocument(doc);
+  requireOrderedSpans(doc.blocks, Span{0, doc.text.size()}, true, [](const Block& b) { return b.span; },
+                      "plain-text blocks are in text order");
   require(repairUtf8(doc.text).text == doc.text, "UTF-8 repair is idempotent");
   require((doc.bad_utf8 == 0) == (doc.text == bytes), "repair changes exactly the ill-formed input");
   for (const Block& b : doc.blocks) {
