@@ -4,10 +4,25 @@
 #include <vector>
 
 #include "vorlesen/error.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen::cli {
 
-void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << message << '\n'; }
+namespace {
+
+// Messages quote file names and input text: no control character (an ESC sequence, a line break)
+// may reach the terminal, and a message stays one line.
+std::string oneLine(std::string message) {
+  blankControlCharacters(message);
+  for (char& c : message) {
+    if (c == '\n' || c == '\t') c = ' ';
+  }
+  return message;
+}
+
+}  // namespace
+
+void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << oneLine(message) << '\n'; }
 
 void addInputOptions(CLI::App& sub, ExtractOptions& options) {
   sub.add_flag("--raw", options.raw, "read the file as it is: no article extraction (HTML is then read as text)");
@@ -47,7 +62,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "vorlesen: " << e.what() << " (see 'vorlesen --help')\n";
+    std::cerr << "vorlesen: " << oneLine(e.what()) << " (see 'vorlesen --help')\n";
     return kExitUsage;
   }
 
@@ -57,7 +72,7 @@ int run(int argc, char** argv) {
     }
     return kExitUsage;
   } catch (const Error& e) {
-    std::cerr << "vorlesen: " << e.what() << '\n';
+    std::cerr << "vorlesen: " << oneLine(e.what()) << '\n';
     return e.exitCode();
   } catch (const std::bad_alloc&) {
     std::cerr << "vorlesen: out of memory\n";

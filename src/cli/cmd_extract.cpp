@@ -7,6 +7,7 @@
 #include "cli/app.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen::cli {
 
@@ -29,6 +30,7 @@ int extract(const ExtractCommandOptions& opt) {
     // One block per line: line breaks inside a block (hard-wrapped text) become spaces.
     for (char c : doc.slice(b.span)) line.push_back(c == '\n' || c == '\r' ? ' ' : c);
     line.push_back('\n');
+    blankControlCharacters(line);  // an ESC from the input must not reach the terminal
     std::cout << line;
   }
   std::cout.flush();

@@ -9,6 +9,7 @@
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/segmenter.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen::cli {
 
@@ -58,10 +59,12 @@ int segment(const SegmentOptions& opt) {
       out += '\n';
     }
     if (out.size() >= (1u << 16)) {
+      blankControlCharacters(out);  // an ESC from the input must not reach the terminal; offsets stay
       std::cout << out;
       out.clear();
     }
   }
+  blankControlCharacters(out);
   std::cout << out << std::flush;
   if (!std::cout) throw Error::output("<stdout>: cannot write the sentences");
   return kExitOk;

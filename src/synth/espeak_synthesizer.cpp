@@ -327,7 +327,9 @@ void sanitizeForEspeak(std::string& text) {
   blankControlCharacters(text);
   // Runs of single letters each followed by a dot ("a.b.c.", "z.B.z.B.", "a . b .") overflow a
   // fixed buffer in eSpeak NG 1.51 from about 57 letters on. Runs of 8 or more get their dots
-  // replaced by spaces, byte for byte, which reads the same and keeps every offset.
+  // replaced by spaces, byte for byte, which reads the same and keeps every offset. Punctuation and
+  // invisible format characters between the pieces do not end a run: "a.,b.,", "a.;", "a.…", "a.–",
+  // "a._" and a soft hyphen before or after the dot crash 1.51 just the same (120 pieces, tested).
   constexpr std::size_t kLongRun = 8;
   std::vector<std::size_t> dots;
   std::size_t letters = 0;
@@ -345,8 +347,9 @@ void sanitizeForEspeak(std::string& text) {
     const char32_t cp = nextCodepoint(text, i);
     if (cp == '.') {
       dots.push_back(at);
-    } else if (cp == ' ' || cp == '\t' || cp == '\n') {
-      // spaces may separate the letters and dots of one run
+    } else if (u_isspace(static_cast<UChar32>(cp)) || u_ispunct(static_cast<UChar32>(cp)) ||
+               u_charType(static_cast<UChar32>(cp)) == U_FORMAT_CHAR) {
+      // spaces, punctuation and format characters may separate the letters and dots of one run
     } else if (u_isalpha(static_cast<UChar32>(cp))) {
       std::size_t j = i;
       const char32_t next = j < text.size() ? nextCodepoint(text, j) : U' ';
