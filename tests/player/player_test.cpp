@@ -139,8 +139,8 @@ TEST_CASE("player delivers exactly the samples vorlesen render writes", "[player
   const std::vector<std::int16_t> rendered = renderInOtherProcess(kText);
   REQUIRE(rendered.size() > 22050);
 
+  MemoryOutput out;  // outlives the player, whose destructor stops it
   Player player(testDocument(), LanguageData::german(), PlayerOptions{});
-  MemoryOutput out;
   player.start(out);
   out.pullUntilDrained(1);
   CHECK(difference(out.samples(), rendered) == "");
@@ -259,8 +259,8 @@ TEST_CASE("a rate change applies from the next sentence without a gap", "[player
   const Reference slow = renderLabels(*doc, normal);
   const Reference fast = renderLabels(*doc, faster);
 
+  MemoryOutput out;  // outlives the player, whose destructor stops it
   Player player(doc, LanguageData::german(), PlayerOptions{}, labels());
-  MemoryOutput out;
   player.start(out);
   out.pull(4000);  // inside sentence 0, while later sentences are already synthesized
   player.send(PlayerCommand::RateUp);
@@ -306,8 +306,8 @@ TEST_CASE("volume changes scale the samples at once", "[player]") {
 TEST_CASE("quit and a failing device end playback; wait() returns", "[player]") {
   const auto doc = testDocument();
   {
+    MemoryOutput out;  // outlives the player, whose destructor stops it
     Player player(doc, LanguageData::german(), PlayerOptions{}, labels());
-    MemoryOutput out;
     player.start(out);
     out.pull(2000);
     player.send(PlayerCommand::Quit);
@@ -315,8 +315,8 @@ TEST_CASE("quit and a failing device end playback; wait() returns", "[player]") 
     CHECK(player.snapshot().state == PlayerState::Finished);
   }
   {
+    MemoryOutput out;  // outlives the player, whose destructor stops it
     Player player(doc, LanguageData::german(), PlayerOptions{}, labels());
-    MemoryOutput out;
     player.start(out);
     out.pull(2000);
     out.fail("audio device 'test' stopped responding");
