@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,15 @@ namespace vorlesen {
 namespace {
 
 std::string lowerCase(std::string_view s) {
+  // Most words are ASCII: lower-case them without the round trip through UTF-16 (it dominated the
+  // time of normalize on news text).
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   std::string out;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
   u.toLower(icu::Locale::getGerman()).toUTF8String(out);
@@ -214,6 +224,11 @@ std::string asWord(std::string_view word) {
 
 struct Pronouncer::Impl {
   std::vector<Lexicon> lexicons;  // built-in first; entries point into these
+  const std::uint64_t id = nextId();  // for the per-thread regex matchers (foreignWord)
+  static std::uint64_t nextId() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+  }
   std::map<std::string, Ranked, std::less<>> exact;  // entries with a capital letter
   std::map<std::string, Ranked, std::less<>> folded;  // all-lowercase entries, by lowercase word
   std::map<std::string, std::pair<std::string, std::string>, std::less<>> foreign;  // lowercase -> language, origin
@@ -305,11 +320,28 @@ struct Pronouncer::Impl {
       origin = it->second.second;
       return true;
     }
+    if (patterns.empty()) return false;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
-    for (const ForeignPattern& p : patterns) {
+    // A matcher is stateful, so each thread keeps its own, made once per Pronouncer and reset per word
+    // (making one per word cost more than the matching).
+    // Keyed by a process-unique id, not the address: a later Pronouncer may reuse this one's address.
+    thread_local std::pair<std::uint64_t, std::vector<std::unique_ptr<icu::RegexMatcher>>> cache;  // ids start at 1
+    if (cache.first != id) {
+      cache.second.clear();
+      for (const ForeignPattern& p : patterns) {
+        UErrorCode status = U_ZERO_ERROR;
+        cache.second.emplace_back(p.regex->matcher(status));
+        if (U_FAILURE(status)) cache.second.back().reset();
+      }
+      cache.first = id;
+    }
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      const ForeignPattern& p = patterns[i];
+      icu::RegexMatcher* m = cache.second[i].get();
+      if (!m) continue;
       UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(u, status));
-      if (U_SUCCESS(status) && m->matches(status) && U_SUCCESS(status)) {
+      m->reset(u);
+      if (m->matches(status) && U_SUCCESS(status)) {
         language = p.language;
         origin = p.origin;
         return true;
