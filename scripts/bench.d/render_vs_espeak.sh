@@ -9,7 +9,7 @@ runs=${BENCH_RUNS:-9}
 ratios=()
 ours_all=(); ref_all=()
 for ((i = 0; i < runs; i++)); do
-  ours=$(cpu_seconds "$bin" render "$input" -o "$tmp/ours.wav")
+  ours=$(cpu_seconds "$bin" render --force "$input" -o "$tmp/ours.wav")
   ref=$(cpu_seconds espeak-ng -v de -f "$input" -w "$tmp/ref.wav")
   ours_all+=("$ours"); ref_all+=("$ref")
   ratios+=("$(echo "$ours / $ref" | bc -l)")
