@@ -41,6 +41,9 @@ class CodepointIndex {
 void blankControlCharacters(std::string& text);
 
 bool isSpaceOnly(std::string_view text);
+// The text on one line: every run of ASCII white space (line breaks of a hard-wrapped paragraph
+// included) becomes one space; white space at the ends goes.
+std::string collapseWhiteSpace(std::string_view text);
 std::string_view trim(std::string_view text);
 
 }  // namespace vorlesen

@@ -17,6 +17,7 @@
 #include "cli/app.h"
 #include "vorlesen/audio_output.h"
 #include "vorlesen/error.h"
+#include "vorlesen/text.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/player.h"
 #include "vorlesen/pronouncer.h"
@@ -119,21 +120,6 @@ const char* const kKeyHelp =
     "Keys: space pause/resume, n/p next/previous sentence, N/P next/previous paragraph, r repeat,\n"
     "      +/- faster/slower, >/< louder/quieter, q quit, ? this help";
 
-// One line per sentence: its white space (line breaks of a hard-wrapped paragraph) made single spaces.
-std::string oneLine(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
 
 // What a key does, and the line that confirms it (empty: none).
 std::string handleKey(char key, Player& player) {
@@ -196,7 +182,7 @@ int runPlainMode(Player& player, bool keys_allowed) {
     const bool heard = snap.state == PlayerState::Playing || snap.state == PlayerState::Paused ||
                        snap.state == PlayerState::Finished;
     if (heard && !snap.sentence_source.empty() && snap.sentence != printed) {
-      std::cout << oneLine(doc.slice(snap.sentence_source)) << std::endl;
+      std::cout << collapseWhiteSpace(doc.slice(snap.sentence_source)) << std::endl;
       printed = snap.sentence;
     }
     if (snap.state == PlayerState::Finished) return kExitOk;
@@ -236,12 +222,7 @@ int play(const PlayOptions& opt) {
   options.voice = settings.voiceParams();
   options.pauses = settings.pauses();
   options.lexicons = settings.lexicons;
-  {  // Bad lexicon lines are reported once, here; the player loads the same files.
-    std::vector<Lexicon> lexicons;
-    for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
-    const Pronouncer check(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
-    for (const std::string& w : check.warnings()) warn(w);
-  }
+  warnAboutLexicons(settings);  // once, here; the player loads the same files
   // Waiting for the output first: PortAudio is done with stderr before the screen redirects it.
   if (!opt.plain && canUseReadingScreen()) {
     return playOnScreen(opt, chooseTheme(opt, settings), doc, options, pending_output.get());

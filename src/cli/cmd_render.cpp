@@ -204,13 +204,7 @@ int render(const RenderOptions& opt) {
   settings.pauses = resolved.pauses();
   settings.lexicons = resolved.lexicons;
   settings.raw = opt.extract.raw;
-  // Bad lexicon lines are reported once here (the batch builds the same pipeline before forking).
-  {
-    std::vector<Lexicon> lexicons;
-    for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
-    const Pronouncer check(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
-    for (const std::string& w : check.warnings()) warn(w);
-  }
+  warnAboutLexicons(resolved);  // once, here; the batch builds the same pipeline before forking
   if (!opt.subtitles.empty()) settings.subtitles = subtitleFormatByName(opt.subtitles);
   if (!opt.timings.empty() && opt.timings != "json") {
     throw Error::usage("unknown timings format '" + opt.timings + "' (supported: json)");

@@ -84,6 +84,22 @@ void blankControlCharacters(std::string& text) {
 
 bool isSpaceOnly(std::string_view text) { return trim(text).empty(); }
 
+std::string collapseWhiteSpace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::string_view trim(std::string_view text) {
   // ASCII white space and the no-break space U+00A0 (C2 A0) count as space here.
   auto ascii_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };

@@ -25,23 +25,6 @@ std::string seconds(std::size_t sample, int sample_rate) {
   return buf;
 }
 
-// The sentence as it stands in the source, on one line: white space runs become one space.
-std::string oneLine(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // WebVTT cue text must not contain raw '&', '<' (markup) or "-->".
 std::string escapeVtt(const std::string& text) {
   std::string out;
@@ -88,7 +71,7 @@ std::string_view utf8Prefix(std::string_view text, std::size_t limit) {
 std::string chapterTitle(std::string_view block, std::size_t limit) {
   // Only the start is needed: never copy a whole (possibly huge) block.
   const std::string_view head = utf8Prefix(block, 4 * limit);
-  const std::string line = oneLine(head);
+  const std::string line = collapseWhiteSpace(head);
   const std::string_view title = utf8Prefix(line, limit);
   const bool cut = head.size() < block.size() || title.size() < line.size();
   return cut ? std::string(title) + "\u2026" : std::string(title);
@@ -120,7 +103,7 @@ SubtitleWriter::SubtitleWriter(std::string path, SubtitleFormat format, const Do
 SubtitleWriter::~SubtitleWriter() = default;
 
 void SubtitleWriter::add(const Sentence& sentence, const SentenceTiming& timing) {
-  const std::string text = oneLine(doc_.slice(sentence.source));
+  const std::string text = collapseWhiteSpace(doc_.slice(sentence.source));
   buffer_ += std::to_string(++cues_) + "\n";
   buffer_ += subtitleTimestamp(timing.first_sample, sample_rate_, format_) + " --> " +
              subtitleTimestamp(timing.first_sample + timing.samples, sample_rate_, format_) + "\n";
@@ -164,7 +147,7 @@ void TimingsJsonWriter::add(const Sentence& sentence, const SentenceTiming& timi
              ", \"source\": ";
   appendSpan(buffer_, sentence.source);
   buffer_ += ", \"text\": ";
-  appendJsonString(buffer_, oneLine(doc_.slice(sentence.source)));
+  appendJsonString(buffer_, collapseWhiteSpace(doc_.slice(sentence.source)));
   buffer_ += ",\n     \"words\": [";
   for (std::size_t w = 0; w < timing.words.size(); ++w) {
     const WordTiming& word = timing.words[w];
