@@ -1,6 +1,8 @@
 // Article extraction: the article in reading order, the page clutter gone, offsets back to the file.
 #include <catch2/catch.hpp>
 
+#include "read_file.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,14 +18,6 @@ namespace vorlesen {
 namespace {
 
 const std::string kFixtures = VORLESEN_FIXTURES_DIR "/extract/";
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const PageMarkers& markers() {
   static const PageMarkers m(LanguageData::german());

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "read_file.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -10,14 +12,6 @@
 using namespace vorlesen;
 
 namespace {
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 // One piece per space-separated word, source = the same bytes (what the foundation normalizer does).
 SpokenText identity(const std::string& text) {

@@ -1,6 +1,8 @@
 // Segmenter: golden sentences (tests/fixtures/segment/sentences.tsv), the span invariants, hard
 // wraps, bounded pieces for hostile input, and errors in the exception data.
 #include <catch2/catch.hpp>
+
+#include "read_file.h"
 #include <unistd.h>
 
 #include <algorithm>
@@ -23,14 +25,6 @@ using vorlesen::Segmenter;
 using vorlesen::Span;
 
 namespace {
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 std::vector<std::string> sentences(const Segmenter& seg, std::string_view text) {
   std::vector<std::string> out;
