@@ -1,5 +1,5 @@
 // The player engine: three threads around a StreamBuffer.
-//  - prepare thread: Pipeline (segment + normalize) block by block into `sentences_`;
+//  - prepare thread: SentenceStream (segment, normalize, pronounce) one sentence at a time into `sentences_`;
 //  - synthesis thread: owns the Synthesizer, synthesizes sentence after sentence into the buffer,
 //    records where each sentence and word landed (stream positions), and carries out commands;
 //  - watch thread: every few milliseconds turns the output's DAC frame into a stream position and
