@@ -10,7 +10,9 @@
 #include "vorlesen/extract.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/normalizer.h"
+#include "vorlesen/pronouncer.h"
 #include "vorlesen/segmenter.h"
+#include "vorlesen/settings.h"
 #include "vorlesen/synthesizer.h"
 #include "vorlesen/text.h"
 
@@ -123,6 +125,70 @@ void runTsv(std::string_view bytes) {
   }
 }
 
+bool startsWith(std::string_view s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+// A message for the terminal: one line, naming the file it is about.
+void requireMessage(std::string_view message, std::string_view file, const char* what) {
+  require(startsWith(message, file) && message.find('\n') == std::string_view::npos, what);
+}
+
+// A user lexicon (Lexicon::load's text after UTF-8 repair), then its words read through a Pronouncer
+// with the built-in tables and this lexicon: what reaches the synthesizer stays well formed.
+void runLexicon(std::string_view bytes) {
+  static const Normalizer normalizer(LanguageData::german());
+  const std::string text = repairUtf8(bytes).text;
+  const Lexicon lexicon = Lexicon::parse(text, "fuzz.tsv");
+  for (const std::string& w : lexicon.warnings) requireMessage(w, "fuzz.tsv:", "a warning is one line naming FILE:LINE");
+  std::string words;
+  for (const LexiconEntry& e : lexicon.entries) {
+    require(!e.word.empty() && e.word.find_first_of(" \t\n") == std::string::npos, "an entry's word is one word");
+    require(!e.reading.empty() && e.reading.find_first_of("\t\n<>&") == std::string::npos,
+            "a reading holds no TAB, newline or markup");
+    if (e.phonemes()) {
+      require(e.reading.size() >= 5 && e.reading.compare(e.reading.size() - 2, 2, "]]") == 0 &&
+                  e.reading.find("[[", 2) == std::string::npos,
+              "phonemes are one [[...]] group");
+    }
+    if (words.size() < 4096) words += e.word + " ";
+  }
+  const Pronouncer pronouncer(LanguageData::german(), {lexicon});
+  const SpokenText spoken = normalizer.normalize(words);
+  const Pronounced out = pronouncer.pronounce(spoken);
+  require(isValidUtf8(out.spoken.text), "pronounced text is valid UTF-8");
+  requireOrderedSpans(out.spoken.pieces, Span{0, out.spoken.text.size()}, false,
+                      [](const AlignedPiece& p) { return p.spoken; }, "pieces are ordered spans of the spoken text");
+  requireOrderedSpans(out.runs, Span{0, out.spoken.text.size()}, true, [](const VoiceRun& r) { return r.text; },
+                      "voice runs are ordered non-empty spans of the spoken text");
+  for (const VoiceRun& r : out.runs) {
+    const std::string_view body = std::string_view(out.spoken.text).substr(r.text.begin, r.text.size());
+    require(isValidUtf8(body), "voice runs begin and end on code point boundaries");
+    if (r.phonemes) require(startsWith(body, "[[") && body.size() >= 5, "a phoneme run is a [[...]] group");
+  }
+}
+
+// The config file (parseConfig, as loadConfigFile reads it): either one data error naming FILE:LINE,
+// or values inside their ranges and warnings naming FILE:LINE; resolving them never fails.
+void runConfig(std::string_view bytes) {
+  ConfigFile config;
+  try {
+    config = parseConfig(bytes, "fuzz.toml");
+  } catch (const Error& e) {
+    require(e.kind() == ErrorKind::Data, "a bad config file is a data error");
+    requireMessage(e.what(), "fuzz.toml:", "the error is one line naming FILE:LINE");
+    return;
+  }
+  for (const std::string& w : config.warnings) requireMessage(w, "fuzz.toml:", "a warning is one line naming FILE:LINE");
+  const SettingValues& v = config.values;
+  require(!v.rate || (*v.rate >= 80 && *v.rate <= 450), "rate is in range");
+  require(!v.pitch || (*v.pitch >= 0 && *v.pitch <= 99), "pitch is in range");
+  require(!v.volume || (*v.volume >= 0 && *v.volume <= 200), "volume is in range");
+  require(!v.sentence_pause_ms || (*v.sentence_pause_ms >= 0 && *v.sentence_pause_ms <= 10000), "pause is in range");
+  require(!v.paragraph_pause_ms || (*v.paragraph_pause_ms >= 0 && *v.paragraph_pause_ms <= 10000), "pause is in range");
+  static const std::vector<VoicePreset> presets = loadPresets(LanguageData::german());
+  const Settings s = resolveSettings(presets, config, SettingValues{});
+  require(s.rate.value >= 80 && s.rate.value <= 450, "the resolved rate is in range");
+}
+
 // The longest run of single letters each followed by a dot, with spaces, punctuation or format
 // characters around the dots ("a.b.", "a . b .", "a.,b.,"): what eSpeak NG 1.51 copies into one fixed
 // word buffer (measured with espeak-ng -v de: 120 pieces of each abort with stack smashing).
@@ -177,6 +243,8 @@ const std::vector<Target>& targets() {
       {"extract_text", "text-dump article extraction", runExtractText},
       {"tsv", "the TSV parser of all language data", runTsv},
       {"espeak_text", "the text cleaning before eSpeak NG", runEspeakText},
+      {"lexicon", "a user lexicon and the pronouncer reading its words", runLexicon},
+      {"config", "the TOML config file", runConfig},
   };
   return all;
 }

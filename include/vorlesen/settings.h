@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vorlesen/pipeline.h"
@@ -65,6 +66,8 @@ struct ConfigFile {
 std::string configDirectory();
 // Reads a TOML config file; a missing file is not an error (exists = false).
 ConfigFile loadConfigFile(const std::string& path);
+// The config file's text, read as loadConfigFile() does; `path` names it in messages.
+ConfigFile parseConfig(std::string_view text, const std::string& path);
 
 struct Settings {
   Setting<std::string> voice{"de"};  // a preset name or an eSpeak voice, as the user wrote it

@@ -9,6 +9,7 @@
 
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen {
 
@@ -86,16 +87,25 @@ ConfigFile loadConfigFile(const std::string& path) {
   if (!in) throw Error::fromErrno(ErrorKind::Data, path, "cannot open config file", errno);
   std::ostringstream buf;
   buf << in.rdbuf();
-  config.exists = true;
+  return parseConfig(buf.str(), path);
+}
 
+ConfigFile parseConfig(std::string_view toml_text, const std::string& path) {
+  ConfigFile config;
+  config.path = path;
+  config.exists = true;
   toml::table table;
   try {
-    table = toml::parse(buf.str(), path);
+    table = toml::parse(toml_text, path);
   } catch (const toml::parse_error& e) {
-    throw Error::data(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    // toml++ quotes what it saw, newline included ("saw 'n\n'"): an error is one line.
+    throw Error::data(path + ":" + std::to_string(e.source().begin.line) + ": " + collapseWhiteSpace(e.description()));
   }
   SettingValues& v = config.values;
-  for (const auto& [key, node] : table) {
+  for (const auto& entry : table) {
+    // (not a structured binding: C++17 lambdas cannot capture one, and clang says so)
+    const toml::key& key = entry.first;
+    const toml::node& node = entry.second;
     const std::string where = path + ":" + std::to_string(node.source().begin.line);
     const auto integer = [&](const Range& range) {
       const auto n = node.value_exact<std::int64_t>();
