@@ -156,7 +156,11 @@ class Paragraph {
   explicit Paragraph(const std::vector<std::size_t>* to_file) : to_file_(to_file) {}
 
   // Appends decoded text `dec` that gumbo made from the file bytes `orig` starting at `source`.
-  void append(std::string_view orig, std::string_view dec, std::size_t source, bool in_link) {
+  void append(std::string_view orig, std::string_view decoded, std::size_t source, bool in_link) {
+    // gumbo 0.10 turns a numeric reference past INT_MAX ("&#2555555555") into a stray byte: what it
+    // decoded is repaired first, so the text stays valid UTF-8 (found by fuzz/extract_html).
+    const Utf8Repair repaired = repairUtf8(decoded);
+    const std::string_view dec = repaired.text;
     std::size_t i = 0;  // in orig
     std::size_t j = 0;  // in dec
     while (j < dec.size()) {
