@@ -42,10 +42,16 @@ class PageMarkers {
   bool isCaption(std::string_view line) const;
   // The phrases of one kind, lower case.
   const std::vector<std::string>& phrases(Kind kind) const;
+  // The byte length of the longest phrase of one kind (0 when it has none). Case folding shrinks
+  // text at most threefold (U+212A KELVIN SIGN -> "k"): a line over three times as long cannot fold
+  // to a phrase, and need not be folded.
+  std::size_t longest(Kind kind) const { return longest_[static_cast<std::size_t>(kind)]; }
 
  private:
   std::vector<std::vector<std::string>> phrases_;
+  std::vector<std::size_t> longest_;
 };
+
 
 // Case-folded UTF-8 (ICU full case folding: "Straße" and "STRASSE" meet), for marker comparisons.
 std::string foldCase(std::string_view text);

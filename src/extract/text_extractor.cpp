@@ -93,6 +93,14 @@ class TextExtractor {
                            (months.empty() ? std::string() : "|\\d{1,2}\\.\\s?(" + months + ")\\s+\\d{4}") +
                            ")((\\s*(,|\\||\u2013|-)\\s*|\\s+|,?\\s*um\\s+)\\d{1,2}[:.]\\d{2}(\\s*uhr)?)?",
                        std::regex::ECMAScript | std::regex::icase);
+    for (const std::string& m : markers.phrases(PageMarkers::Kind::Line)) {
+      const std::size_t n = countWords(m);
+      if (n < 2) continue;
+      auto it = std::find_if(glued_markers_.begin(), glued_markers_.end(), [&](const auto& g) { return g.first == n; });
+      if (it == glued_markers_.end()) it = glued_markers_.insert(glued_markers_.end(), {n, {}});
+      it->second.push_back(m);
+      glued_longest_ = std::max(glued_longest_, m.size());
+    }
   }
 
   std::vector<Block> run(const std::vector<Block>& paragraphs) {
@@ -106,7 +114,6 @@ class TextExtractor {
       prev_end = b.span.end;
       units_.push_back(u);
     }
-    for (Unit& u : units_) cutTrailingMarkers(u);
     markerPass();
     for (const Unit& u : units_) clutter_found_ += !u.keep && !u.span.empty();
     return structurePass();
@@ -121,40 +128,49 @@ class TextExtractor {
     u.prose = u.words >= 20 || (u.words >= 5 && endsSentence(str(u)));
   }
 
-  // "… 15:57 Uhr Artikel anhören": multi-word line markers glued to the end of a line.
+  // "… 15:57 Uhr Artikel anhören": multi-word line markers glued to the end of a line. The last n
+  // words are folded once for all the markers of n words.
   void cutTrailingMarkers(Unit& u) {
     for (bool cut = true; cut;) {
       cut = false;
-      for (const std::string& m : markers_.phrases(PageMarkers::Kind::Line)) {
-        const std::size_t n = countWords(m);
-        if (n < 2) continue;
-        // The last n words of the unit.
-        std::string_view s = str(u);
+      for (const auto& [n, phrases] : glued_markers_) {
+        const std::string_view s = str(u);
         std::size_t pos = s.size();
         for (std::size_t w = 0; w < n && pos > 0; ++w) {
           while (pos > 0 && isSpace(s[pos - 1])) --pos;
           while (pos > 0 && !isSpace(s[pos - 1])) --pos;
         }
-        if (pos == 0 || foldCase(s.substr(pos)) != m) continue;
+        if (pos == 0 || s.size() - pos > 3 * glued_longest_) continue;  // too long to fold to a marker
+        const std::string tail = foldCase(s.substr(pos));
+        if (std::find(phrases.begin(), phrases.end(), tail) == phrases.end()) continue;
         ++clutter_found_;
         const std::string_view rest = trim(s.substr(0, pos));
         u.span.end = u.span.begin + rest.size();
         cut = true;
+        break;  // the unit changed: start again from the first word count, as before
       }
     }
     measure(u);
   }
 
   // A breadcrumb item or trail start: "Startseite", "Startseite > Politik", "Home / Wirtschaft".
+  // Only the line's head is folded (a paragraph may be long): enough bytes to hold any home phrase.
   bool startsWithHome(std::string_view s) const {
-    const std::string folded = foldCase(s);
-    for (const std::string& h : markers_.phrases(PageMarkers::Kind::Home)) {
-      if (!startsWith(folded, h)) continue;
-      const std::string_view rest = trim(std::string_view(folded).substr(h.size()));
-      if (rest.empty()) return true;
+    std::size_t cut = std::min(s.size(), 3 * markers_.longest(PageMarkers::Kind::Home) + 4);
+    while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) ++cut;
+    const std::string folded = foldCase(s.substr(0, cut));
+    const auto isSeparator = [](std::string_view rest) {
       for (std::string_view sep : {">", "/", "|", "\u203A", "\u00BB", "\u2192"}) {
         if (startsWith(rest, sep)) return true;
       }
+      return false;
+    };
+    for (const std::string& h : markers_.phrases(PageMarkers::Kind::Home)) {
+      if (!startsWith(folded, h)) continue;
+      std::string_view rest = trim(std::string_view(folded).substr(h.size()));
+      // Nothing after the phrase in the folded head: what follows it in the line decides.
+      if (rest.empty()) rest = trim(s.substr(cut));
+      if (rest.empty() || isSeparator(rest)) return true;
     }
     return false;
   }
@@ -167,6 +183,8 @@ class TextExtractor {
     bool body_started = false;
     for (std::size_t i = 0; i < units_.size(); ++i) {
       Unit& u = units_[i];
+      // Here rather than in a pass of its own: nothing after the end of the article is looked at.
+      cutTrailingMarkers(u);
       const std::string_view s = str(u);
       if (u.span.empty()) {
         u.keep = false;
@@ -408,6 +426,9 @@ class TextExtractor {
   std::string_view text_;
   const PageMarkers& markers_;
   std::regex date_;
+  // The line markers of two or more words, by word count (in the order of their first marker).
+  std::vector<std::pair<std::size_t, std::vector<std::string>>> glued_markers_;
+  std::size_t glued_longest_ = 0;
   std::vector<Unit> units_;
   std::string_view last_crumb_;
   std::size_t clutter_found_ = 0;

@@ -3,6 +3,8 @@
 
 #include "read_file.h"
 
+#include <unicode/unistr.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -170,6 +172,12 @@ TEST_CASE("the pipeline reads the extracted HTML article, its sentences map back
   CHECK(exact >= sentences.size() - 3);
 }
 
+TEST_CASE("a numeric reference too large for gumbo becomes U+FFFD, not a stray byte", "[extract]") {
+  const Document doc = extractHtml("gross.html", "<p>Wert &#2555555555; und &#x110000; Ende</p>", markers());
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.slice(doc.blocks[0].span) == "Wert \uFFFD und \uFFFD Ende");
+}
+
 TEST_CASE("offsets survive dropped white space, CR LF and references", "[extract]") {
   const std::string html = "<pre>\nZeile eins\r\nZeile &amp; zwei\rdrei</pre><p>&Auml;rger&#x21;</p>";
   const Document doc = extractHtml("pre.html", html, markers());
@@ -276,6 +284,30 @@ TEST_CASE("raw input: no extraction, the file as it is", "[extract]") {
   REQUIRE(doc.blocks.size() == plain.blocks.size());
   CHECK(doc.slice(doc.blocks.front().span) == "Startseite > Wirtschaft > Energie");
   CHECK(loadArticle(kFixtures + "nachrichten.html", raw).slice(Span{0, 15}) == "<!DOCTYPE html>");
+}
+
+// foldCase() folds ASCII, Latin-1 and General Punctuation itself; ICU's full case folding decides.
+TEST_CASE("foldCase agrees with ICU's full case folding, with and without its fast path", "[extract]") {
+  const auto icuFold = [](const std::string& s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(s).foldCase().toUTF8String(out);
+    return out;
+  };
+  std::string all;
+  const auto check = [&](UChar32 cp) {
+    std::string one;
+    icu::UnicodeString(cp).toUTF8String(one);
+    INFO("U+" << std::hex << cp);
+    CHECK(foldCase(one) == icuFold(one));
+    CHECK(foldCase("A" + one + "\u00C4") == icuFold("A" + one + "\u00C4"));
+    all += one;
+  };
+  for (UChar32 cp = 1; cp <= 0x24F; ++cp) check(cp);  // ASCII, Latin-1, Latin Extended-A/B (ICU)
+  for (UChar32 cp = 0x2000; cp <= 0x2070; ++cp) check(cp);  // General Punctuation and beyond its end
+  for (UChar32 cp : {0x0390, 0x1E9E, 0x212A, 0xFB00, 0x10400}) check(cp);
+  CHECK(foldCase(all) == icuFold(all));
+  CHECK(foldCase("Stra\u00DFe \u201EZ\u00DCRICH\u201C \u2013 \u00C0 \u00D7 \u00B5") ==
+        "strasse \u201Ez\u00FCrich\u201C \u2013 \u00E0 \u00D7 \u03BC");
 }
 
 TEST_CASE("page markers: case-insensitive lines, captions, a broken data file", "[extract]") {
