@@ -88,6 +88,9 @@ struct PlayerOptions {
   std::size_t first_sentence = 0;     // start here (clamped to the document)
   std::size_t ring_frames = 1 << 16;  // synthesized audio kept ahead of playback (~3 s at 22050 Hz)
   std::vector<std::string> lexicons;  // user pronunciation lexicons, in order (see pronouncer.h)
+  // A pipeline made beforehand (with `lexicons`), e.g. while the article was loading; when empty, the
+  // prepare thread builds one from `data` and `lexicons`.
+  std::shared_ptr<const Pipeline> pipeline;
 };
 
 constexpr int kRateStep = 20;    // words per minute per RateUp/RateDown

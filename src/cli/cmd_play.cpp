@@ -22,6 +22,7 @@
 #include "vorlesen/player.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/settings.h"
+#include "vorlesen/synthesizer.h"
 #include "vorlesen/ui.h"
 
 namespace vorlesen::cli {
@@ -199,10 +200,31 @@ ScreenTheme chooseTheme(const PlayOptions& opt, const Settings& settings) {
   return ScreenTheme::Default;
 }
 
+// What the player needs besides the article, made on another thread while the article loads (10 to
+// 30 ms): eSpeak NG's voice list and data (loaded once per process), and the pipeline with the
+// user's lexicons. Throws what they throw (an unknown voice, a missing lexicon file).
+std::shared_ptr<const Pipeline> makePipeline(const Settings& settings) {
+  espeakHasLanguage("en");  // eSpeak NG's voice list, read once before any synthesis
+  {
+    EspeakSynthesizer warm;                 // the player's synthesizer, made later, finds eSpeak NG ready
+    warm.setVoice(settings.voiceParams());  // and an unknown voice fails here, before anything plays
+  }
+  std::vector<Lexicon> lexicons;
+  for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
+  return std::make_shared<const Pipeline>(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
+}
+
+// Warnings about the input and the lexicons; only once PortAudio has started (stderr is /dev/null
+// meanwhile, to keep ALSA's chatter off the terminal).
+void warnAboutStart(const Document& doc, const Pipeline& pipeline) {
+  warnAboutInput(doc);
+  for (const std::string& w : pipeline.pronouncer().warnings()) warn(w);
+}
+
 // The ncurses reading screen: it asks about resuming before it creates the Player itself.
 int playOnScreen(const PlayOptions& opt, ScreenTheme theme, std::shared_ptr<const Document> doc,
                  const PlayerOptions& options, std::unique_ptr<AudioOutput> output) {
-  warnAboutInput(*doc);
+  warnAboutStart(*doc, *options.pipeline);
   ScreenOptions screen;
   screen.theme = theme;
   screen.from_start = opt.from_start;
@@ -217,12 +239,13 @@ int play(const PlayOptions& opt) {
   const Settings settings = resolveSettings(opt.voice);
   const std::string device = opt.device_opt->count() > 0 ? opt.device : settings.device.value;
   auto pending_output = std::async(std::launch::async, [device] { return openAudioOutput(device); });
+  auto pending_pipeline = std::async(std::launch::async, [&settings] { return makePipeline(settings); });
   auto doc = std::make_shared<const Document>(loadArticle(opt.input, opt.extract));
   PlayerOptions options;
   options.voice = settings.voiceParams();
   options.pauses = settings.pauses();
   options.lexicons = settings.lexicons;
-  warnAboutLexicons(settings);  // once, here; the player loads the same files
+  options.pipeline = pending_pipeline.get();
   // Waiting for the output first: PortAudio is done with stderr before the screen redirects it.
   if (!opt.plain && canUseReadingScreen()) {
     return playOnScreen(opt, chooseTheme(opt, settings), doc, options, pending_output.get());
@@ -230,8 +253,7 @@ int play(const PlayOptions& opt) {
   std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
   Player player(doc, LanguageData::german(), options);
   output = pending_output.get();
-  // Only now: while PortAudio starts, stderr points at /dev/null.
-  warnAboutInput(*doc);
+  warnAboutStart(*doc, *options.pipeline);
   player.start(*output);
   // With --plain, or when stdin or stdout is not a terminal.
   return runPlainMode(player, opt.input != "-");

@@ -217,11 +217,14 @@ void Player::Impl::prepareLoop(const LanguageData& data) {
   // lower priority (Linux gives each thread its own nice value).
   ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
   try {
-    std::vector<Lexicon> lexicons;
-    for (const std::string& path : opt_.lexicons) lexicons.push_back(Lexicon::load(path));
-    const Pipeline pipeline(data, std::move(lexicons), espeakHasLanguage);
+    std::shared_ptr<const Pipeline> pipeline = opt_.pipeline;
+    if (!pipeline) {
+      std::vector<Lexicon> lexicons;
+      for (const std::string& path : opt_.lexicons) lexicons.push_back(Lexicon::load(path));
+      pipeline = std::make_shared<const Pipeline>(data, std::move(lexicons), espeakHasLanguage);
+    }
     // The same sentences render produces: segmented, normalized and pronounced, one at a time.
-    SentenceStream stream(pipeline, *doc_);
+    SentenceStream stream(*pipeline, *doc_);
     Sentence s;
     while (!stop_ && stream.next(s)) {
       std::lock_guard<std::mutex> lock(sentences_mutex_);
