@@ -57,14 +57,17 @@ NumberSpeller::NumberSpeller(std::map<std::string, std::string, std::less<>> ord
 NumberSpeller::~NumberSpeller() = default;
 
 std::string NumberSpeller::format(long long value, NumberForm form) const {
-  const long long key = value * 16 + static_cast<int>(form);
+  // The key only for cached values: value * 16 overflows for numbers near 10^18 (UBSan, found by
+  // fuzz/normalizer).
+  const bool cached = value > -kCacheLimit && value < kCacheLimit;
+  const long long key = cached ? value * 16 + static_cast<int>(form) : 0;
   std::lock_guard<std::mutex> lock(mutex_);
-  if (value < kCacheLimit) {
+  if (cached) {
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   }
   std::string result = roundScaleOrdinal(value, form);
   if (result.empty()) result = formatUncached(value, form);
-  if (value < kCacheLimit) cache_.emplace(key, result);
+  if (cached) cache_.emplace(key, result);
   return result;
 }
 
