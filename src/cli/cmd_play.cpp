@@ -117,9 +117,24 @@ class RawKeys {
   bool active_ = false;
 };
 
+// The reading screen's keys work here too (h/l, j/k, the arrows, [/]), except n: there it is
+// "next match".
 const char* const kKeyHelp =
-    "Keys: space pause/resume, n/p next/previous sentence, N/P next/previous paragraph, r repeat,\n"
-    "      +/- faster/slower, >/< louder/quieter, q quit, ? this help";
+    "Keys: space pause/resume, n/p (l/h, Right/Left) next/previous sentence,\n"
+    "      N/P (j/k, Down/Up) next/previous paragraph, r repeat, +/- faster/slower,\n"
+    "      >/< (]/[) louder/quieter, q quit, ? this help";
+
+// An arrow key (ESC [ A..D) read after its ESC, as the letter that does the same; 0 for anything else.
+char arrowAsLetter() {
+  if (RawKeys::poll(10) != '[') return 0;
+  switch (RawKeys::poll(10)) {
+    case 'A': return 'P';
+    case 'B': return 'N';
+    case 'C': return 'n';
+    case 'D': return 'p';
+    default: return 0;
+  }
+}
 
 
 // What a key does, and the line that confirms it (empty: none).
@@ -131,10 +146,14 @@ std::string handleKey(char key, Player& player) {
       player.send(paused ? PlayerCommand::Resume : PlayerCommand::Pause);
       return paused ? "[playing]" : "[paused]";
     }
-    case 'n': player.send(PlayerCommand::NextSentence); return "";
-    case 'p': player.send(PlayerCommand::PrevSentence); return "";
-    case 'N': player.send(PlayerCommand::NextBlock); return "";
-    case 'P': player.send(PlayerCommand::PrevBlock); return "";
+    case 'n':
+    case 'l': player.send(PlayerCommand::NextSentence); return "";
+    case 'p':
+    case 'h': player.send(PlayerCommand::PrevSentence); return "";
+    case 'N':
+    case 'j': player.send(PlayerCommand::NextBlock); return "";
+    case 'P':
+    case 'k': player.send(PlayerCommand::PrevBlock); return "";
     case 'r': player.send(PlayerCommand::Repeat); return "";
     case '+':
     case '-': {
@@ -143,9 +162,12 @@ std::string handleKey(char key, Player& player) {
       return "[rate " + std::to_string(std::clamp(rate, 80, 450)) + " words/min from the next sentence]";
     }
     case '>':
-    case '<': {
-      player.send(key == '>' ? PlayerCommand::VolumeUp : PlayerCommand::VolumeDown);
-      const int volume = player.snapshot().volume + (key == '>' ? kVolumeStep : -kVolumeStep);
+    case ']':
+    case '<':
+    case '[': {
+      const bool up = key == '>' || key == ']';
+      player.send(up ? PlayerCommand::VolumeUp : PlayerCommand::VolumeDown);
+      const int volume = player.snapshot().volume + (up ? kVolumeStep : -kVolumeStep);
       return "[volume " + std::to_string(std::clamp(volume, 0, 200)) + "]";
     }
     case 'q': player.send(PlayerCommand::Quit); return "";
@@ -168,7 +190,9 @@ int runPlainMode(Player& player, bool keys_allowed) {
       return 128 + g_stop_signal;
     }
     if (use_keys) {
-      if (const char key = RawKeys::poll(20)) {
+      char key = RawKeys::poll(20);
+      if (key == '\x1b') key = arrowAsLetter();
+      if (key) {
         const std::string note = handleKey(key, player);
         if (!note.empty()) std::cout << note << std::endl;
       }

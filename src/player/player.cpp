@@ -496,18 +496,30 @@ void Player::Impl::watchLoop() {
     // Nothing is heard before the first frame reaches the DAC (the output latency after start).
     const std::uint64_t audible = out ? out->audibleFrames() : 0;
     if (audible > 0 && buffer_.streamPositionAt(audible - 1, position)) {
-      const Heard h = resolve(position);
+      Heard h = resolve(position);
       if (h.known) {
-        s.sentence = h.sentence;
-        s.word_source = h.word;
+        const bool paused = buffer_.paused();
         std::uint64_t end = 0;
-        finished = buffer_.drainedAt(end) && position + 1 >= end && !buffer_.paused();  // position: the last frame heard
+        finished = buffer_.drainedAt(end) && position + 1 >= end && !paused;  // position: the last frame heard
+        const std::size_t prepared = sentenceCount();
         {
+          // A jump shows at once, also while paused (the listener moving through the text with
+          // the sound stopped must hear or see where they are), until its audio is heard. A
+          // target never heard (past the end) is dropped 2 s after playback resumes.
           std::lock_guard<std::mutex> lock(control_mutex_);
+          if (pending_target_ && paused) pending_since_ = Clock::now();
           if (pending_target_ && (*pending_target_ == h.sentence || Clock::now() - pending_since_ > std::chrono::seconds(2))) {
             pending_target_.reset();
           }
+          if (pending_target_ && *pending_target_ < prepared) {
+            h.sentence = *pending_target_;
+            h.word = Span{};
+            h.into_sentence = 0;
+            finished = false;
+          }
         }
+        s.sentence = h.sentence;
+        s.word_source = h.word;
         const int rate = sample_rate_ > 0 ? sample_rate_.load() : 22050;
         std::size_t bytes_before = 0;
         {

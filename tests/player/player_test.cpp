@@ -251,6 +251,37 @@ TEST_CASE("pause plays silence without consuming, resume continues where it stop
   CHECK(player.snapshot().underrun_frames == 0);
 }
 
+TEST_CASE("a jump while paused shows its target at once and plays it on resume", "[player]") {
+  LabelPlayback p;
+  const Reference& ref = p.ref;
+  Player& player = p.player;
+  MemoryOutput& out = p.out;
+  out.pull(3000);
+  player.send(PlayerCommand::Pause);
+  REQUIRE(waitUntil(player, [](const PlayerSnapshot& x) { return x.state == PlayerState::Paused; }).sentence == 0);
+  // Moving through the text with the sound stopped: the position follows each step, still paused.
+  player.send(PlayerCommand::NextBlock);
+  PlayerSnapshot s = waitUntil(player, [](const PlayerSnapshot& x) { return x.sentence == 2; });
+  CHECK(s.sentence == 2);
+  CHECK(s.block == 1);
+  CHECK(s.state == PlayerState::Paused);
+  CHECK(s.word_source.empty());
+  player.send(PlayerCommand::NextSentence);
+  s = waitUntil(player, [](const PlayerSnapshot& x) { return x.sentence == 3; });
+  CHECK(s.sentence == 3);
+  // Longer than the 2 s after which an unheard target is dropped while playing: kept while paused.
+  out.pull(22050);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+  CHECK(player.snapshot().sentence == 3);
+  CHECK(std::all_of(out.samples().begin() + 3000, out.samples().end(), [](std::int16_t v) { return v == 0; }));
+  player.send(PlayerCommand::Resume);
+  const std::size_t mark = out.samples().size();
+  out.pull(3000);
+  CHECK(difference(tail(out, mark), slice(ref.samples, sentenceStart(ref, 3), 3000)) == "");
+  s = waitUntil(player, [](const PlayerSnapshot& x) { return x.state == PlayerState::Playing; });
+  CHECK(s.sentence == 3);
+}
+
 TEST_CASE("a rate change applies from the next sentence without a gap", "[player]") {
   const auto doc = testDocument();
   VoiceParams normal;
