@@ -12,7 +12,7 @@ namespace {
 
 // Messages quote file names and input text: no control character (an ESC sequence, a line break)
 // may reach the terminal, and a message stays one line.
-std::string oneLine(std::string message) {
+std::string terminalLine(std::string message) {
   blankControlCharacters(message);
   for (char& c : message) {
     if (c == '\n' || c == '\t') c = ' ';
@@ -22,7 +22,7 @@ std::string oneLine(std::string message) {
 
 }  // namespace
 
-void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << oneLine(message) << '\n'; }
+void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << terminalLine(message) << '\n'; }
 
 void addInputOptions(CLI::App& sub, ExtractOptions& options) {
   sub.add_flag("--raw", options.raw, "read the file as it is: no article extraction (HTML is then read as text)");
@@ -62,7 +62,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "vorlesen: " << oneLine(e.what()) << " (see 'vorlesen --help')\n";
+    std::cerr << "vorlesen: " << terminalLine(e.what()) << " (see 'vorlesen --help')\n";
     return kExitUsage;
   }
 
@@ -72,7 +72,7 @@ int run(int argc, char** argv) {
     }
     return kExitUsage;
   } catch (const Error& e) {
-    std::cerr << "vorlesen: " << oneLine(e.what()) << '\n';
+    std::cerr << "vorlesen: " << terminalLine(e.what()) << '\n';
     return e.exitCode();
   } catch (const std::bad_alloc&) {
     std::cerr << "vorlesen: out of memory\n";

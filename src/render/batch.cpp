@@ -61,7 +61,8 @@ void sendLine(int fd, const std::string& line) {
   }
 }
 
-std::string oneLine(std::string text) {
+// One line of the worker-to-parent result protocol: a message with its newlines flattened.
+std::string resultLine(std::string text) {
   std::replace(text.begin(), text.end(), '\n', ' ');
   return text;
 }
@@ -80,14 +81,14 @@ std::string oneLine(std::string text) {
     EspeakSynthesizer synth;
     synth.setVoice(settings.voice);
     const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop);
-    for (const std::string& w : r.warnings) sendLine(result_fd, "warn " + oneLine(w) + "\n");
+    for (const std::string& w : r.warnings) sendLine(result_fd, "warn " + resultLine(w) + "\n");
     sendLine(result_fd, "ok " + std::to_string(r.samples) + " " + std::to_string(r.sample_rate) + "\n");
   } catch (const Error& e) {
-    sendLine(result_fd, "fail " + std::to_string(static_cast<int>(e.kind())) + " " + oneLine(e.what()) + "\n");
+    sendLine(result_fd, "fail " + std::to_string(static_cast<int>(e.kind())) + " " + resultLine(e.what()) + "\n");
     code = 1;
   } catch (const std::exception& e) {
     sendLine(result_fd, "fail " + std::to_string(static_cast<int>(ErrorKind::Synthesis)) + " " + job.input + ": " +
-                            oneLine(e.what()) + "\n");
+                            resultLine(e.what()) + "\n");
     code = 1;
   }
   // _exit: the parent's atexit handlers and stdio buffers are not ours to run or flush.

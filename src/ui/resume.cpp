@@ -50,7 +50,8 @@ std::vector<Entry> readEntries(const std::string& path) {
   return entries;
 }
 
-std::string oneLine(std::string s) {
+// A value that cannot break its row of positions.tsv: no TAB, CR or LF.
+std::string tsvField(std::string s) {
   for (char& c : s) {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   }
@@ -70,7 +71,7 @@ void writeEntries(const std::string& path, const std::vector<Entry>& entries) {
     for (std::size_t i = 0; i < entries.size() && i < ResumeStore::kMaxEntries; ++i) {
       const Entry& e = entries[i];
       out << e.hash << '\t' << e.point.sentence << '\t' << e.point.offset << '\t' << e.time << '\t'
-          << oneLine(e.name) << '\n';
+          << tsvField(e.name) << '\n';
     }
     out.flush();
     if (!out) {
