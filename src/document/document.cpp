@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unicode/uchar.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -49,6 +50,23 @@ bool startsLowercase(std::string_view line) {
   // ä ö ü ß as the first letter of a continued line.
   return line.rfind("\u00E4", 0) == 0 || line.rfind("\u00F6", 0) == 0 || line.rfind("\u00FC", 0) == 0 ||
          line.rfind("\u00DF", 0) == 0;
+}
+
+// A line with nothing to read: only white space (Unicode's, so also NEL, NBSP, U+2028 LINE
+// SEPARATOR) and control characters. Such a line separates paragraphs like an empty one; kept as
+// a block it would be a paragraph without a sentence (found by fuzz/segmenter).
+bool isBlankLine(std::string_view line) {
+  for (std::size_t i = 0; i < line.size();) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c < 0x80) {
+      if (c > 0x20 && c != 0x7F) return false;
+      ++i;
+      continue;
+    }
+    const auto cp = static_cast<UChar32>(nextCodepoint(line, i));
+    if (!u_isUWhiteSpace(cp) && !u_iscntrl(cp)) return false;
+  }
+  return true;
 }
 
 void addBlock(Document& doc, std::size_t begin, std::size_t end) {
@@ -109,7 +127,7 @@ Document documentFromText(std::string name, std::string_view bytes) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
     const std::string_view line = text.substr(pos, eol - pos);
-    if (isSpaceOnly(line)) {
+    if (isBlankLine(line)) {
       if (block_begin != std::string_view::npos) addBlock(doc, block_begin, pos);
       block_begin = std::string_view::npos;
     } else if (block_begin == std::string_view::npos) {

@@ -43,6 +43,14 @@ TEST_CASE("empty and white-space-only input has no blocks", "[document]") {
   CHECK(documentFromText("t", " \n\t\n\xC2\xA0\n").blocks.empty());
 }
 
+TEST_CASE("a line of Unicode white space or control characters separates paragraphs", "[document]") {
+  // NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029), IDEOGRAPHIC SPACE, DEL, SOH
+  const Document d = documentFromText("t", "Erster.\n\xC2\x85\nZweiter.\n\u2028 \u2029\u3000\nDritter.\n\x7F\x01\n");
+  CHECK(blockTexts(d) == std::vector<std::string>{"Erster.", "Zweiter.", "Dritter."});
+  CHECK(documentFromText("t", "\xC2\x85").blocks.empty());
+  CHECK(documentFromText("t", "\u2028\n\u2029").blocks.empty());
+}
+
 TEST_CASE("readInput names the file in its errors", "[document]") {
   try {
     readInput("/nonexistent/artikel.txt");
