@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 
 #include "ui/keys.h"
 #include "ui/resume.h"
@@ -302,21 +303,25 @@ ScreenResult runReadingScreen(std::shared_ptr<const Document> doc, const Languag
   {
     CursesSession session(log);
     const Theme theme = makeTheme(options.theme, session.colors());
-    Screen screen(*doc, theme);
     PlayerOptions opts = player_options;
+    // With no question to ask, the player starts synthesizing while the article is laid out (a
+    // long article takes tens of milliseconds); otherwise the answer decides where it starts.
+    std::unique_ptr<Player> player;
+    if (!resume) player = std::make_unique<Player>(doc, data, opts);
+    Screen screen(*doc, theme);
     Answer answer = Answer::FromStart;
     if (resume) answer = askResume(screen, *resume);
     if (answer != Answer::Quit) {
       if (answer == Answer::Continue) opts.first_sentence = resume->sentence;
       if (answer != Answer::Continue) screen.model.focus = Span{};
       screen.render();  // the article and "Starting" while the first sentence is synthesized
-      Player player(doc, data, opts);
-      player.start(output);
-      Controller controller(screen, player);
+      if (!player) player = std::make_unique<Player>(doc, data, opts);
+      player->start(output);
+      Controller controller(screen, *player);
       outcome.last = controller.run();
       outcome.played = true;
-      if (auto s = player.sentence(outcome.last.sentence)) outcome.heard = s->source;
-      player.send(PlayerCommand::Quit);
+      if (auto s = player->sentence(outcome.last.sentence)) outcome.heard = s->source;
+      player->send(PlayerCommand::Quit);
     }
     outcome.stop_signal = CursesSession::stopRequested();
   }
