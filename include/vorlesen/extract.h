@@ -15,6 +15,7 @@
 // construction, so everything here is thread-safe.
 #pragma once
 
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,10 +47,14 @@ class PageMarkers {
   // text at most threefold (U+212A KELVIN SIGN -> "k"): a line over three times as long cannot fold
   // to a phrase, and need not be folded.
   std::size_t longest(Kind kind) const { return longest_[static_cast<std::size_t>(kind)]; }
+  // A date with an optional time, as bylines end ("08.02.2025 - 15:57 Uhr", "12. März 2025"), the
+  // month names from the table; case-insensitive.
+  const std::regex& bylineDate() const { return byline_date_; }
 
  private:
   std::vector<std::vector<std::string>> phrases_;
   std::vector<std::size_t> longest_;
+  std::regex byline_date_;
 };
 
 

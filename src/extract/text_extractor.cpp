@@ -86,13 +86,6 @@ struct Unit {
 class TextExtractor {
  public:
   TextExtractor(std::string_view text, const PageMarkers& markers) : text_(text), markers_(markers) {
-    std::string months;
-    for (const std::string& m : markers.phrases(PageMarkers::Kind::Month)) months += (months.empty() ? "" : "|") + m;
-    // Case-insensitive, so the case-folded month names match "Februar".
-    date_ = std::regex("(\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}" +
-                           (months.empty() ? std::string() : "|\\d{1,2}\\.\\s?(" + months + ")\\s+\\d{4}") +
-                           ")((\\s*(,|\\||\u2013|-)\\s*|\\s+|,?\\s*um\\s+)\\d{1,2}[:.]\\d{2}(\\s*uhr)?)?",
-                       std::regex::ECMAScript | std::regex::icase);
     for (const std::string& m : markers.phrases(PageMarkers::Kind::Line)) {
       const std::size_t n = countWords(m);
       if (n < 2) continue;
@@ -239,7 +232,7 @@ class TextExtractor {
     const std::string tail(s.substr(window));
     std::smatch found;
     bool have = false;
-    for (auto it = std::sregex_iterator(tail.begin(), tail.end(), date_); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(tail.begin(), tail.end(), markers_.bylineDate()); it != std::sregex_iterator(); ++it) {
       found = *it;
       have = true;
     }
@@ -425,7 +418,6 @@ class TextExtractor {
 
   std::string_view text_;
   const PageMarkers& markers_;
-  std::regex date_;
   // The line markers of two or more words, by word count (in the order of their first marker).
   std::vector<std::pair<std::size_t, std::vector<std::string>>> glued_markers_;
   std::size_t glued_longest_ = 0;
