@@ -71,6 +71,8 @@ Document extractPlainText(std::string name, std::string_view bytes, const PageMa
 // Reads `path` ("-" = stdin) and extracts the article (options.raw: loadDocument()). Throws
 // Error::input as readInput() does.
 Document loadArticle(const std::string& path, const ExtractOptions& options);
+// The same for bytes already read from `path`.
+Document extractArticle(const std::string& path, std::string_view bytes, const ExtractOptions& options);
 
 const char* blockKindName(BlockKind kind);
 

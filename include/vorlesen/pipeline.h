@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -61,13 +62,20 @@ class Pipeline {
 // (only punctuation) are left out. `pipeline` and `doc` must outlive the stream.
 class SentenceStream {
  public:
-  SentenceStream(const Pipeline& pipeline, const Document& doc) : pipeline_(pipeline), doc_(doc) {}
-  // Fills `out` with the next sentence; false at the end of the document.
+  // From block `first_block` on; blocks ending after byte `end_byte` of the text, and all after
+  // them, are left out (the player reads the head of a document that is still being extracted).
+  SentenceStream(const Pipeline& pipeline, const Document& doc, std::size_t first_block = 0,
+                 std::size_t end_byte = SIZE_MAX)
+      : pipeline_(pipeline), doc_(doc), end_byte_(end_byte), block_(first_block) {}
+  // Fills `out` with the next sentence; false at the end of the document (or of what it may read).
   bool next(Sentence& out);
+  // The blocks [0, blocksDone()) have been split; once next() returned false, all were read.
+  std::size_t blocksDone() const { return block_; }
 
  private:
   const Pipeline& pipeline_;
   const Document& doc_;
+  std::size_t end_byte_;
   std::size_t block_ = 0;           // next block to split
   std::vector<Span> spans_;         // sentence spans of block_ - 1
   std::size_t next_span_ = 0;

@@ -91,6 +91,11 @@ struct PlayerOptions {
   // A pipeline made beforehand (with `lexicons`), e.g. while the article was loading; when empty, the
   // prepare thread builds one from `data` and `lexicons`.
   std::shared_ptr<const Pipeline> pipeline;
+  // SIZE_MAX: the document is complete. Else it is the head of a longer one that is still being
+  // extracted (its text a prefix of the whole's): only its blocks ending by this byte are read,
+  // then the player waits for extend() and goes on in the whole document. Playback can so start
+  // on a huge file before it has been extracted to the end.
+  std::size_t head_until = SIZE_MAX;
 };
 
 constexpr int kRateStep = 20;    // words per minute per RateUp/RateDown
@@ -126,7 +131,12 @@ class Player {
   // Blocks until the state is Finished or Error (after Quit, the end of the document, a failure).
   void wait() const;
 
-  const Document& document() const;
+  // The document read: the one given to the constructor, then the whole one extend() gave.
+  std::shared_ptr<const Document> document() const;
+  // Gives the whole document when PlayerOptions::head_until made the constructor's a head (null:
+  // there is none, the head is all). Its first blocks should be the head's; where they are not,
+  // reading goes on at the first block after the text already read. Any thread, once.
+  void extend(std::shared_ptr<const Document> full);
   std::size_t sentenceCount() const;
   // A copy of sentence `index` (source span, block, spoken text); nullopt when not prepared yet.
   std::optional<Sentence> sentence(std::size_t index) const;

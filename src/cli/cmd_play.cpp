@@ -8,11 +8,13 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <csignal>
 #include <future>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include "cli/app.h"
 #include "vorlesen/audio_output.h"
@@ -181,7 +183,6 @@ int runPlainMode(Player& player, bool keys_allowed) {
   SignalHandlers signals;
   RawKeys keys;
   const bool use_keys = keys_allowed && keys.active();
-  const Document& doc = player.document();
   std::size_t printed = SIZE_MAX;
   PlayerSnapshot snap = player.snapshot();
   while (true) {
@@ -207,7 +208,8 @@ int runPlainMode(Player& player, bool keys_allowed) {
     const bool heard = snap.state == PlayerState::Playing || snap.state == PlayerState::Paused ||
                        snap.state == PlayerState::Finished;
     if (heard && !snap.sentence_source.empty() && snap.sentence != printed) {
-      std::cout << collapseWhiteSpace(doc.slice(snap.sentence_source)) << std::endl;
+      // Asked each time: a head document is replaced by the whole one (its text a prefix of it).
+      std::cout << collapseWhiteSpace(player.document()->slice(snap.sentence_source)) << std::endl;
       printed = snap.sentence;
     }
     if (snap.state == PlayerState::Finished) return kExitOk;
@@ -257,6 +259,75 @@ int playOnScreen(const PlayOptions& opt, ScreenTheme theme, std::shared_ptr<cons
   return result.stop_signal ? 128 + result.stop_signal : kExitOk;
 }
 
+// Plain text this long is extracted twice: a head first, so that playback starts at once, and the
+// whole file while the head is read (5 MB take 40-70 ms, on a core PortAudio's start also needs).
+constexpr std::size_t kSplitBytes = 512 * 1024;
+constexpr std::size_t kHeadBytes = 64 * 1024;
+
+// Where the head of `bytes` ends: the first blank line after kHeadBytes, or 0 for no head (HTML
+// needs its whole tree; short files are extracted at once).
+std::size_t headEnd(const std::string& path, std::string_view bytes, const ExtractOptions& extract) {
+  if (bytes.size() < kSplitBytes || (!extract.raw && looksLikeHtml(path, bytes))) return 0;
+  const std::size_t blank = bytes.find("\n\n", kHeadBytes);
+  return blank == std::string_view::npos || blank > kSplitBytes ? 0 : blank;
+}
+
+// Plain mode. A long text file plays from its head while the whole is extracted on another thread.
+int playPlain(const PlayOptions& opt, std::string bytes, PlayerOptions options,
+              std::future<std::shared_ptr<const Pipeline>> pending_pipeline,
+              std::future<std::unique_ptr<AudioOutput>> pending_output) {
+  const std::size_t head_end = headEnd(opt.input, bytes, opt.extract);
+  std::shared_ptr<const Document> doc;
+  if (head_end > 0) {
+    doc = std::make_shared<const Document>(extractArticle(opt.input, std::string_view(bytes).substr(0, head_end), opt.extract));
+    // Blocks near the cut may be judged differently with the text after it: read only the first half.
+    options.head_until = head_end / 2;
+  } else {
+    doc = std::make_shared<const Document>(extractArticle(opt.input, bytes, opt.extract));
+  }
+  options.pipeline = pending_pipeline.get();
+  std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
+  Player player(doc, LanguageData::german(), options);
+  // Extracts the whole document and hands it over; joined before the player goes. It waits for
+  // the first sound: until then PortAudio's start and the first sentence need the two cores of a
+  // small machine. (At most 300 ms: a head with nothing to say has the player wait for the whole.)
+  std::mutex started_mutex;
+  std::condition_variable started_cv;
+  bool started = false;
+  std::future<void> handover;
+  if (head_end > 0) {
+    handover = std::async(std::launch::async, [&] {
+      {
+        std::unique_lock<std::mutex> lock(started_mutex);
+        started_cv.wait_for(lock, std::chrono::milliseconds(300), [&] { return started; });
+      }
+      doc = std::make_shared<const Document>(extractArticle(opt.input, bytes, opt.extract));  // text: no throw
+      player.extend(doc);
+    });
+  }
+  // Lets the extraction go once playing, or at once when starting fails (no device).
+  struct Release {
+    std::mutex& mutex;
+    std::condition_variable& cv;
+    bool& started;
+    void operator()() {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        started = true;
+      }
+      cv.notify_all();
+    }
+    ~Release() { (*this)(); }
+  } release{started_mutex, started_cv, started};
+  output = pending_output.get();
+  player.start(*output);
+  release();
+  if (handover.valid()) handover.wait();  // the warnings are about the whole file
+  warnAboutStart(*doc, *options.pipeline);
+  // With --plain, or when stdin or stdout is not a terminal.
+  return runPlainMode(player, opt.input != "-");
+}
+
 int play(const PlayOptions& opt) {
   // PortAudio takes 100-200 ms to start (it probes ALSA and JACK): begin at once, in parallel with
   // loading the document and synthesizing its first sentence.
@@ -264,23 +335,19 @@ int play(const PlayOptions& opt) {
   const std::string device = opt.device_opt->count() > 0 ? opt.device : settings.device.value;
   auto pending_output = std::async(std::launch::async, [device] { return openAudioOutput(device); });
   auto pending_pipeline = std::async(std::launch::async, [&settings] { return makePipeline(settings); });
-  auto doc = std::make_shared<const Document>(loadArticle(opt.input, opt.extract));
+  std::string bytes = readInput(opt.input);
   PlayerOptions options;
   options.voice = settings.voiceParams();
   options.pauses = settings.pauses();
   options.lexicons = settings.lexicons;
-  options.pipeline = pending_pipeline.get();
   // Waiting for the output first: PortAudio is done with stderr before the screen redirects it.
   if (!opt.plain && canUseReadingScreen()) {
+    // The screen shows, lays out and remembers the whole article: it is extracted first.
+    auto doc = std::make_shared<const Document>(extractArticle(opt.input, bytes, opt.extract));
+    options.pipeline = pending_pipeline.get();
     return playOnScreen(opt, chooseTheme(opt, settings), doc, options, pending_output.get());
   }
-  std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
-  Player player(doc, LanguageData::german(), options);
-  output = pending_output.get();
-  warnAboutStart(*doc, *options.pipeline);
-  player.start(*output);
-  // With --plain, or when stdin or stdout is not a terminal.
-  return runPlainMode(player, opt.input != "-");
+  return playPlain(opt, std::move(bytes), std::move(options), std::move(pending_pipeline), std::move(pending_output));
 }
 
 }  // namespace

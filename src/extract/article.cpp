@@ -179,13 +179,16 @@ bool looksLikeHtml(const std::string& path, std::string_view bytes) {
   return false;
 }
 
-Document loadArticle(const std::string& path, const ExtractOptions& options) {
-  if (options.raw) return loadDocument(path);
+Document extractArticle(const std::string& path, std::string_view bytes, const ExtractOptions& options) {
   const std::string name = path == "-" ? "<stdin>" : path;
-  const std::string bytes = readInput(path);
+  if (options.raw) return documentFromText(name, bytes);
   static const PageMarkers markers(LanguageData::german());
   if (looksLikeHtml(path, bytes)) return extractHtml(name, bytes, markers);
   return extractPlainText(name, bytes, markers);
+}
+
+Document loadArticle(const std::string& path, const ExtractOptions& options) {
+  return extractArticle(path, readInput(path), options);
 }
 
 const char* blockKindName(BlockKind kind) {

@@ -95,9 +95,26 @@ class Player::Impl {
     return sentences_[index];
   }
 
-  const std::shared_ptr<const Document> doc_;
+  std::shared_ptr<const Document> document() const {
+    std::lock_guard<std::mutex> lock(doc_mutex_);
+    return view_->doc;
+  }
+  void extend(std::shared_ptr<const Document> full);
 
  private:
+  // The document read, with the reading bytes before each block, for time estimates. Replaced
+  // once when a head document is extended (extend()); readers copy the pointer.
+  struct DocView {
+    std::shared_ptr<const Document> doc;
+    std::vector<std::size_t> bytes_before_block;
+    std::size_t total_bytes = 0;
+  };
+  static std::shared_ptr<const DocView> makeView(std::shared_ptr<const Document> doc);
+  std::shared_ptr<const DocView> view() const {
+    std::lock_guard<std::mutex> lock(doc_mutex_);
+    return view_;
+  }
+
   // prepare thread
   void prepareLoop(const LanguageData& data);
   // synthesis thread
@@ -116,14 +133,16 @@ class Player::Impl {
   std::size_t firstOfBlock(std::size_t block_of_sentence) const;
 
   const PlayerOptions opt_;
-  std::vector<std::size_t> bytes_before_block_;  // reading bytes before each block, for time estimates
-  std::size_t total_bytes_ = 0;
+  mutable std::mutex doc_mutex_;
+  std::shared_ptr<const DocView> view_;
 
   // Prepared sentences. std::deque: references stay valid while the prepare thread appends.
   mutable std::mutex sentences_mutex_;
   std::condition_variable sentences_cv_;
   std::deque<Sentence> sentences_;
   bool all_prepared_ = false;
+  bool extended_ = false;                   // extend() was called (with full_, or null: no more)
+  std::shared_ptr<const Document> full_;
 
   // Where synthesized sentences lie in the stream, and the measured speed.
   mutable std::mutex records_mutex_;
@@ -169,11 +188,7 @@ class Player::Impl {
 
 Player::Impl::Impl(std::shared_ptr<const Document> doc, const LanguageData& data, PlayerOptions options,
                    SynthesizerFactory make_synth)
-    : doc_(std::move(doc)), opt_(std::move(options)), buffer_(opt_.ring_frames) {
-  for (const Block& b : doc_->blocks) {
-    bytes_before_block_.push_back(total_bytes_);
-    total_bytes_ += b.span.size();
-  }
+    : opt_(std::move(options)), view_(makeView(std::move(doc))), buffer_(opt_.ring_frames) {
   rate_ = std::clamp(opt_.voice.rate, kMinRate, kMaxRate);
   // Volume changes during playback are a gain on what eSpeak produced at the starting volume.
   synth_volume_ = opt_.voice.volume > 0 ? opt_.voice.volume : 100;
@@ -210,7 +225,46 @@ Player::Impl::~Impl() {
   if (AudioOutput* out = output_.load()) out->stop();
 }
 
+std::shared_ptr<const Player::Impl::DocView> Player::Impl::makeView(std::shared_ptr<const Document> doc) {
+  auto v = std::make_shared<DocView>();
+  for (const Block& b : doc->blocks) {
+    v->bytes_before_block.push_back(v->total_bytes);
+    v->total_bytes += b.span.size();
+  }
+  v->doc = std::move(doc);
+  return v;
+}
+
+void Player::Impl::extend(std::shared_ptr<const Document> full) {
+  {
+    std::lock_guard<std::mutex> lock(sentences_mutex_);
+    if (extended_) return;
+    extended_ = true;
+    full_ = std::move(full);
+  }
+  sentences_cv_.notify_all();
+}
+
 // ---------------------------------------------------------------- prepare thread
+
+namespace {
+
+// Where the whole document goes on after the head's blocks [0, done): at block `done` when the
+// head's blocks are its first ones (the usual case), else at the first block after the text read.
+std::size_t continueAt(const Document& head, const Document& full, std::size_t done) {
+  const auto same = [](const Block& a, const Block& b) { return a.kind == b.kind && a.span == b.span; };
+  if (done <= full.blocks.size() && std::equal(head.blocks.begin(), head.blocks.begin() + static_cast<std::ptrdiff_t>(done),
+                                               full.blocks.begin(), same)) {
+    return done;
+  }
+  std::size_t read_end = 0;
+  for (std::size_t b = 0; b < done; ++b) read_end = std::max(read_end, head.blocks[b].span.end);
+  std::size_t at = 0;
+  while (at < full.blocks.size() && full.blocks[at].span.begin < read_end) ++at;
+  return at;
+}
+
+}  // namespace
 
 void Player::Impl::prepareLoop(const LanguageData& data) {
   // Preparing a long document must not slow down the first sentence or the audio: run it at a
@@ -224,9 +278,34 @@ void Player::Impl::prepareLoop(const LanguageData& data) {
       pipeline = std::make_shared<const Pipeline>(data, std::move(lexicons), espeakHasLanguage);
     }
     // The same sentences render produces: segmented, normalized and pronounced, one at a time.
-    SentenceStream stream(*pipeline, *doc_);
+    std::shared_ptr<const Document> doc = document();
+    bool head = opt_.head_until != SIZE_MAX;  // reading the head of a document still being extracted
+    std::optional<SentenceStream> stream;
+    stream.emplace(*pipeline, *doc, 0, opt_.head_until);
     Sentence s;
-    while (!stop_ && stream.next(s)) {
+    while (!stop_) {
+      if (!stream->next(s)) {
+        if (!head) break;
+        head = false;
+        // The head is read as far as it may be: go on in the whole document once it is there.
+        std::shared_ptr<const Document> full;
+        {
+          std::unique_lock<std::mutex> lock(sentences_mutex_);
+          sentences_cv_.wait(lock, [&] { return extended_ || stop_.load(); });
+          full = full_;
+        }
+        if (!full) {  // none after all: the rest of the head
+          stream.emplace(*pipeline, *doc, stream->blocksDone());
+          continue;
+        }
+        stream.emplace(*pipeline, *full, continueAt(*doc, *full, stream->blocksDone()));
+        {
+          std::lock_guard<std::mutex> lock(doc_mutex_);
+          view_ = makeView(full);
+        }
+        doc = std::move(full);
+        continue;
+      }
       std::lock_guard<std::mutex> lock(sentences_mutex_);
       sentences_.push_back(std::move(s));
       sentences_cv_.notify_all();
@@ -522,13 +601,17 @@ void Player::Impl::watchLoop() {
         s.word_source = h.word;
         const int rate = sample_rate_ > 0 ? sample_rate_.load() : 22050;
         std::size_t bytes_before = 0;
+        const std::shared_ptr<const DocView> v = view();
         {
           std::lock_guard<std::mutex> lock(sentences_mutex_);
           if (h.sentence < sentences_.size()) {
             const Sentence& sentence = sentences_[h.sentence];
             s.sentence_source = sentence.source;
             s.block = sentence.block;
-            bytes_before = bytes_before_block_[sentence.block] + (sentence.source.begin - doc_->blocks[sentence.block].span.begin);
+            const std::vector<Block>& blocks = v->doc->blocks;
+            if (sentence.block < blocks.size() && blocks[sentence.block].span.begin <= sentence.source.begin) {
+              bytes_before = v->bytes_before_block[sentence.block] + (sentence.source.begin - blocks[sentence.block].span.begin);
+            }
           }
         }
         double seconds_per_byte;
@@ -540,7 +623,7 @@ void Player::Impl::watchLoop() {
                                  : 175.0 / rate_.load() / 15.0;
         }
         s.elapsed_seconds = seconds_per_byte * static_cast<double>(bytes_before) + static_cast<double>(h.into_sentence) / rate;
-        s.total_seconds = seconds_per_byte * static_cast<double>(total_bytes_);
+        s.total_seconds = seconds_per_byte * static_cast<double>(v->total_bytes);
       }
     }
     {
@@ -589,7 +672,7 @@ void Player::Impl::start(AudioOutput& output) {
     if (start_error_) std::rethrow_exception(start_error_);
   }
   if (sentenceCount() == 0) {
-    throw Error::input(doc_->name + ": nothing to read aloud (the file is empty or has no words)");
+    throw Error::input(document()->name + ": nothing to read aloud (the file is empty or has no words)");
   }
   output.start(buffer_, sample_rate_);
   output_ = &output;
@@ -706,7 +789,8 @@ PlayerSnapshot Player::waitForChange(std::uint64_t seen_version, std::chrono::mi
   return impl_->waitForChange(seen_version, timeout);
 }
 void Player::wait() const { impl_->wait(); }
-const Document& Player::document() const { return *impl_->doc_; }
+std::shared_ptr<const Document> Player::document() const { return impl_->document(); }
+void Player::extend(std::shared_ptr<const Document> full) { impl_->extend(std::move(full)); }
 std::size_t Player::sentenceCount() const { return impl_->sentenceCount(); }
 std::optional<Sentence> Player::sentence(std::size_t index) const { return impl_->sentence(index); }
 

@@ -31,7 +31,7 @@ bool SentenceStream::next(Sentence& out) {
       out.runs = std::move(pronounced.runs);
       return true;
     }
-    if (block_ >= doc_.blocks.size()) return false;
+    if (block_ >= doc_.blocks.size() || doc_.blocks[block_].span.end > end_byte_) return false;
     spans_ = pipeline_.segmenter().split(doc_.text, doc_.blocks[block_].span);
     next_span_ = 0;
     ++block_;

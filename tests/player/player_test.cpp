@@ -150,7 +150,7 @@ TEST_CASE("player delivers exactly the samples vorlesen render writes", "[player
   CHECK(s.sentence_count == 5);
   CHECK(s.all_prepared);
   CHECK(s.underrun_frames == 0);
-  CHECK(player.document().slice(s.sentence_source) == "Der letzte Absatz ist kurz.");
+  CHECK(player.document()->slice(s.sentence_source) == "Der letzte Absatz ist kurz.");
 }
 
 // The test document played with LabelSynthesizer into a MemoryOutput, and its rendered reference.
@@ -280,6 +280,71 @@ TEST_CASE("a jump while paused shows its target at once and plays it on resume",
   CHECK(difference(tail(out, mark), slice(ref.samples, sentenceStart(ref, 3), 3000)) == "");
   s = waitUntil(player, [](const PlayerSnapshot& x) { return x.state == PlayerState::Playing; });
   CHECK(s.sentence == 3);
+}
+
+// The head of kText: its first two blocks, and the player may read only the first of them.
+std::shared_ptr<const Document> headDocument() {
+  const std::string text = kText;
+  return std::make_shared<const Document>(documentFromText("test.txt", text.substr(0, text.find("\n\nDer letzte"))));
+}
+
+TEST_CASE("a head document extended by the whole one plays as the whole one", "[player]") {
+  const auto whole = testDocument();
+  const Reference ref = renderLabels(*whole, VoiceParams{});
+  const auto head = headDocument();
+  REQUIRE(head->blocks.size() == 2);
+  PlayerOptions options;
+  options.head_until = head->blocks[0].span.end;  // block 1 (sentences 2, 3) only from the whole
+  MemoryOutput out;
+  Player player(head, LanguageData::german(), options, labels());
+  player.start(out);
+  out.pull(2000);
+  // Waits for the whole document at the end of the part of the head it may read.
+  CHECK(waitUntil(player, [](const PlayerSnapshot& x) { return x.sentence_count == 2; }).sentence_count == 2);
+  CHECK_FALSE(player.snapshot().all_prepared);
+  std::thread late([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    player.extend(whole);
+  });
+  out.pullUntilDrained(1);
+  late.join();
+  CHECK(difference(out.samples(), ref.samples) == "");
+  CHECK(player.document() == whole);
+  CHECK(player.sentenceCount() == 5);
+}
+
+TEST_CASE("a head document without a whole one is read to its end", "[player]") {
+  const auto head = headDocument();
+  PlayerOptions options;
+  options.head_until = head->blocks[0].span.end;
+  MemoryOutput out;
+  Player player(head, LanguageData::german(), options, labels());
+  player.start(out);
+  player.extend(nullptr);
+  out.pullUntilDrained(1);
+  CHECK(player.sentenceCount() == 4);
+  CHECK(difference(out.samples(), renderLabels(*head, VoiceParams{}).samples) == "");
+}
+
+TEST_CASE("where a whole document differs from its head, reading goes on after the text read", "[player]") {
+  // The head's second block ("Hier kommt der zweite.") is a paragraph of its own there, but part of
+  // the first block in the whole: the whole goes on at its first block after the text read.
+  const auto head = std::make_shared<const Document>(documentFromText("test.txt", "Das ist der erste Satz.\n\nHier kommt der zweite.\n\nNoch einer."));
+  const auto whole = std::make_shared<const Document>(documentFromText("test.txt", "Das ist der erste Satz.\n\nHier kommt der zweite.\n\nNoch einer.\n\nDas Ende."));
+  auto changed = std::make_shared<Document>(*whole);
+  changed->blocks[0].span.end = changed->blocks[1].span.end;  // blocks 0 and 1 merged
+  changed->blocks.erase(changed->blocks.begin() + 1);
+  PlayerOptions options;
+  options.head_until = head->blocks[1].span.end;  // sentences 0 and 1 from the head
+  MemoryOutput out;
+  Player player(head, LanguageData::german(), options, labels());
+  player.start(out);
+  player.extend(changed);
+  out.pullUntilDrained(1);
+  REQUIRE(player.sentenceCount() == 4);
+  std::vector<std::string> read;
+  for (std::size_t i = 0; i < 4; ++i) read.emplace_back(whole->slice(player.sentence(i)->source));
+  CHECK(read == std::vector<std::string>{"Das ist der erste Satz.", "Hier kommt der zweite.", "Noch einer.", "Das Ende."});
 }
 
 TEST_CASE("a rate change applies from the next sentence without a gap", "[player]") {
