@@ -40,6 +40,12 @@ class CodepointIndex {
 // Replaces C0/C1 control characters (except \n and \t) with spaces, byte for byte, so offsets stay.
 void blankControlCharacters(std::string& text);
 
+// ASCII white space: space, TAB, LF, VT, FF, CR.
+constexpr bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// ASCII letters in lower case; every other byte (UTF-8 included) as it is. Locale-independent.
+constexpr char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+std::string lowerAscii(std::string_view text);
+
 bool isSpaceOnly(std::string_view text);
 // The text on one line: every run of ASCII white space (line breaks of a hard-wrapped paragraph
 // included) becomes one space; white space at the ends goes.

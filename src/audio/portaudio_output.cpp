@@ -15,6 +15,7 @@
 
 #include "vorlesen/audio_output.h"
 #include "vorlesen/error.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen {
 
@@ -98,11 +99,6 @@ class PortAudioSession {
     return out;
   }
 };
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 class PortAudioOutput final : public AudioOutput {
  public:
@@ -251,7 +247,7 @@ std::unique_ptr<AudioOutput> openAudioOutput(const std::string& device) {
     std::vector<const AudioDeviceInfo*> matches;
     for (const auto& d : devices) {
       if (d.name == device) chosen = &d;
-      if (lower(d.name).find(lower(device)) != std::string::npos) matches.push_back(&d);
+      if (lowerAscii(d.name).find(lowerAscii(device)) != std::string::npos) matches.push_back(&d);
     }
     if (!chosen && matches.size() == 1) chosen = matches.front();
     if (!chosen && matches.empty()) {

@@ -82,6 +82,12 @@ void blankControlCharacters(std::string& text) {
   }
 }
 
+std::string lowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = lowerAscii(c);
+  return out;
+}
+
 bool isSpaceOnly(std::string_view text) { return trim(text).empty(); }
 
 std::string collapseWhiteSpace(std::string_view text) {
@@ -89,7 +95,7 @@ std::string collapseWhiteSpace(std::string_view text) {
   out.reserve(text.size());
   bool space = false;
   for (const char c : text) {
-    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+    if (isAsciiSpace(c)) {
       space = true;
       continue;
     }
@@ -102,14 +108,13 @@ std::string collapseWhiteSpace(std::string_view text) {
 
 std::string_view trim(std::string_view text) {
   // ASCII white space and the no-break space U+00A0 (C2 A0) count as space here.
-  auto ascii_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
   for (;;) {
-    if (!text.empty() && ascii_space(text.front())) text.remove_prefix(1);
+    if (!text.empty() && isAsciiSpace(text.front())) text.remove_prefix(1);
     else if (text.size() >= 2 && text[0] == '\xC2' && text[1] == '\xA0') text.remove_prefix(2);
     else break;
   }
   for (;;) {
-    if (!text.empty() && ascii_space(text.back())) text.remove_suffix(1);
+    if (!text.empty() && isAsciiSpace(text.back())) text.remove_suffix(1);
     else if (text.size() >= 2 && text[text.size() - 2] == '\xC2' && text.back() == '\xA0') text.remove_suffix(2);
     else break;
   }

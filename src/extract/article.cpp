@@ -14,7 +14,6 @@ namespace vorlesen {
 
 using extract_detail::countWords;
 using extract_detail::endsWith;
-using extract_detail::lowerAscii;
 
 namespace {
 
@@ -52,7 +51,7 @@ bool foldCommonCase(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : static_cast<char>(c));
+      out.push_back(lowerAscii(static_cast<char>(c)));
       continue;
     }
     const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
@@ -145,7 +144,7 @@ bool PageMarkers::isCaption(std::string_view line) const {
     const std::size_t key_size = c.size() + 1;
     const std::size_t at = lastKey(c);
     if (at == std::string::npos) continue;
-    if (at > 0 && !extract_detail::isSpace(folded[at - 1]) && folded[at - 1] != '(' && folded[at - 1] != '.') {
+    if (at > 0 && !isAsciiSpace(folded[at - 1]) && folded[at - 1] != '(' && folded[at - 1] != '.') {
       continue;
     }
     const std::string_view credit = trim(std::string_view(folded).substr(at + key_size));

@@ -6,6 +6,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <memory>
 
 #include "extract/strings.h"
@@ -48,7 +49,7 @@ std::string declaredCharset(std::string_view bytes) {
     const std::size_t cs = tag.find("charset");
     if (cs == std::string_view::npos) continue;
     std::size_t i = cs + 7;
-    while (i < tag.size() && (isSpace(tag[i]) || tag[i] == '=' || tag[i] == '"' || tag[i] == '\'')) ++i;
+    while (i < tag.size() && (isAsciiSpace(tag[i]) || tag[i] == '=' || tag[i] == '"' || tag[i] == '\'')) ++i;
     std::size_t j = i;
     while (j < tag.size() && isCharsetChar(tag[j])) ++j;
     if (j > i) return std::string(tag.substr(i, j - i));

@@ -19,6 +19,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -35,7 +36,6 @@ namespace vorlesen {
 
 namespace {
 
-using extract_detail::isSpace;
 
 // Owns gumbo's parse tree (and the options it was made with, which destruction needs).
 class ParsedHtml {
@@ -73,7 +73,7 @@ const GumboVector& childrenOf(const GumboNode* n) {
 
 const GumboNode* child(const GumboNode* n, unsigned i) { return static_cast<const GumboNode*>(childrenOf(n).data[i]); }
 
-std::string lowerAscii(const char* s) { return extract_detail::lowerAscii(s ? s : ""); }
+std::string lowerAscii(const char* s) { return vorlesen::lowerAscii(std::string_view(s ? s : "")); }
 
 bool isHeading(GumboTag t) {
   return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
@@ -167,7 +167,7 @@ class Paragraph {
       std::size_t src_len = 1;
       std::size_t dec_len = utf8Length(dec[j]);
       // White space gumbo dropped (CR of CR LF, the newline after <pre>) is skipped in the file.
-      while (i < orig.size() && isSpace(orig[i]) && orig[i] != dec[j] &&
+      while (i < orig.size() && isAsciiSpace(orig[i]) && orig[i] != dec[j] &&
              !(orig[i] == '\r' && dec[j] == '\n' && (i + 1 == orig.size() || orig[i + 1] != '\n'))) {
         ++i;
       }
@@ -204,7 +204,7 @@ class Paragraph {
  private:
   void addChar(std::string_view ch, std::size_t parsed, std::size_t parsed_len, bool in_link) {
     const std::size_t source = fileOffset(parsed);
-    if (ch.size() == 1 && isSpace(ch[0])) {
+    if (ch.size() == 1 && isAsciiSpace(ch[0])) {
       pending_space_ = !text_.empty();
       return;
     }

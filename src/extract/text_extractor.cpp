@@ -23,7 +23,6 @@ namespace vorlesen {
 
 using extract_detail::countWords;
 using extract_detail::endsWith;
-using extract_detail::isSpace;
 using extract_detail::startsWith;
 
 namespace {
@@ -59,8 +58,8 @@ std::optional<std::pair<int, std::size_t>> numbering(std::string_view s) {
   while (i < s.size() && i < 3 && s[i] >= '0' && s[i] <= '9') n = n * 10 + (s[i++] - '0');
   if (i == 0 || i >= s.size() || (s[i] != '.' && s[i] != ')')) return std::nullopt;
   ++i;
-  if (i >= s.size() || !isSpace(s[i])) return std::nullopt;
-  while (i < s.size() && isSpace(s[i])) ++i;
+  if (i >= s.size() || !isAsciiSpace(s[i])) return std::nullopt;
+  while (i < s.size() && isAsciiSpace(s[i])) ++i;
   return std::make_pair(n, i);
 }
 
@@ -130,8 +129,8 @@ class TextExtractor {
         const std::string_view s = str(u);
         std::size_t pos = s.size();
         for (std::size_t w = 0; w < n && pos > 0; ++w) {
-          while (pos > 0 && isSpace(s[pos - 1])) --pos;
-          while (pos > 0 && !isSpace(s[pos - 1])) --pos;
+          while (pos > 0 && isAsciiSpace(s[pos - 1])) --pos;
+          while (pos > 0 && !isAsciiSpace(s[pos - 1])) --pos;
         }
         if (pos == 0 || s.size() - pos > 3 * glued_longest_) continue;  // too long to fold to a marker
         const std::string tail = foldCase(s.substr(pos));

@@ -17,7 +17,6 @@ namespace {
 constexpr std::size_t kMaxWordBytes = 64;
 constexpr std::size_t kMaxParts = 4;
 
-bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool isAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 
 // Byte length of the space character ending at `pos` (0 if none): ASCII blanks, no-break space,
@@ -137,14 +136,6 @@ UChar32 firstCodepoint(std::string_view word) {
   return static_cast<UChar32>(nextCodepoint(word, i));
 }
 
-char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string asciiLower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return asciiLower(c); });
-  return out;
-}
-
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // "3", "1999", "08.02" or "1.000" (without the final dot).
@@ -177,7 +168,7 @@ bool isRomanOrInitial(std::string_view s) {
 // several parts may differ in the case of its first letter (a sentence starting "Z. B.").
 bool partMatches(std::string_view part, std::string_view word, bool fold_first) {
   if (part.size() != word.size() || part.empty()) return false;
-  if (fold_first ? asciiLower(part[0]) != asciiLower(word[0]) : part[0] != word[0]) return false;
+  if (fold_first ? lowerAscii(part[0]) != lowerAscii(word[0]) : part[0] != word[0]) return false;
   return part.substr(1) == word.substr(1);
 }
 
@@ -224,12 +215,12 @@ SentenceRules::SentenceRules(const LanguageData& data) {
       addAbbreviation(word, k, where);
     } else if (kind == "suffix") {
       if (!dotted) throw Error::data(where + "a suffix must end in \".\": " + word);
-      suffixes_.push_back(asciiLower(word));
+      suffixes_.push_back(lowerAscii(word));
     } else if (kind == "month") {
       months_.insert(word);
       if (dotted) addAbbreviation(word, AbbreviationKind::MayEnd, where);
     } else if (kind == "ordinal-context") {
-      ordinal_context_.insert(asciiLower(word));
+      ordinal_context_.insert(lowerAscii(word));
     } else if (kind == "starter") {
       starters_.insert(word);
     } else {
@@ -260,7 +251,7 @@ void SentenceRules::addAbbreviation(const std::string& written, AbbreviationKind
       std::string other = parts[0];
       const char c = other[0];
       if (c >= 'a' && c <= 'z') other[0] = static_cast<char>(c - 'a' + 'A');
-      else if (c >= 'A' && c <= 'Z') other[0] = asciiLower(c);
+      else if (c >= 'A' && c <= 'Z') other[0] = lowerAscii(c);
       if (other != parts[0]) parts_[other].push_back(PartRef{index, p});
     }
   }
@@ -364,7 +355,7 @@ bool SentenceRules::endsAfterDottedWord(std::string_view text, std::size_t start
     }
   }
 
-  const std::string lower = asciiLower(word);
+  const std::string lower = lowerAscii(word);
   for (const std::string& suffix : suffixes_) {
     if (lower.size() > suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
       return false;
@@ -390,7 +381,7 @@ bool SentenceRules::endsAfterDottedWord(std::string_view text, std::size_t start
     if (!u_isupper(next_first)) return true;              // "… Euro. 2024 …"
     // Before a capitalized word that is no sentence starter: an ordinal ("der 2. Versuch",
     // "holt 3. Sieg"), unless it is a year or a quantity without an article before it.
-    if (isLargeNumber(bare) && !ordinal_context_.count(asciiLower(view(text, previous)))) return true;
+    if (isLargeNumber(bare) && !ordinal_context_.count(lowerAscii(view(text, previous)))) return true;
     return false;
   }
   if (isRomanOrInitial(bare)) return isStarter(next_word);  // "Ludwig XIV. Er …" vs "John F. Kennedy"
