@@ -64,6 +64,11 @@ struct ConfigFile {
 
 // $XDG_CONFIG_HOME/vorlesen, else $HOME/.config/vorlesen; empty when neither is set.
 std::string configDirectory();
+// The file `name` ("config.toml", "lexicon.tsv") in the config directory; empty when there is none.
+std::string configFilePath(const std::string& name);
+// The lexicons to load, in order: the user's lexicon.tsv in the config directory when it exists,
+// then `extra` (the --lexicon files).
+std::vector<std::string> lexiconFiles(const std::vector<std::string>& extra);
 // Reads a TOML config file; a missing file is not an error (exists = false).
 ConfigFile loadConfigFile(const std::string& path);
 // The config file's text, read as loadConfigFile() does; `path` names it in messages.

@@ -66,8 +66,7 @@ Command addConfigCommand(CLI::App& app) {
   addVoiceOptions(*sub, opt->voice);
   return Command{sub, [opt] {
                    if (opt->path) {
-                     const std::string dir = configDirectory();
-                     std::cout << (dir.empty() ? "" : dir + "/config.toml") << '\n';
+                     std::cout << configFilePath("config.toml") << '\n';
                      if (!opt->print) return kExitOk;
                    }
                    return printSettings(*opt);

@@ -1,5 +1,4 @@
 // `vorlesen normalize`: stdin -> stdout, one output line per input line: the words that will be spoken.
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -26,11 +25,7 @@ int runNormalize(const NormalizeOptions& opt) {
   // exactly as Pipeline::prepare() does for render and play.
   const Normalizer normalizer(LanguageData::german());
   std::vector<Lexicon> lexicons;
-  const std::string config_dir = configDirectory();
-  if (!config_dir.empty() && std::filesystem::is_regular_file(config_dir + "/lexicon.tsv")) {
-    lexicons.push_back(Lexicon::load(config_dir + "/lexicon.tsv"));
-  }
-  for (const std::string& path : opt.lexicons) lexicons.push_back(Lexicon::load(path));
+  for (const std::string& path : lexiconFiles(opt.lexicons)) lexicons.push_back(Lexicon::load(path));
   const Pronouncer pronouncer(LanguageData::german(), std::move(lexicons));
   for (const std::string& w : pronouncer.warnings()) warn(w);
   std::ios::sync_with_stdio(false);

@@ -47,8 +47,7 @@ Settings resolveSettings(const VoiceOptions& o) {
   ifGiven(given.sentence_pause_ms, o.sentence_pause_opt, o.sentence_pause_ms);
   ifGiven(given.paragraph_pause_ms, o.paragraph_pause_opt, o.paragraph_pause_ms);
   given.lexicons = o.lexicons;
-  const std::string dir = configDirectory();
-  const ConfigFile config = loadConfigFile(dir.empty() ? std::string() : dir + "/config.toml");
+  const ConfigFile config = loadConfigFile(configFilePath("config.toml"));
   for (const std::string& w : config.warnings) warn(w);
   return vorlesen::resolveSettings(loadPresets(LanguageData::german()), config, given);
 }

@@ -77,6 +77,20 @@ std::string configDirectory() {
   return {};
 }
 
+std::string configFilePath(const std::string& name) {
+  const std::string dir = configDirectory();
+  return dir.empty() ? std::string() : dir + "/" + name;
+}
+
+std::vector<std::string> lexiconFiles(const std::vector<std::string>& extra) {
+  std::vector<std::string> files;
+  const std::string user = configFilePath("lexicon.tsv");
+  std::error_code ec;
+  if (!user.empty() && std::filesystem::is_regular_file(user, ec)) files.push_back(user);
+  files.insert(files.end(), extra.begin(), extra.end());
+  return files;
+}
+
 ConfigFile loadConfigFile(const std::string& path) {
   ConfigFile config;
   config.path = path;
@@ -178,10 +192,7 @@ Settings resolveSettings(const std::vector<VoicePreset>& presets, const ConfigFi
   }
   applyAll(s, config.values, SettingSource::ConfigFile);
   applyAll(s, command_line, SettingSource::CommandLine);
-  const std::string dir = configDirectory();
-  std::error_code ec;
-  if (!dir.empty() && std::filesystem::is_regular_file(dir + "/lexicon.tsv", ec)) s.lexicons.push_back(dir + "/lexicon.tsv");
-  s.lexicons.insert(s.lexicons.end(), command_line.lexicons.begin(), command_line.lexicons.end());
+  s.lexicons = lexiconFiles(command_line.lexicons);
   return s;
 }
 
