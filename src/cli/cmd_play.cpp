@@ -339,7 +339,6 @@ int play(const PlayOptions& opt) {
   PlayerOptions options;
   options.voice = settings.voiceParams();
   options.pauses = settings.pauses();
-  options.lexicons = settings.lexicons;
   // Waiting for the output first: PortAudio is done with stderr before the screen redirects it.
   if (!opt.plain && canUseReadingScreen()) {
     // The screen shows, lays out and remembers the whole article: it is extracted first.
