@@ -32,6 +32,7 @@
 #include "vorlesen/document.h"
 #include "vorlesen/pipeline.h"
 #include "vorlesen/synthesizer.h"
+#include "vorlesen/voice.h"
 
 namespace vorlesen {
 
@@ -56,9 +57,9 @@ enum class PlayerCommand {
   NextBlock,     // first sentence of the next block (paragraph)
   PrevBlock,     // first sentence of the current block if past its first sentence, else of the previous one
   Repeat,        // start of the sentence heard
-  RateUp,        // +kRateStep words per minute, from the next sentence on, without a gap
+  RateUp,        // +kRateStep words per minute (within kRateRange), from the next sentence on, without a gap
   RateDown,
-  VolumeUp,      // +kVolumeStep (eSpeak amplitude units, 100 = as synthesized), immediately
+  VolumeUp,      // +kVolumeStep (within kVolumeRange; 100 = as synthesized), immediately
   VolumeDown,
   Quit,          // stops playback; state becomes Finished and wait() returns
 };
@@ -97,9 +98,6 @@ struct PlayerOptions {
   // on a huge file before it has been extracted to the end.
   std::size_t head_until = SIZE_MAX;
 };
-
-constexpr int kRateStep = 20;    // words per minute per RateUp/RateDown
-constexpr int kVolumeStep = 10;  // amplitude units per VolumeUp/VolumeDown
 
 class Player {
  public:

@@ -22,15 +22,9 @@
 #include <vector>
 
 #include "vorlesen/document.h"
+#include "vorlesen/voice.h"
 
 namespace vorlesen {
-
-struct VoiceParams {
-  std::string voice = "de";  // eSpeak voice name, optionally with +variant ("de+f2")
-  int rate = 175;            // words per minute (eSpeak: 80..450)
-  int pitch = 50;            // 0..99
-  int volume = 100;          // amplitude 0..200
-};
 
 // A stretch of the text to synthesize that is not read by the main voice: either another language's
 // voice (`language`, e.g. "en", for "Start-up" inside a German sentence) or eSpeak NG phoneme

@@ -161,7 +161,7 @@ std::string handleKey(char key, Player& player) {
     case '-': {
       player.send(key == '+' ? PlayerCommand::RateUp : PlayerCommand::RateDown);
       const int rate = player.snapshot().rate + (key == '+' ? kRateStep : -kRateStep);
-      return "[rate " + std::to_string(std::clamp(rate, 80, 450)) + " words/min from the next sentence]";
+      return "[rate " + std::to_string(kRateRange.clamp(rate)) + " words/min from the next sentence]";
     }
     case '>':
     case ']':
@@ -170,7 +170,7 @@ std::string handleKey(char key, Player& player) {
       const bool up = key == '>' || key == ']';
       player.send(up ? PlayerCommand::VolumeUp : PlayerCommand::VolumeDown);
       const int volume = player.snapshot().volume + (up ? kVolumeStep : -kVolumeStep);
-      return "[volume " + std::to_string(std::clamp(volume, 0, 200)) + "]";
+      return "[volume " + std::to_string(kVolumeRange.clamp(volume)) + "]";
     }
     case 'q': player.send(PlayerCommand::Quit); return "";
     case '?': return kKeyHelp;

@@ -39,9 +39,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kWatchPeriod = std::chrono::milliseconds(10);
 constexpr auto kProducerPoll = std::chrono::milliseconds(3);
-constexpr int kMinRate = 80;
-constexpr int kMaxRate = 450;
-constexpr int kMaxVolume = 200;
 
 // Where one synthesized sentence lies in the stream.
 struct Record {
@@ -189,10 +186,10 @@ class Player::Impl {
 Player::Impl::Impl(std::shared_ptr<const Document> doc, const LanguageData& data, PlayerOptions options,
                    SynthesizerFactory make_synth)
     : opt_(std::move(options)), view_(makeView(std::move(doc))), buffer_(opt_.ring_frames) {
-  rate_ = std::clamp(opt_.voice.rate, kMinRate, kMaxRate);
+  rate_ = kRateRange.clamp(opt_.voice.rate);
   // Volume changes during playback are a gain on what eSpeak produced at the starting volume.
   synth_volume_ = opt_.voice.volume > 0 ? opt_.voice.volume : 100;
-  volume_ = std::clamp(opt_.voice.volume, 0, kMaxVolume);
+  volume_ = kVolumeRange.clamp(opt_.voice.volume);
   buffer_.setGain(volume_ * 256 / synth_volume_);
   snap_.rate = rate_;
   snap_.volume = volume_;
@@ -501,9 +498,7 @@ void Player::Impl::synthLoop(const SynthesizerFactory& make_synth) {
       bool last = false;
       const Sentence* following = waitForSentence(next + 1, &last);
       if (!following && !last) continue;  // interrupted
-      const int ms = last ? 0 : (following->block != s->block ? opt_.pauses.paragraph_ms : opt_.pauses.sentence_ms);
-      const std::size_t pause = static_cast<std::size_t>(ms) * static_cast<std::size_t>(sample_rate_) / 1000;
-      const bool done = synthesizeOne(*synth, *s, next, pause);
+      const bool done = synthesizeOne(*synth, *s, next, pauseAfter(*s, following, opt_.pauses, sample_rate_));
       if (done) ++next;
       if (done || buffer_.freeSpace() == 0) {
         std::lock_guard<std::mutex> lock(control_mutex_);
@@ -752,7 +747,7 @@ void Player::Impl::send(PlayerCommand command) {
     case PlayerCommand::RateDown: {
       const int step = command == PlayerCommand::RateUp ? kRateStep : -kRateStep;
       std::lock_guard<std::mutex> lock(control_mutex_);
-      rate_ = std::clamp(rate_.load() + step, kMinRate, kMaxRate);
+      rate_ = kRateRange.clamp(rate_.load() + step);
       rate_request_ = rate_.load();
       rate_pending_ = true;
       break;
@@ -760,7 +755,7 @@ void Player::Impl::send(PlayerCommand command) {
     case PlayerCommand::VolumeUp:
     case PlayerCommand::VolumeDown: {
       const int step = command == PlayerCommand::VolumeUp ? kVolumeStep : -kVolumeStep;
-      volume_ = std::clamp(volume_.load() + step, 0, kMaxVolume);
+      volume_ = kVolumeRange.clamp(volume_.load() + step);
       buffer_.setGain(volume_ * 256 / synth_volume_);
       break;
     }
