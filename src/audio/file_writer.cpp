@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <filesystem>
 
-#include "audio/atomic_file.h"
-#include "audio/hash.h"
+#include "common/atomic_file.h"
+#include "common/hash.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
 #include "vorlesen/text.h"
