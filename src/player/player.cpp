@@ -388,6 +388,9 @@ bool Player::Impl::push(const std::int16_t* samples, std::size_t count, std::uin
     if (interrupt_ || stop_) return false;
     // A rate change redoes this sentence unless the listener is already hearing it.
     if (rate_pending_ && buffer_.readPosition() < sentence_begin) return false;
+    // The ring is full: playback can start, and must, or a first sentence longer than the ring
+    // (about 3 s of audio) would wait for room forever.
+    markFirstReady();
     std::unique_lock<std::mutex> lock(control_mutex_);
     control_cv_.wait_for(lock, kProducerPoll);
   }
@@ -536,7 +539,7 @@ bool Player::Impl::synthesizeNext(Synthesizer& synth, std::size_t& next) {
   if (!following && !last) return false;  // interrupted
   const bool done = synthesizeOne(synth, *s, next, pauseAfter(*s, following, opt_.pauses, sample_rate_));
   if (done) ++next;
-  if (done || buffer_.freeSpace() == 0) markFirstReady();
+  if (done) markFirstReady();
   return done;
 }
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <thread>
 
 #include "vorlesen/audio_sink.h"
@@ -483,4 +484,21 @@ TEST_CASE("a failure from outside ends playback with its typed error", "[player]
     player.fail(Error::input("test.txt: the rest cannot be read"));
     CHECK_THROWS_WITH(player.start(out), "test.txt: the rest cannot be read");
   }
+}
+
+TEST_CASE("a first sentence longer than the ring starts playing (it used to wait for room forever)", "[player]") {
+  const auto doc = testDocument();
+  const Reference ref = renderLabels(*doc, VoiceParams{});
+  REQUIRE(sentenceStart(ref, 1) > 4096);  // sentence 0 and its pause do not fit
+  PlayerOptions options;
+  options.ring_frames = 4096;
+  MemoryOutput out;
+  Player player(doc, LanguageData::german(), options, labels());
+  auto started = std::async(std::launch::async, [&] { player.start(out); });
+  const bool in_time = started.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+  if (!in_time) player.fail(Error::synthesis("start() waited for room in the ring"));  // ends the wait
+  REQUIRE(in_time);
+  started.get();
+  out.pullUntilDrained(1);
+  CHECK(difference(out.samples(), ref.samples) == "");
 }
