@@ -7,6 +7,7 @@
 #include "cli/app.h"
 #include "ui/keys.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/playback.h"
 #include "vorlesen/settings.h"
 #include "vorlesen/ui.h"
@@ -88,8 +89,8 @@ Command addPlayCommand(CLI::App& app) {
           CLI::ignore_case));
   addVoiceOptions(*sub, opt->voice);
   addInputOptions(*sub, opt->extract);
-  sub->footer("Keys (plain mode, when standard input is a terminal):\n" + ui::keyHelp(ui::Front::Plain) +
-              "\nThe reading screen lists its keys with ?.");
+  sub->footer(std::string(tr("Keys (plain mode, when standard input is a terminal):")) + "\n" +
+              ui::keyHelp(ui::Front::Plain) + "\n" + tr("The reading screen lists its keys with ?."));
   return Command{sub, [opt] { return play(*opt); }};
 }
 

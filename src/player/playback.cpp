@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/synthesizer.h"
@@ -87,7 +88,7 @@ class Playback::Handover {
     } catch (const Error& e) {
       player_.fail(e);
     } catch (const std::exception& e) {
-      player_.fail(Error::input(std::string("cannot load the rest of the document: ") + e.what()));
+      player_.fail(Error::input(format(tr("cannot load the rest of the document: {}"), e.what())));
     }
   }
 

@@ -9,6 +9,7 @@
 
 #include "player/player_impl.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 
 namespace vorlesen {
@@ -46,7 +47,7 @@ std::size_t continueAt(const Document& head, const Document& full, std::size_t d
 }
 
 // An exception that is not an Error, met on an engine thread, as the failure it reports.
-Error unexpected(const std::exception& e) { return Error::synthesis(std::string("playback failed: ") + e.what()); }
+Error unexpected(const std::exception& e) { return Error::synthesis(format(tr("playback failed: {}"), e.what())); }
 
 }  // namespace
 
