@@ -4,7 +4,11 @@
 // demands (case and gender from the preceding article or preposition and the following noun).
 //
 // A Classifier is a cheap view over one text's tokens; it is built per normalize() call and not
-// shared. The GermanData it reads is immutable.
+// shared. The GermanData it reads is immutable. Its methods live in several files by topic:
+// classifier.cpp (dispatch, context), classify_words.cpp (abbreviations, roman numerals, letters,
+// symbols), classify_electronic.cpp (URLs, handles, phone numbers), classify_numbers.cpp (amounts,
+// fractions, ranges, ordinals, years), classify_quantity.cpp (units, scales, money),
+// classify_time.cpp (clock times, durations, dates), classify_sports.cpp (scores, match minutes).
 #pragma once
 
 #include <cstddef>
@@ -27,33 +31,73 @@ class Classifier {
 
  private:
   struct Amount;
+  struct Quantity;
+  struct ClockParts;
 
-  bool electronic(std::size_t i, Semiotic& out) const;
+  // Words (classify_words.cpp).
   bool abbreviation(std::size_t i, Semiotic& out) const;
+  bool listedAbbreviation(std::size_t i, Semiotic& out) const;
+  bool suffixAbbreviation(std::size_t i, Semiotic& out) const;
   bool weekdayRange(std::size_t i, Semiotic& out) const;
   bool wordWithDigits(std::size_t i, Semiotic& out) const;
   bool roman(std::size_t i, Semiotic& out) const;
+  bool regnal(std::size_t i, int value, Semiotic& out) const;
+  bool romanAfterNoun(std::size_t i, int value, Semiotic& out) const;
+  bool romanBeforeNoun(std::size_t i, int value, Semiotic& out) const;
   bool dottedLetters(std::size_t i, Semiotic& out) const;
   bool symbol(std::size_t i, Semiotic& out) const;
-  bool prefixCurrency(std::size_t i, Semiotic& out) const;
-  bool telephone(std::size_t i, Semiotic& out) const;
-  bool number(std::size_t i, std::size_t start, Semiotic& out) const;
-  bool time(std::size_t i, Semiotic& out) const;
-  bool date(std::size_t i, Semiotic& out) const;
 
+  // URLs, handles, telephone numbers (classify_electronic.cpp).
+  bool electronic(std::size_t i, Semiotic& out) const;
+  std::size_t addressEnd(std::size_t begin) const;
+  bool looksLikeAddress(std::string_view chunk) const;
+  void addressParts(std::size_t begin, std::string_view chunk, Semiotic& out) const;
+  bool telephone(std::size_t i, Semiotic& out) const;
+
+  // Numbers (classify_numbers.cpp).
+  bool number(std::size_t i, std::size_t start, Semiotic& out) const;
+  bool fraction(std::size_t i, const std::vector<Part>& head, Semiotic& out) const;
+  bool range(std::size_t i, const Amount& a, const std::vector<Part>& head, Semiotic& out) const;
+  bool ordinal(std::size_t i, std::size_t start, const Amount& a, Semiotic& out) const;
+  bool year(std::size_t start, const Amount& a, Semiotic& out) const;
+  void cardinal(std::size_t start, const Amount& a, Semiotic& out) const;
   bool parseAmount(std::size_t i, Amount& a) const;
   void amountParts(const Amount& a, NumberForm form, std::vector<Part>& parts) const;
-  bool moneyParts(const Amount& a, const Currency& cur, Span cur_span, std::vector<Part>& parts) const;
-  bool quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>& head, const Amount& last_amount,
-                      bool head_has_amount) const;
-  void compoundSuffix(Semiotic& out) const;
   bool isFraction(std::size_t n) const;  // "N/D" at token n
   void fractionParts(std::string_view num, Span num_span, long long den, Span den_span,
                      std::vector<Part>& parts) const;
+  void compoundSuffix(Semiotic& out) const;
+
+  // Units, scale words and money after an amount (classify_quantity.cpp).
+  bool quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>& head, const Amount& a,
+                      bool head_has_amount) const;
+  bool scaleAt(std::size_t k, Quantity& q) const;
+  bool unitAt(std::size_t k, Quantity& q) const;
+  void quantityParts(const Quantity& q, bool one, Semiotic& out) const;
+  bool prefixCurrency(std::size_t i, Semiotic& out) const;
+  bool moneyParts(const Amount& a, const Currency& cur, Span cur_span, std::vector<Part>& parts) const;
+
+  // Clock times, durations and dates (classify_time.cpp).
+  bool time(std::size_t i, Semiotic& out) const;
+  bool clockHour(std::size_t i, Semiotic& out) const;
+  bool parseClock(std::size_t i, ClockParts& c) const;
+  bool durationWithSeconds(const ClockParts& c, Semiotic& out) const;
+  void clockParts(const ClockParts& c, Semiotic& out) const;
+  bool date(std::size_t i, Semiotic& out) const;
+  bool isoDate(std::size_t i, Semiotic& out) const;
+  bool numericDate(std::size_t i, Semiotic& out) const;
+  bool namedMonthDate(std::size_t i, Semiotic& out) const;
+
+  // Scores (classify_sports.cpp).
+  bool score(std::size_t i, Semiotic& out) const;
+
+  // Context (classifier.cpp).
   // The context word before a number, following conjunctions back ("vom 5. bis 7.").
   const ContextWord* contextBefore(std::size_t start) const;
   NumberForm dayForm(std::size_t start) const;
   NumberForm cardinalBefore(std::size_t start, std::size_t noun, bool is_one) const;
+  // The word after token j that is in number_context.tsv with `kinds` ("Std." included); its end, or 0.
+  std::size_t contextWordAt(std::size_t j, unsigned kinds) const;
   void closeWithDot(std::size_t dot_token, Semiotic& out) const;
 
   // Token helpers.

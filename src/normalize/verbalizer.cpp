@@ -30,7 +30,10 @@ std::vector<SpokenPart> verbalize(const Semiotic& s, const NumberSpeller& spelle
       case PartKind::Words: text = p.text; break;
       case PartKind::Letters: text = spellLetters(p.text); break;
     }
-    if (p.drop_last_letter && !text.empty()) text.pop_back();
+    if (!p.drop_ending.empty() && text.size() >= p.drop_ending.size() &&
+        text.compare(text.size() - p.drop_ending.size(), p.drop_ending.size(), p.drop_ending) == 0) {
+      text.resize(text.size() - p.drop_ending.size());
+    }
     if (p.capitalize) capitalizeFirst(text);
     text += p.suffix;
     if (text.empty()) continue;

@@ -1,0 +1,265 @@
+// Classifier: abbreviations, weekday ranges, words with digits, roman numerals, dotted letters, symbols.
+#include <string>
+
+#include "normalize/classifier.h"
+#include "normalize/classifier_internal.h"
+
+namespace vorlesen::normalize {
+
+namespace {
+
+bool isValidRoman(std::string_view s, int& value) {
+  if (s.empty() || s.size() > 15) return false;
+  auto val = [](char c) {
+    switch (c) {
+      case 'I': return 1;
+      case 'V': return 5;
+      case 'X': return 10;
+      case 'L': return 50;
+      case 'C': return 100;
+      case 'D': return 500;
+      case 'M': return 1000;
+    }
+    return 0;
+  };
+  int total = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const int v = val(s[k]);
+    if (v == 0) return false;
+    const int next = k + 1 < s.size() ? val(s[k + 1]) : 0;
+    total += next > v ? -v : v;
+  }
+  if (total <= 0 || total >= 4000) return false;
+  // Only the canonical spelling counts ("IIII", "VX" and words like "DC" or "MIX" do not).
+  static const char* const thousands[] = {"", "M", "MM", "MMM"};
+  static const char* const hundreds[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+  static const char* const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+  static const char* const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  const std::string canonical = std::string(thousands[total / 1000]) + hundreds[total / 100 % 10] +
+                                tens[total / 10 % 10] + ones[total % 10];
+  if (canonical != s) return false;
+  value = total;
+  return true;
+}
+
+}  // namespace
+
+// --- abbreviations ---------------------------------------------------------------------------------
+
+bool Classifier::abbreviation(std::size_t i, Semiotic& out) const {
+  if (i > 0 && (isWord(i - 1) || isNum(i - 1))) return false;
+  return weekdayRange(i, out) || listedAbbreviation(i, out) || suffixAbbreviation(i, out);
+}
+
+bool Classifier::listedAbbreviation(std::size_t i, Semiotic& out) const {
+  const Abbreviation* a = data_.abbreviationAt(text_, toks_[i].span.begin, within_.end);
+  if (!a) return false;
+  const std::size_t end = toks_[i].span.begin + a->written.size();
+  std::size_t j = i;
+  while (j < toks_.size() && toks_[j].span.end < end) ++j;
+  if (j >= toks_.size() || toks_[j].span.end != end) return false;
+  const std::size_t last = j + 1;
+  if (a->needs_number && !isNum(skipSpace(last))) return false;
+  out.cls = TokenClass::Abbreviation;
+  out.first = i;
+  out.last = last;
+  out.parts.push_back(words(spanOf(i, last), a->spoken));
+  if (a->written.back() == '.') {
+    const std::size_t next = skipSpace(last);
+    if (next >= toks_.size() || (a->may_end && capitalized(next) && isSpace(last))) {
+      out.parts.push_back(words(toks_[j].span, ".", true));
+    }
+  }
+  return true;
+}
+
+bool Classifier::suffixAbbreviation(std::size_t i, Semiotic& out) const {
+  // "Hauptstr." -> "Hauptstraße"
+  if (!isSym(i + 1, ".")) return false;
+  const std::string_view t = toks_[i].text;
+  const std::string with_dot = std::string(t) + ".";
+  const Abbreviation* a = data_.suffixAbbreviation(with_dot);
+  if (!a) return false;
+  out.cls = TokenClass::Abbreviation;
+  out.first = i;
+  out.last = i + 2;
+  const std::size_t stem = with_dot.size() - a->written.size();
+  out.parts.push_back(words(spanOf(i, i + 2), std::string(t.substr(0, stem)) + a->spoken));
+  closeWithDot(i + 1, out);
+  return true;
+}
+
+bool Classifier::weekdayRange(std::size_t i, Semiotic& out) const {
+  // "Mo.–Fr.", "Mo-Fr", "Mo. – Fr.": "Montag bis Freitag".
+  const auto day = [&](std::size_t k, std::size_t& end) -> const std::string* {
+    if (!isWord(k)) return nullptr;
+    if (isSym(k + 1, ".")) {
+      if (const std::string* d = data_.weekday(std::string(toks_[k].text) + ".")) {
+        end = k + 2;
+        return d;
+      }
+    }
+    end = k + 1;
+    return data_.weekday(toks_[k].text);
+  };
+  std::size_t end1 = 0, end2 = 0;
+  const std::string* from = day(i, end1);
+  if (!from) return false;
+  std::size_t dash = end1;
+  const bool spaced = isSpace(dash);
+  if (spaced) ++dash;
+  if (!isSym(dash, "-") && !isSym(dash, "\u2013")) return false;
+  const std::size_t second = spaced ? dash + 2 : dash + 1;
+  if (spaced && !isSpace(dash + 1)) return false;
+  const std::string* to = day(second, end2);
+  if (!to || isWord(end2)) return false;
+  out.cls = TokenClass::Range;
+  out.first = i;
+  out.last = end2;
+  out.parts.push_back(words(spanOf(i, end1), *from));
+  out.parts.push_back(words(toks_[dash].span, data_.word("range")));
+  out.parts.push_back(words(spanOf(second, end2), *to));
+  return true;
+}
+
+// --- letters, words with digits, symbols -----------------------------------------------------------
+
+bool Classifier::dottedLetters(std::size_t i, Semiotic& out) const {
+  // "U.S.A." or "U.S." not in abbreviations.tsv: spell the letters, never pass dots to eSpeak.
+  if (i > 0 && isWord(i - 1)) return false;
+  std::size_t j = i;
+  std::string letters;
+  while (isWord(j) && toks_[j].text.size() == 1 && isSym(j + 1, ".")) {
+    letters += toks_[j].text;
+    j += 2;
+  }
+  if (letters.size() < 2 || isWord(j) || isNum(j)) return false;
+  out.cls = TokenClass::Letters;
+  out.first = i;
+  out.last = j;
+  Part p = words(spanOf(i, j), letters);
+  p.kind = PartKind::Letters;
+  out.parts.push_back(std::move(p));
+  closeWithDot(j - 1, out);
+  return true;
+}
+
+bool Classifier::wordWithDigits(std::size_t i, Semiotic& out) const {
+  // "G7", "MP3", "Covid-19": the letters as they are, the number as a cardinal.
+  if (i > 0 && (isWord(i - 1) || isNum(i - 1))) return false;
+  std::size_t n = i + 1;
+  if (isSym(n, "-") && isNum(n + 1) && !(isSym(n + 2, ".") && isNum(n + 3)) && !isSym(n + 2, ",")) ++n;
+  if (!isNum(n) || isSym(n + 1, ",") || isSym(n + 1, ":")) return false;
+  if (n == i + 1 && (isSym(n + 1, ".") && isNum(n + 2))) return false;
+  out.cls = TokenClass::Compound;
+  out.first = i;
+  out.last = n + 1;
+  out.parts.push_back(words(toks_[i].span, std::string(toks_[i].text)));
+  Part p = numberPart(toks_[n].span, toks_[n].text, NumberForm::Numbering);
+  if (toks_[n].text.size() > 4 || toks_[n].text[0] == '0') p.kind = PartKind::Digits;
+  out.parts.push_back(std::move(p));
+  compoundSuffix(out);
+  return true;
+}
+
+bool Classifier::symbol(std::size_t i, Semiotic& out) const {
+  const Token& t = toks_[i];
+  if (const auto* f = data_.vulgarFraction(t.text)) {
+    out.cls = TokenClass::Fraction;
+    out.first = i;
+    out.last = i + 1;
+    fractionParts(std::to_string(f->first), t.span, f->second, t.span, out.parts);
+    return true;
+  }
+  std::size_t last = i + 1;
+  std::string key(t.text);
+  if (isSym(i + 1, std::string_view(key))) {
+    key += key;  // "§§"
+    if (!data_.symbol(key)) key = std::string(t.text);
+    else last = i + 2;
+  }
+  const std::string* spoken = data_.symbol(key);
+  if (!spoken) return false;
+  // A symbol glued between letters is part of a name ("AT&T", "C#"): leave it.
+  if (i > 0 && isWord(i - 1) && isWord(last)) return false;
+  out.cls = TokenClass::Symbol;
+  out.first = i;
+  out.last = last;
+  out.parts.push_back(words(spanOf(i, last), *spoken));
+  return true;
+}
+
+// --- roman numerals --------------------------------------------------------------------------------
+
+bool Classifier::roman(std::size_t i, Semiotic& out) const {
+  int value = 0;
+  if (!isValidRoman(toks_[i].text, value)) return false;
+  if (i > 0 && !isSpace(i - 1)) return false;
+  if (isWord(i + 1) || isNum(i + 1)) return false;
+  return regnal(i, value, out) || romanAfterNoun(i, value, out) || romanBeforeNoun(i, value, out);
+}
+
+bool Classifier::regnal(std::size_t i, int value, Semiotic& out) const {
+  // "Ludwig XIV." -> "Ludwig der Vierzehnte"; case from the word before the name.
+  const std::size_t before = wordBefore(i);
+  if (before == npos || !isSym(i + 1, ".") || value >= 100) return false;
+  const std::string_view name = toks_[before].text;
+  bool genitive = false;
+  NounInfo info = data_.noun(name);
+  if (!info.name && name.size() > 2 && name.back() == 's') {
+    const NounInfo stem = data_.noun(name.substr(0, name.size() - 1));
+    if (stem.name) {
+      info = stem;
+      genitive = true;
+    }
+  }
+  if (!info.name) return false;
+  Case c = Case::Nominative;
+  if (genitive) {
+    c = Case::Genitive;
+  } else if (const std::size_t ctx = wordBefore(before); ctx != npos) {
+    if (const ContextWord* cw = data_.context(toks_[ctx].text)) c = cw->grammatical_case;
+  }
+  const std::string& article = data_.article(c, info.gender);
+  NumberForm form = NumberForm::OrdinalN;
+  if (const ContextWord* aw = data_.context(article)) ordinalFormFromEnding(aw->ending[static_cast<int>(info.gender)], form);
+  out.cls = TokenClass::Roman;
+  out.first = i;
+  out.last = i + 2;
+  out.parts.push_back(words(toks_[i].span, article));
+  Part p = numberPart(spanOf(i, i + 2), std::to_string(value), form);
+  p.capitalize = true;
+  out.parts.push_back(std::move(p));
+  closeWithDot(i + 1, out);
+  return true;
+}
+
+bool Classifier::romanAfterNoun(std::size_t i, int value, Semiotic& out) const {
+  // "Kapitel IV" -> "Kapitel vier".
+  const std::size_t before = wordBefore(i);
+  if (before == npos || !data_.noun(toks_[before].text).numbered || isSym(i + 1, ".")) return false;
+  out.cls = TokenClass::Roman;
+  out.first = i;
+  out.last = i + 1;
+  out.parts.push_back(numberPart(toks_[i].span, std::to_string(value), NumberForm::Numbering));
+  return true;
+}
+
+bool Classifier::romanBeforeNoun(std::size_t i, int value, Semiotic& out) const {
+  // "II. Weltkrieg", "im XX. Jahrhundert"
+  if (!isSym(i + 1, ".") || !isSpace(i + 2) || !isWord(i + 3) || !data_.noun(toks_[i + 3].text).ordinal) return false;
+  const NounInfo noun = data_.noun(toks_[i + 3].text);
+  NumberForm form = strongOrdinal(noun.gender);
+  if (const std::size_t before = wordBefore(i); before != npos) {
+    if (const ContextWord* cw = data_.context(toks_[before].text)) {
+      ordinalFormFromEnding(cw->ending[static_cast<int>(noun.gender)], form);
+    }
+  }
+  out.cls = TokenClass::Roman;
+  out.first = i;
+  out.last = i + 2;
+  out.parts.push_back(numberPart(spanOf(i, i + 2), std::to_string(value), form));
+  return true;
+}
+
+}  // namespace vorlesen::normalize
