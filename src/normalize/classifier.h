@@ -56,6 +56,7 @@ class Classifier {
 
   // Numbers (classify_numbers.cpp).
   bool number(std::size_t i, std::size_t start, Semiotic& out) const;
+  bool version(std::size_t i, bool after_word, Semiotic& out) const;
   bool fraction(std::size_t i, const std::vector<Part>& head, Semiotic& out) const;
   bool range(std::size_t i, const Amount& a, const std::vector<Part>& head, Semiotic& out) const;
   bool ordinal(std::size_t i, std::size_t start, const Amount& a, Semiotic& out) const;
@@ -81,6 +82,9 @@ class Classifier {
   bool time(std::size_t i, Semiotic& out) const;
   bool clockHour(std::size_t i, Semiotic& out) const;
   bool parseClock(std::size_t i, ClockParts& c) const;
+  bool duration(const ClockParts& c, Semiotic& out) const;
+  bool dottedClock(const ClockParts& c) const;
+  void timeRange(Semiotic& out) const;
   bool durationWithSeconds(const ClockParts& c, Semiotic& out) const;
   void clockParts(const ClockParts& c, Semiotic& out) const;
   bool date(std::size_t i, Semiotic& out) const;
@@ -88,8 +92,15 @@ class Classifier {
   bool numericDate(std::size_t i, Semiotic& out) const;
   bool namedMonthDate(std::size_t i, Semiotic& out) const;
 
-  // Scores (classify_sports.cpp).
+  // Scores and match minutes (classify_sports.cpp).
   bool score(std::size_t i, Semiotic& out) const;
+  bool goalScore(std::size_t i, Semiotic& out) const;
+  bool tableScore(std::size_t i, Semiotic& out) const;
+  bool setScores(std::size_t i, Semiotic& out) const;
+  bool isSetScore(std::size_t k) const;
+  void pairParts(std::size_t i, std::vector<Part>& parts) const;
+  bool matchMinute(std::size_t i, Semiotic& out) const;
+  bool inMinuteList(std::size_t i) const;
 
   // Context (classifier.cpp).
   // The context word before a number, following conjunctions back ("vom 5. bis 7.").

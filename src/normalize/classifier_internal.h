@@ -97,6 +97,7 @@ struct Classifier::ClockParts {
   bool colon = false;
   long long hour = 0, minute = 0, second = -1;
   std::size_t hour_tok = 0, minute_tok = 0, second_tok = 0;
+  std::size_t fraction_tok = 0;  // decimals after the last field ("1:45,3"), or 0
 };
 
 }  // namespace vorlesen::normalize

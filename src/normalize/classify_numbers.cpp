@@ -8,7 +8,10 @@ namespace vorlesen::normalize {
 
 bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
   const bool negative = start != i;
-  if (!negative && (time(i, out) || date(i, out) || score(i, out))) return true;
+  if (!negative && (version(i, true, out) || time(i, out) || date(i, out) || score(i, out) ||
+                    matchMinute(i, out) || version(i, false, out))) {
+    return true;
+  }
   out = Semiotic{};
   out.first = start;
   std::vector<Part> head;
@@ -55,8 +58,11 @@ bool Classifier::parseAmount(std::size_t i, Amount& a) const {
     }
   }
   a.int_span = spanOf(i, j);
-  if (j + 1 < toks_.size() && toks_[j].kind == TokenKind::Symbol && data_.decimalSeparator(toks_[j].text) &&
-      isNum(j + 1)) {
+  // A decimal point as in English ("88.6 MHz"): not a thousands group, and not "1.2.3" (a version).
+  const bool point = !a.grouped && isSym(j, ".") && isNum(j + 1) && toks_[j + 1].text.size() != 3 &&
+                     !(isSym(j + 2, ".") && isNum(j + 3));
+  if (j + 1 < toks_.size() && toks_[j].kind == TokenKind::Symbol &&
+      (data_.decimalSeparator(toks_[j].text) || point) && isNum(j + 1)) {
     a.has_fraction = true;
     a.fraction = std::string(toks_[j + 1].text);
     a.frac_span = spanOf(j, j + 2);
@@ -74,6 +80,36 @@ void Classifier::amountParts(const Amount& a, NumberForm form, std::vector<Part>
   parts.push_back(numberPart(a.int_span, a.integer, NumberForm::Numbering));
   parts.push_back(words(Span{a.frac_span.begin, a.frac_span.begin + 1}, data_.word("decimal")));
   parts.push_back(digitsPart(Span{a.frac_span.begin + 1, a.frac_span.end}, a.fraction));
+}
+
+// --- versions ----------------------------------------------------------------------------------------
+
+bool Classifier::version(std::size_t i, bool after_word, Semiotic& out) const {
+  // "Version 3.11" -> "drei Punkt elf", "Web 2.0" -> "zwei Punkt null", "Android 6.0.1": dotted numbers
+  // after a version word (number_context.tsv), ending in ".0", or with three parts or more (not a date,
+  // which was tried first, and not thousands "1.000.000").
+  std::size_t end = i + 1;
+  bool all_groups = true;
+  while (isSym(end, ".") && isNum(end + 1)) {
+    all_groups = all_groups && toks_[end + 1].text.size() == 3;
+    end += 2;
+  }
+  const std::size_t fields = (end - i + 1) / 2;
+  if (fields < 2 || isWord(end) || isNum(end)) return false;
+  const std::size_t b = wordBefore(i);
+  const bool word = b != npos && data_.numberContext(toks_[b].text, kVersion);
+  if (after_word ? !word : (all_groups || (fields == 2 && toks_[end - 1].text != "0"))) return false;
+  out = Semiotic{};
+  out.cls = TokenClass::Version;
+  out.first = i;
+  out.last = end;
+  for (std::size_t k = i; k < end; k += 2) {
+    if (k > i) out.parts.push_back(words(toks_[k - 1].span, data_.word("point")));
+    const std::string_view digits = toks_[k].text;
+    out.parts.push_back(digits.size() > 1 && digits[0] == '0' ? digitsPart(toks_[k].span, digits)
+                                                              : numberPart(toks_[k].span, digits, NumberForm::Numbering));
+  }
+  return true;
 }
 
 // --- fractions ---------------------------------------------------------------------------------------
@@ -273,6 +309,12 @@ void Classifier::compoundSuffix(Semiotic& out) const {
     out.last = j + 1;
     out.cls = TokenClass::Compound;
     return compoundSuffix(out);
+  }
+  if (isSym(j, "-") && isWord(j + 1) && contextWordAt(j + 1, kConjunction)) {
+    // A suspended hyphen with its space lost: "0:1-oder 1:2-Niederlage" -> "null-zu-eins- oder".
+    out.parts.push_back(words(toks_[j].span, "-", true));
+    out.last = j + 1;
+    return;
   }
   if (isSym(j, "-") && isWord(j + 1)) {
     const std::string_view w = toks_[j + 1].text;

@@ -12,9 +12,11 @@ bool Classifier::time(std::size_t i, Semiotic& out) const {
   if (!isSym(i + 1, ":") && !isSym(i + 1, ".")) return clockHour(i, out);
   ClockParts c;
   if (!parseClock(i, c)) return false;
+  if (c.colon && duration(c, out)) return true;
+  if (c.hour > 24 || c.fraction_tok) return false;
   const std::size_t uhr = skipSpace(c.end);
   const std::size_t uhr_end = contextWordAt(uhr, kClock);
-  if (!c.colon && !uhr_end) return false;  // "9.30" alone is a decimal or a date
+  if (!c.colon && !uhr_end && !dottedClock(c)) return false;
   if (isNum(c.end) || isWord(c.end)) return false;
   out.cls = TokenClass::Time;
   out.first = i;
@@ -22,6 +24,73 @@ bool Classifier::time(std::size_t i, Semiotic& out) const {
   if (c.second >= 0 && !uhr_end) return durationWithSeconds(c, out);
   clockParts(c, out);
   if (uhr_end) out.parts[1].source = spanOf(uhr, uhr_end);
+  if (!uhr_end) timeRange(out);
+  return true;
+}
+
+bool Classifier::dottedClock(const ClockParts& c) const {
+  // "ab 20.15 im Ersten", "bis 23.30", "ORF 2 23.00 Magazin": a clock time without "Uhr". German writes
+  // decimals with a comma, so "H.MM" is a time unless a unit or currency follows ("3.50 Euro"), a
+  // version word precedes ("Version 3.11"), or an article or "am" makes it a date ("am 24.12").
+  if (isSym(c.end, ".") && (isNum(c.end + 1) || (c.minute >= 1 && c.minute <= 12))) return false;
+  if (const std::size_t b = wordBefore(c.first); b != npos) {
+    if (data_.numberContext(toks_[b].text, kVersion)) return false;
+    const ContextWord* cw = data_.context(toks_[b].text);
+    if (cw && cw->determiner) return false;
+  }
+  Quantity q;
+  const std::size_t k = skipSpace(c.end);
+  return !scaleAt(k, q) && !unitAt(k, q);
+}
+
+void Classifier::timeRange(Semiotic& out) const {
+  // "9.30–11.00 Uhr", "9:30-11:00" -> "neun Uhr dreißig bis elf Uhr".
+  const std::size_t dash = out.last;
+  if (!(isSym(dash, "-") || isSym(dash, "\u2013")) || !isNum(dash + 1) || toks_[dash + 1].text.size() > 2) return;
+  ClockParts c;
+  if (!parseClock(dash + 1, c) || c.hour > 24 || c.fraction_tok || isNum(c.end) || isWord(c.end)) return;
+  if (!isSym(dash + 2, ":") && !isSym(dash + 2, ".")) return;
+  out.parts.push_back(words(toks_[dash].span, data_.word("range")));
+  Semiotic second;
+  clockParts(c, second);
+  const std::size_t uhr = skipSpace(c.end);
+  const std::size_t uhr_end = contextWordAt(uhr, kClock);
+  if (uhr_end) second.parts[1].source = spanOf(uhr, uhr_end);
+  for (Part& p : second.parts) out.parts.push_back(std::move(p));
+  out.last = uhr_end ? uhr_end : c.end;
+}
+
+bool Classifier::duration(const ClockParts& c, Semiotic& out) const {
+  // "2:08 Stunden" -> "zwei Stunden acht", "nach 1:55 Stunden" -> "nach einer Stunde fünfundfünfzig",
+  // "18:57 Minuten" -> "achtzehn Minuten siebenundfünfzig", "1:45,3 min" -> "eine Minute fünfundvierzig
+  // Komma drei". Never "Uhr": the unit word after the figure makes it a length of time.
+  const std::size_t unit = skipSpace(c.end);
+  if (unit != c.end + 1 || c.second >= 0) return false;
+  std::size_t unit_end = contextWordAt(unit, kHours);
+  const char* key = "hours";
+  if (!unit_end) {
+    unit_end = contextWordAt(unit, kMinutes);
+    key = "minute";
+  }
+  if (!unit_end) return false;
+  out = Semiotic{};
+  out.cls = TokenClass::Duration;
+  out.first = c.first;
+  out.last = unit_end;
+  Case grammatical_case = Case::Nominative;
+  if (const std::size_t b = wordBefore(c.first); b != npos) {
+    if (const ContextWord* cw = data_.context(toks_[b].text)) grammatical_case = cw->grammatical_case;
+  }
+  const bool one = c.hour == 1;
+  out.parts.push_back(numberPart(toks_[c.hour_tok].span, toks_[c.hour_tok].text,
+                                 one ? oneForm(grammatical_case, Gender::Feminine) : NumberForm::Numbering));
+  out.parts.push_back(words(spanOf(unit, unit_end), data_.word(key, !one)));
+  const Span minute_span = spanOf(c.minute_tok - 1, c.minute_tok + 1);
+  if (c.minute != 0 || c.fraction_tok) out.parts.push_back(numberPart(minute_span, toks_[c.minute_tok].text, NumberForm::Numbering));
+  if (c.fraction_tok) {
+    out.parts.push_back(words(toks_[c.fraction_tok - 1].span, data_.word("decimal")));
+    out.parts.push_back(digitsPart(toks_[c.fraction_tok].span, toks_[c.fraction_tok].text));
+  }
   return true;
 }
 
@@ -40,7 +109,8 @@ bool Classifier::clockHour(std::size_t i, Semiotic& out) const {
 }
 
 bool Classifier::parseClock(std::size_t i, ClockParts& c) const {
-  // "15:57", "9.30", "01:01:01": hours up to 24, two-digit minutes and seconds up to 59.
+  // "15:57", "9.30", "01:01:01", "1:45,3": two-digit minutes and seconds up to 59 (the caller checks
+  // the hour: a clock's is at most 24, a duration's first field may be minutes).
   c = ClockParts{};
   c.first = c.hour_tok = i;
   c.colon = isSym(i + 1, ":");
@@ -48,12 +118,17 @@ bool Classifier::parseClock(std::size_t i, ClockParts& c) const {
   if (!isNum(c.minute_tok) || toks_[c.minute_tok].text.size() != 2) return false;
   c.hour = valueOf(toks_[i].text);
   c.minute = valueOf(toks_[c.minute_tok].text);
-  if (c.hour > 24 || c.minute > 59) return false;
+  if (c.minute > 59) return false;
   c.end = i + 3;
   if (c.colon && isSym(c.end, ":") && isNum(c.end + 1) && toks_[c.end + 1].text.size() == 2) {
     c.second = valueOf(toks_[c.end + 1].text);
-    if (c.second > 59) return false;
+    if (c.second > 59 || c.hour > 24) return false;
     c.second_tok = c.end + 1;
+    c.end += 2;
+  }
+  // Tenths of a second in a duration: "1:45,3 Minuten".
+  if (c.colon && c.end + 1 < toks_.size() && data_.decimalSeparator(toks_[c.end].text) && isNum(c.end + 1)) {
+    c.fraction_tok = c.end + 1;
     c.end += 2;
   }
   return true;
@@ -132,10 +207,20 @@ bool Classifier::isoDate(std::size_t i, Semiotic& out) const {
 }
 
 bool Classifier::numericDate(std::size_t i, Semiotic& out) const {
-  // 8.5.2025, 08.02.25, 3.5.
-  if (!isNum(i + 2) || toks_[i + 2].text.size() > 2 || !isSym(i + 3, ".")) return false;
+  // 8.5.2025, 08.02.25, 3.5.; "am 24.12" (the last dot forgotten) after an article or "am".
+  if (!isNum(i + 2) || toks_[i + 2].text.size() > 2) return false;
   const long long month = valueOf(toks_[i + 2].text);
   if (month < 1 || month > 12) return false;
+  if (!isSym(i + 3, ".")) {
+    const ContextWord* cw = contextBefore(i);
+    if (!cw || !cw->determiner || isWord(i + 3) || isNum(i + 3) || isSym(i + 3, ",")) return false;
+    out.cls = TokenClass::Date;
+    out.first = i;
+    out.last = i + 3;
+    out.parts.push_back(numberPart(spanOf(i, i + 2), toks_[i].text, dayForm(i)));
+    out.parts.push_back(words(spanOf(i + 2, i + 3), data_.monthName(static_cast<int>(month))));
+    return true;
+  }
   const bool has_year = isNum(i + 4) && (toks_[i + 4].text.size() == 4 || toks_[i + 4].text.size() == 2);
   if (!has_year && isNum(i + 4)) return false;
   out.cls = TokenClass::Date;
