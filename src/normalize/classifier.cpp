@@ -48,7 +48,7 @@ NumberForm strongOrdinal(Gender g) {
                                : (g == Gender::Neuter ? NumberForm::OrdinalS : NumberForm::OrdinalR);
 }
 
-const char* adjectiveEnding(NumberForm ordinal) {
+const char* adjectiveSuffix(NumberForm ordinal) {
   switch (ordinal) {
     case NumberForm::OrdinalN: return "en";
     case NumberForm::OrdinalR: return "er";
@@ -136,7 +136,31 @@ NumberForm Classifier::cardinalBefore(std::size_t start, std::size_t noun, bool 
   if (const std::size_t b = wordBefore(start); b != npos) {
     if (const ContextWord* cw = data_.context(toks_[b].text)) c = cw->grammatical_case;
   }
-  return oneForm(c, data_.noun(toks_[noun].text).gender);
+  return oneForm(c, nounAt(noun).gender);
+}
+
+NounInfo Classifier::nounAt(std::size_t n) const {
+  // A hyphenated compound takes the gender of its last part ("Bundesliga-Runde": die Runde); any part
+  // may make a number before it an ordinal ("28. Bundesliga-Runde").
+  NounInfo info = data_.noun(toks_[n].text);
+  bool ordinal = info.ordinal;
+  for (std::size_t k = n; isSym(k + 1, "-") && isWord(k + 2) && k < n + 8; k += 2) {
+    info = data_.noun(toks_[k + 2].text);
+    ordinal = ordinal || info.ordinal;
+  }
+  info.ordinal = ordinal;
+  return info;
+}
+
+std::string Classifier::appositionArticle(std::size_t i) const {
+  // "am Mittwoch, 17. Juni" -> "am Mittwoch, dem siebzehnten Juni": a date after a weekday and a comma
+  // takes the article of the weekday's case (months are masculine, like weekdays).
+  if (i < 3 || !isSpace(i - 1) || !isSym(i - 2, ",") || !isWord(i - 3) || !data_.weekday(toks_[i - 3].text)) return {};
+  Case c = Case::Nominative;
+  if (const std::size_t b = wordBefore(i - 3); b != npos) {
+    if (const ContextWord* cw = data_.context(toks_[b].text)) c = cw->grammatical_case;
+  }
+  return data_.article(c, Gender::Masculine);
 }
 
 }  // namespace vorlesen::normalize

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,15 +34,23 @@ class Classifier {
   struct Amount;
   struct Quantity;
   struct ClockParts;
+  struct RulerName {
+    NounInfo name;             // the word before the numeral
+    bool titled = false;       // a title ("König", "Queen") precedes the name
+    Gender gender = Gender::Masculine;  // from the name, else the title
+    Case grammatical_case = Case::Nominative;
+  };
 
   // Words (classify_words.cpp).
   bool abbreviation(std::size_t i, Semiotic& out) const;
   bool listedAbbreviation(std::size_t i, Semiotic& out) const;
   bool suffixAbbreviation(std::size_t i, Semiotic& out) const;
+  std::string adjectiveEnding(std::size_t first, std::size_t last) const;
   bool weekdayRange(std::size_t i, Semiotic& out) const;
   bool wordWithDigits(std::size_t i, Semiotic& out) const;
   bool roman(std::size_t i, Semiotic& out) const;
   bool regnal(std::size_t i, int value, Semiotic& out) const;
+  RulerName rulerBefore(std::size_t name) const;
   bool romanAfterNoun(std::size_t i, int value, Semiotic& out) const;
   bool romanBeforeNoun(std::size_t i, int value, Semiotic& out) const;
   bool dottedLetters(std::size_t i, Semiotic& out) const;
@@ -51,22 +60,27 @@ class Classifier {
   bool electronic(std::size_t i, Semiotic& out) const;
   std::size_t addressEnd(std::size_t begin) const;
   bool looksLikeAddress(std::string_view chunk) const;
+  bool isDomain(std::string_view chunk) const;
   void addressParts(std::size_t begin, std::string_view chunk, Semiotic& out) const;
   bool telephone(std::size_t i, Semiotic& out) const;
 
   // Numbers (classify_numbers.cpp).
   bool number(std::size_t i, std::size_t start, Semiotic& out) const;
   bool version(std::size_t i, bool after_word, Semiotic& out) const;
+  bool season(std::size_t i, Semiotic& out) const;
   bool fraction(std::size_t i, const std::vector<Part>& head, Semiotic& out) const;
   bool range(std::size_t i, const Amount& a, const std::vector<Part>& head, Semiotic& out) const;
   bool ordinal(std::size_t i, std::size_t start, const Amount& a, Semiotic& out) const;
   bool year(std::size_t start, const Amount& a, Semiotic& out) const;
+  bool readsAsYear(std::size_t start, const Amount& a) const;
+  int yearPair(std::size_t start, const Amount& a) const;
   void cardinal(std::size_t start, const Amount& a, Semiotic& out) const;
   bool parseAmount(std::size_t i, Amount& a) const;
   void amountParts(const Amount& a, NumberForm form, std::vector<Part>& parts) const;
   bool isFraction(std::size_t n) const;  // "N/D" at token n
   void fractionParts(std::string_view num, Span num_span, long long den, Span den_span,
                      std::vector<Part>& parts) const;
+  void letterSuffix(std::size_t w, Semiotic& out) const;
   void compoundSuffix(Semiotic& out) const;
 
   // Units, scale words and money after an amount (classify_quantity.cpp).
@@ -89,6 +103,7 @@ class Classifier {
   void clockParts(const ClockParts& c, Semiotic& out) const;
   bool date(std::size_t i, Semiotic& out) const;
   bool isoDate(std::size_t i, Semiotic& out) const;
+  void dayParts(std::size_t i, std::vector<Part>& parts) const;
   bool numericDate(std::size_t i, Semiotic& out) const;
   bool namedMonthDate(std::size_t i, Semiotic& out) const;
 
@@ -107,6 +122,11 @@ class Classifier {
   const ContextWord* contextBefore(std::size_t start) const;
   NumberForm dayForm(std::size_t start) const;
   NumberForm cardinalBefore(std::size_t start, std::size_t noun, bool is_one) const;
+  // The noun at token n, a hyphenated compound read as its last part.
+  NounInfo nounAt(std::size_t n) const;
+  // "dem" in "am Mittwoch, 17. Juni": the article a date after a weekday needs, or "".
+  std::string appositionArticle(std::size_t i) const;
+
   // The word after token j that is in number_context.tsv with `kinds` ("Std." included); its end, or 0.
   std::size_t contextWordAt(std::size_t j, unsigned kinds) const;
   void closeWithDot(std::size_t dot_token, Semiotic& out) const;

@@ -69,7 +69,7 @@ NumberForm oneForm(Case c, Gender g);
 // An ordinal with no article before it: "dritter Mann", "dritte Frau", "drittes Kind".
 NumberForm strongOrdinal(Gender g);
 // The adjective ending an ordinal form stands for ("ten" -> "en"), for abbreviated adjectives.
-const char* adjectiveEnding(NumberForm ordinal);
+const char* adjectiveSuffix(NumberForm ordinal);
 
 // An amount as written: "1.250.000", "2,5", "12,50".
 struct Classifier::Amount {

@@ -46,7 +46,7 @@ bool Classifier::looksLikeAddress(std::string_view chunk) const {
   const bool mail = at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos &&
                     chunk.find('@', at + 1) == std::string_view::npos;
   const bool handle = at == 0 && chunk.size() > 1 && std::isalnum(static_cast<unsigned char>(chunk[1]));
-  if (!url && !mail && !handle) return false;
+  if (!url && !mail && !handle && !isDomain(chunk)) return false;
   // Every byte must be printable ASCII; anything else is not an address we can read out.
   for (char c : chunk) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -54,11 +54,59 @@ bool Classifier::looksLikeAddress(std::string_view chunk) const {
   return true;
 }
 
+bool Classifier::isDomain(std::string_view chunk) const {
+  // "derstandard.at", "Standard.at/Panorama", "pic.example.com/Ab12Cd": labels of letters, digits and
+  // hyphens joined by dots, the last one a top-level domain of electronic.tsv.
+  const std::string_view host = chunk.substr(0, chunk.find('/'));
+  const std::size_t last_dot = host.rfind('.');
+  if (last_dot == std::string_view::npos || last_dot < 2 || !data_.topLevelDomain(host.substr(last_dot + 1))) {
+    return false;
+  }
+  std::size_t label = 0;
+  for (std::size_t k = 0; k < host.size(); ++k) {
+    const char c = host[k];
+    if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+    } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+      ++label;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// A path segment that is an identifier, not a word: "Ab12Cd", "x7f9q2" (letters and digits mixed).
+bool isIdentifier(std::string_view segment) {
+  bool letter = false, digit = false;
+  for (char c : segment) {
+    if (isAlpha(c)) letter = true;
+    else if (isDigit(c)) digit = true;
+    else return false;
+  }
+  return letter && digit && segment.size() >= 5;
+}
+
+}  // namespace
+
 void Classifier::addressParts(std::size_t begin, std::string_view chunk, Semiotic& out) const {
+  // Words and short parts spelled, symbols by name (electronic.tsv); numbers of one or two digits as
+  // numbers ("@BR24"), longer ones digit by digit; identifiers in a path ("/Ab12Cd") are left out.
   std::size_t k = 0;
   while (k < chunk.size()) {
     const std::size_t s = k;
     const char c = chunk[k];
+    if (c == '/' && k > 0) {
+      std::size_t e = k + 1;
+      while (e < chunk.size() && chunk[e] != '/' && chunk[e] != '?') ++e;
+      if (isIdentifier(chunk.substr(k + 1, e - k - 1))) {
+        k = e;
+        continue;
+      }
+    }
     if (isAlpha(c)) {
       while (k < chunk.size() && isAlpha(chunk[k])) ++k;
       const std::string_view w = chunk.substr(s, k - s);
@@ -74,7 +122,10 @@ void Classifier::addressParts(std::size_t begin, std::string_view chunk, Semioti
       }
     } else if (isDigit(c)) {
       while (k < chunk.size() && isDigit(chunk[k])) ++k;
-      out.parts.push_back(digitsPart(Span{begin + s, begin + k}, chunk.substr(s, k - s)));
+      const std::string_view digits = chunk.substr(s, k - s);
+      const Span src{begin + s, begin + k};
+      out.parts.push_back(digits.size() <= 2 && digits[0] != '0' ? numberPart(src, digits, NumberForm::Numbering)
+                                                                 : digitsPart(src, digits));
     } else {
       ++k;
       if (const std::string* spoken = data_.urlSymbol(chunk.substr(s, 1))) {

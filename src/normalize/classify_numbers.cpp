@@ -16,7 +16,7 @@ bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
   out.first = start;
   std::vector<Part> head;
   if (negative) head.push_back(words(toks_[start].span, data_.word("minus")));
-  if (fraction(i, head, out)) return true;
+  if ((!negative && season(i, out)) || fraction(i, head, out)) return true;
   Amount a;
   parseAmount(i, a);
   if (range(i, a, head, out)) return true;
@@ -112,6 +112,29 @@ bool Classifier::version(std::size_t i, bool after_word, Semiotic& out) const {
   return true;
 }
 
+// --- seasons -----------------------------------------------------------------------------------------
+
+bool Classifier::season(std::size_t i, Semiotic& out) const {
+  // "2015/16", "2015/2016": two years in a row, a season or a school year -> "zweitausendfünfzehn-sechzehn".
+  if (!isSym(i + 1, "/") || !isNum(i + 2) || toks_[i].text.size() != 4 || isSym(i + 3, "/")) return false;
+  const long long y = valueOf(toks_[i].text);
+  const std::string_view next = toks_[i + 2].text;
+  const long long n = valueOf(next);
+  const bool two = next.size() == 2 && n == (y + 1) % 100;
+  if (y < 1000 || y > 2099 || !(two || (next.size() == 4 && n == y + 1))) return false;
+  out = Semiotic{};
+  out.cls = TokenClass::Year;
+  out.first = i;
+  out.last = i + 3;
+  out.parts.push_back(numberPart(toks_[i].span, toks_[i].text, NumberForm::Year));
+  out.parts.back().suffix = "-";
+  out.parts.push_back(next[0] == '0' ? digitsPart(spanOf(i + 1, i + 3), next)
+                                     : numberPart(spanOf(i + 1, i + 3), next, two ? NumberForm::Numbering : NumberForm::Year));
+  out.parts.back().glue = true;
+  compoundSuffix(out);
+  return true;
+}
+
 // --- fractions ---------------------------------------------------------------------------------------
 
 bool Classifier::isFraction(std::size_t n) const {
@@ -196,9 +219,12 @@ bool Classifier::range(std::size_t i, const Amount& a, const std::vector<Part>& 
   Amount b;
   parseAmount(second, b);
   if (isSym(b.end, "-") || (isSym(b.end, ".") && isNum(b.end + 1)) || isSym(b.end, ":")) return false;
+  // "2020–2024", "1869–1887 Karten" are periods; "1000–2000 Menschen" (round, before a noun) counts.
+  const long long va = valueOf(a.integer), vb = valueOf(b.integer);
+  const bool round = va % 100 == 0 && (b.integer.size() == 2 || vb % 100 == 0);
   const bool years = !a.grouped && !b.grouped && !a.has_fraction && !b.has_fraction && a.integer.size() == 4 &&
-                     (b.integer.size() == 4 || b.integer.size() == 2) && valueOf(a.integer) >= 1000 &&
-                     valueOf(a.integer) <= 2099 && !capitalized(skipSpace(b.end));
+                     (b.integer.size() == 4 || b.integer.size() == 2) && va >= 1000 && va <= 2099 &&
+                     (!capitalized(skipSpace(b.end)) || (!round && (b.integer.size() == 2 || vb > va)));
   out.cls = TokenClass::Range;
   out.last = b.end;
   std::vector<Part> parts = head;
@@ -232,7 +258,7 @@ bool Classifier::ordinal(std::size_t i, std::size_t start, const Amount& a, Semi
   if (at_end) {
     is_ordinal = nothing_before || article_like;
   } else if (isWord(n) && n == after + 2) {
-    const NounInfo noun = data_.noun(toks_[n].text);
+    const NounInfo noun = nounAt(n);
     g = noun.gender;
     // A list item "1. Startseite" is a number; "100. Geburtstag" is an ordinal by its noun.
     is_ordinal = !capitalized(n) || article_like || noun.ordinal;
@@ -252,22 +278,60 @@ bool Classifier::ordinal(std::size_t i, std::size_t start, const Amount& a, Semi
 }
 
 bool Classifier::year(std::size_t start, const Amount& a, Semiotic& out) const {
-  const long long v = valueOf(a.integer);
-  if (a.grouped || a.integer.size() != 4 || v < 1000 || v > 2099) return false;
-  const std::size_t after = a.end;
-  const std::size_t before = wordBefore(start);
-  const std::string_view bw = before != npos ? toks_[before].text : std::string_view();
-  // Before 2000 a number not followed by a noun is read as a year ("Schon 1989 fiel die Mauer");
-  // from 2000 on the two readings sound alike except after the year words of number_context.tsv.
-  const bool trigger = (!bw.empty() && (data_.numberContext(bw, kYear) || data_.month(bw) != 0)) ||
-                       (v >= 1100 && v <= 1999 && (before != npos || skipSpace(after) < toks_.size()));
-  const bool noun_follows = isSpace(after) && capitalized(after + 1) && data_.month(toks_[after + 1].text) == 0;
-  const bool year_noun = !bw.empty() && data_.numberContext(bw, kYearNoun);
-  if (!trigger || (noun_follows && !year_noun)) return false;
+  if (!readsAsYear(start, a)) return false;
   out.cls = TokenClass::Year;
   out.parts.push_back(numberPart(a.int_span, a.integer, NumberForm::Year));
   compoundSuffix(out);
   return true;
+}
+
+bool Classifier::readsAsYear(std::size_t start, const Amount& a) const {
+  const long long v = valueOf(a.integer);
+  if (a.grouped || a.has_fraction || a.integer.size() != 4 || v < 1000 || v > 2099) return false;
+  const std::size_t after = a.end;
+  const std::size_t before = wordBefore(start);
+  const std::string_view bw = before != npos ? toks_[before].text : std::string_view();
+  const bool noun_follows = isSpace(after) && capitalized(after + 1) && data_.month(toks_[after + 1].text) == 0;
+  if (const int pair = yearPair(start, a); pair != 0) return pair > 0;
+  // Before 2000 a number not followed by a noun is read as a year ("Schon 1989 fiel die Mauer");
+  // from 2000 on the two readings sound alike except after the year words of number_context.tsv.
+  const bool trigger = (!bw.empty() && (data_.numberContext(bw, kYear) || data_.month(bw) != 0)) ||
+                       (v >= 1100 && v <= 1999 && (before != npos || skipSpace(after) < toks_.size()));
+  const bool year_noun = !bw.empty() && data_.numberContext(bw, kYearNoun);
+  return trigger && (!noun_follows || year_noun);
+}
+
+int Classifier::yearPair(std::size_t start, const Amount& a) const {
+  // "zwischen 1869 und 1887 Karten", "von 2010 bis 2015 Wohnungen": the second number of a pair whose
+  // first is a year, and later, is a year too, also before a noun; round pairs before a noun are counts
+  // ("zwischen 1500 und 2000 Menschen"). 1: both years, -1: both counts, 0: no pair.
+  std::size_t first = npos, second = npos;
+  const std::size_t joint_before = wordBefore(start);
+  if (joint_before != npos && data_.numberContext(toks_[joint_before].text, kConjunction) && joint_before >= 2 &&
+      isSpace(joint_before - 1) && isNum(joint_before - 2)) {
+    first = joint_before - 2;
+    second = start;
+  } else if (isSpace(a.end) && contextWordAt(a.end + 1, kConjunction) == a.end + 2 && isSpace(a.end + 2) &&
+             isNum(a.end + 3)) {
+    first = start;
+    second = a.end + 3;
+  }
+  if (first == npos || (first > 0 && isNum(first - 1)) || (first > 1 && isSym(first - 1, "."))) return 0;
+  Amount x, y;
+  parseAmount(first, x);
+  parseAmount(second, y);
+  const long long vx = valueOf(x.integer), vy = valueOf(y.integer);
+  if (x.grouped || y.grouped || x.has_fraction || y.has_fraction || x.integer.size() != 4 || y.integer.size() != 4 ||
+      vx < 1000 || vy > 2099 || vy <= vx) {
+    return 0;
+  }
+  const bool noun_follows = isSpace(y.end) && capitalized(y.end + 1) && data_.month(toks_[y.end + 1].text) == 0;
+  if (noun_follows && vx % 100 == 0 && vy % 100 == 0) return -1;
+  // The pair is a period when its first number reads as a year on its own.
+  const std::size_t b = wordBefore(first);
+  const bool trigger = (b != npos && (data_.numberContext(toks_[b].text, kYear) || data_.month(toks_[b].text) != 0)) ||
+                       (vx >= 1100 && vx <= 1999);
+  return trigger ? 1 : 0;
 }
 
 void Classifier::cardinal(std::size_t start, const Amount& a, Semiotic& out) const {
@@ -290,14 +354,31 @@ void Classifier::cardinal(std::size_t start, const Amount& a, Semiotic& out) con
   } else {
     out.parts.push_back(numberPart(a.int_span, a.integer, form));
   }
-  if (isWord(after) && !decade) {
-    // "3mal", "2D": glue lower-case words, keep upper-case letters apart.
-    const std::string_view w = toks_[after].text;
-    out.parts.push_back(words(toks_[after].span, std::string(w), isLowerStart(w)));
+  if (isWord(after) && !decade) letterSuffix(after, out);
+  if (isSym(after, "/") && capitalized(after + 1)) {
+    // "ORF 2/ARD": the slash between two names is a pause, not "Schrägstrich".
+    out.parts.back().suffix = data_.word("pause");
     out.last = after + 1;
-    out.cls = TokenClass::Compound;
   }
   compoundSuffix(out);
+}
+
+void Classifier::letterSuffix(std::size_t w, Semiotic& out) const {
+  // "3mal" -> "dreimal"; one letter is a name: "4k", "5G", "3D-Druck" -> "Vier-K", "Fünf-G", "Drei-D-Druck";
+  // longer upper-case words stay apart ("6 PS" is a unit, "2 GB" too; "10 GHz" likewise).
+  const std::string_view word = toks_[w].text;
+  out.last = w + 1;
+  out.cls = TokenClass::Compound;
+  const bool letter = word.size() == 1 && ((word[0] >= 'a' && word[0] <= 'z') || isUpperAscii(word[0]));
+  if (letter && out.parts.back().kind == PartKind::Number) {
+    out.parts.back().form = NumberForm::Numbering;  // "1a" -> "Eins-A"
+    out.parts.back().capitalize = true;
+    out.parts.back().suffix = "-";
+    out.parts.push_back(words(toks_[w].span, std::string(1, static_cast<char>(word[0] & ~0x20)), true));
+    return;
+  }
+  out.parts.push_back(words(toks_[w].span, std::string(word), isLowerStart(word)));
+  out.parts.back().after_number = out.parts.size() > 1 && out.parts[out.parts.size() - 2].kind == PartKind::Number;
 }
 
 void Classifier::compoundSuffix(Semiotic& out) const {
@@ -319,6 +400,7 @@ void Classifier::compoundSuffix(Semiotic& out) const {
   if (isSym(j, "-") && isWord(j + 1)) {
     const std::string_view w = toks_[j + 1].text;
     const bool acronym = std::all_of(w.begin(), w.end(), [](char c) { return isUpperAscii(c); });
+    const bool after_number = !out.parts.empty() && out.parts.back().kind == PartKind::Number;
     if (isLowerStart(w)) {
       out.parts.push_back(words(spanOf(j, j + 2), std::string(w), true));
     } else if (acronym) {
@@ -326,6 +408,7 @@ void Classifier::compoundSuffix(Semiotic& out) const {
     } else {
       out.parts.push_back(words(spanOf(j, j + 2), "-" + std::string(w), true));
     }
+    out.parts.back().after_number = after_number;
     out.last = j + 2;
     out.cls = TokenClass::Compound;
   }

@@ -181,6 +181,17 @@ bool Classifier::date(std::size_t i, Semiotic& out) const {
   return numericDate(i, out) || namedMonthDate(i, out);
 }
 
+void Classifier::dayParts(std::size_t i, std::vector<Part>& parts) const {
+  // The day "17." of a date, after the article a weekday before it asks for ("Mittwoch, dem 17.").
+  const std::string article = appositionArticle(i);
+  NumberForm form = dayForm(i);
+  if (!article.empty()) {
+    parts.push_back(words(toks_[i].span, article));
+    if (const ContextWord* cw = data_.context(article)) ordinalFormFromEnding(cw->ending[0], form);
+  }
+  parts.push_back(numberPart(spanOf(i, i + 2), toks_[i].text, form));
+}
+
 bool Classifier::isoDate(std::size_t i, Semiotic& out) const {
   // ISO 8601: 2025-05-08, 2003-3-2, 2003-03
   const std::string_view first = toks_[i].text;
@@ -226,7 +237,7 @@ bool Classifier::numericDate(std::size_t i, Semiotic& out) const {
   out.cls = TokenClass::Date;
   out.first = i;
   out.last = has_year ? i + 5 : i + 4;
-  out.parts.push_back(numberPart(spanOf(i, i + 2), toks_[i].text, dayForm(i)));
+  dayParts(i, out.parts);
   out.parts.push_back(words(spanOf(i + 2, i + 4), data_.monthName(static_cast<int>(month))));
   if (has_year) {
     const std::string_view y = toks_[i + 4].text;
@@ -252,8 +263,9 @@ bool Classifier::namedMonthDate(std::size_t i, Semiotic& out) const {
   out.cls = TokenClass::Date;
   out.first = i;
   out.last = month_end;
-  out.parts.push_back(numberPart(spanOf(i, i + 2), toks_[i].text, dayForm(i)));
-  out.parts.push_back(words(spanOf(m, month_end), data_.monthName(month)));
+  dayParts(i, out.parts);
+  out.parts.push_back(words(spanOf(m, month_end), data_.monthSpoken(std::string(toks_[m].text) +
+                                                                   (month_end == m + 2 ? "." : ""))));
   const std::size_t y = skipSpace(month_end);
   if (isNum(y) && y != month_end && toks_[y].text.size() == 4 && !isSym(y + 1, ",") && !isSym(y + 1, ".")) {
     out.parts.push_back(numberPart(toks_[y].span, toks_[y].text, NumberForm::Year));

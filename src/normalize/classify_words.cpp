@@ -63,7 +63,7 @@ bool Classifier::listedAbbreviation(std::size_t i, Semiotic& out) const {
   out.cls = TokenClass::Abbreviation;
   out.first = i;
   out.last = last;
-  out.parts.push_back(words(spanOf(i, last), a->spoken));
+  out.parts.push_back(words(spanOf(i, last), a->spoken + (a->adjective ? adjectiveEnding(i, last) : "")));
   if (a->written.back() == '.') {
     const std::size_t next = skipSpace(last);
     if (next >= toks_.size() || (a->may_end && capitalized(next) && isSpace(last))) {
@@ -71,6 +71,18 @@ bool Classifier::listedAbbreviation(std::size_t i, Semiotic& out) const {
     }
   }
   return true;
+}
+
+std::string Classifier::adjectiveEnding(std::size_t first, std::size_t last) const {
+  // "ital. Küche" -> "italienische Küche", "der österr. Kanzler" -> "der österreichische Kanzler",
+  // "mit dt. Pass" -> "mit deutschem"... : an abbreviated adjective declines like an ordinal, by the
+  // article or preposition before it (context.tsv, its ending without the "t") and the noun after it;
+  // with no noun it is masculine ("Araiza, mex. Tenor" cut short: "mexikanischer").
+  const std::size_t n = skipSpace(last);
+  const Gender g = capitalized(n) && n != last ? nounAt(n).gender : Gender::Masculine;
+  NumberForm form = strongOrdinal(g);
+  if (const ContextWord* cw = contextBefore(first)) ordinalFormFromEnding(cw->ending[static_cast<int>(g)], form);
+  return adjectiveSuffix(form);
 }
 
 bool Classifier::suffixAbbreviation(std::size_t i, Semiotic& out) const {
@@ -200,44 +212,76 @@ bool Classifier::roman(std::size_t i, Semiotic& out) const {
 }
 
 bool Classifier::regnal(std::size_t i, int value, Semiotic& out) const {
-  // "Ludwig XIV." -> "Ludwig der Vierzehnte"; case from the word before the name.
+  // "Ludwig XIV." -> "Ludwig der Vierzehnte", "unter Friedrich II." -> "unter Friedrich dem Zweiten",
+  // "Königin Margrethe II." -> "die Zweite". A name from nouns.tsv, or any capitalized name when a
+  // ruler's title precedes it or the numeral has two letters or more ("Mohammed VI."); the case comes
+  // from the word before the name (and its title).
   const std::size_t before = wordBefore(i);
-  if (before == npos || !isSym(i + 1, ".") || value >= 100) return false;
-  const std::string_view name = toks_[before].text;
-  bool genitive = false;
-  NounInfo info = data_.noun(name);
-  if (!info.name && name.size() > 2 && name.back() == 's') {
-    const NounInfo stem = data_.noun(name.substr(0, name.size() - 1));
-    if (stem.name) {
-      info = stem;
-      genitive = true;
-    }
-  }
-  if (!info.name) return false;
-  Case c = Case::Nominative;
-  if (genitive) {
-    c = Case::Genitive;
-  } else if (const std::size_t ctx = wordBefore(before); ctx != npos) {
-    if (const ContextWord* cw = data_.context(toks_[ctx].text)) c = cw->grammatical_case;
-  }
-  const std::string& article = data_.article(c, info.gender);
+  if (before == npos || !capitalized(before) || value >= 40) return false;
+  const bool dot = isSym(i + 1, ".");
+  const RulerName ruler = rulerBefore(before);
+  const bool known = ruler.name.known && (ruler.name.name || ruler.name.title);
+  if (ruler.name.known && !known) return false;  // "Teil II.", "Kapitel IV." are no rulers
+  if (!known && !ruler.titled && (toks_[i].text.size() < 2 || !dot)) return false;
+  const Gender gender = ruler.name.name ? ruler.name.gender : ruler.gender;
+  const std::string& article = data_.article(ruler.grammatical_case, gender);
   NumberForm form = NumberForm::OrdinalN;
-  if (const ContextWord* aw = data_.context(article)) ordinalFormFromEnding(aw->ending[static_cast<int>(info.gender)], form);
+  if (const ContextWord* aw = data_.context(article)) ordinalFormFromEnding(aw->ending[static_cast<int>(gender)], form);
   out.cls = TokenClass::Roman;
   out.first = i;
-  out.last = i + 2;
+  out.last = dot ? i + 2 : i + 1;
   out.parts.push_back(words(toks_[i].span, article));
-  Part p = numberPart(spanOf(i, i + 2), std::to_string(value), form);
+  Part p = numberPart(spanOf(i, out.last), std::to_string(value), form);
   p.capitalize = true;
   out.parts.push_back(std::move(p));
-  closeWithDot(i + 1, out);
+  if (dot) closeWithDot(i + 1, out);
   return true;
 }
 
+Classifier::RulerName Classifier::rulerBefore(std::size_t name) const {
+  // Walks back over the name ("Johannes Paul") and a title ("König", "Papst") to the context word.
+  RulerName r;
+  std::string_view word = toks_[name].text;
+  r.name = data_.noun(word);
+  if (!r.name.known && word.size() > 2 && word.back() == 's') {  // "Ludwigs XIV.": genitive
+    const NounInfo stem = data_.noun(word.substr(0, word.size() - 1));
+    if (stem.name) {
+      r.name = stem;
+      r.grammatical_case = Case::Genitive;
+      return r;
+    }
+  }
+  r.gender = r.name.name ? r.name.gender : Gender::Masculine;  // an unknown name's ending says nothing
+  std::size_t k = name;
+  for (int steps = 0; steps < 3; ++steps) {
+    const std::size_t b = wordBefore(k);
+    if (b == npos) break;
+    if (const ContextWord* cw = data_.context(toks_[b].text)) {
+      r.grammatical_case = cw->grammatical_case;
+      break;
+    }
+    if (!capitalized(b)) break;
+    const NounInfo n = data_.noun(toks_[b].text);
+    if (n.title) {
+      r.titled = true;
+      if (!r.name.name) r.gender = n.gender;
+    } else if (n.known && !n.name) {
+      break;
+    }
+    k = b;
+  }
+  return r;
+}
+
 bool Classifier::romanAfterNoun(std::size_t i, int value, Semiotic& out) const {
-  // "Kapitel IV" -> "Kapitel vier".
+  // "Kapitel IV" -> "Kapitel vier", "Teil II." at the end of a sentence; after any other capitalized
+  // word a numeral of two letters or more from I, V, X ("ORF III", "Rocky II").
   const std::size_t before = wordBefore(i);
-  if (before == npos || !data_.noun(toks_[before].text).numbered || isSym(i + 1, ".")) return false;
+  if (before == npos || !capitalized(before)) return false;
+  const bool numbered = data_.noun(toks_[before].text).numbered;
+  const bool plain = toks_[i].text.find_first_not_of("IVX") == std::string_view::npos && toks_[i].text.size() >= 2;
+  const bool final_dot = isSym(i + 1, ".") && skipSpace(i + 2) >= toks_.size();
+  if (!(numbered || plain) || (isSym(i + 1, ".") && !final_dot)) return false;
   out.cls = TokenClass::Roman;
   out.first = i;
   out.last = i + 1;
@@ -247,8 +291,9 @@ bool Classifier::romanAfterNoun(std::size_t i, int value, Semiotic& out) const {
 
 bool Classifier::romanBeforeNoun(std::size_t i, int value, Semiotic& out) const {
   // "II. Weltkrieg", "im XX. Jahrhundert"
-  if (!isSym(i + 1, ".") || !isSpace(i + 2) || !isWord(i + 3) || !data_.noun(toks_[i + 3].text).ordinal) return false;
-  const NounInfo noun = data_.noun(toks_[i + 3].text);
+  if (!isSym(i + 1, ".") || !isSpace(i + 2) || !isWord(i + 3)) return false;
+  const NounInfo noun = nounAt(i + 3);
+  if (!noun.ordinal) return false;
   NumberForm form = strongOrdinal(noun.gender);
   if (const std::size_t before = wordBefore(i); before != npos) {
     if (const ContextWord* cw = data_.context(toks_[before].text)) {

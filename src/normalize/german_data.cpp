@@ -297,7 +297,7 @@ void GermanData::loadWords(const TsvTable& t) {
     words_.emplace(r.fields[0], std::make_pair(singular, r.fields.size() > 2 ? r.fields[2] : singular));
   }
   for (const char* key : {"decimal", "minus", "plus", "range", "score", "per", "hour", "hours", "minute", "second",
-                          "and", "point", "suffix-joiner", "pause"}) {
+                          "and", "point", "suffix-joiner", "suffix-joiner-after", "pause"}) {
     if (!find(words_, key)) throw Error::data(t.path + ": the word \"" + key + "\" is missing");
   }
 }

@@ -41,6 +41,10 @@ struct Part {
   // "el" -> "Drittel" (fractions.tsv). Phone digit groups append "," for a pause.
   std::string drop_ending;
   std::string suffix;
+  // A word glued to a number ("jährige" in "40-jährige"): when the number word ends so that eSpeak NG
+  // would voice its last consonant into the word ("vierzigjährige" with [g]), the verbalizer joins them
+  // with its suffix joiner instead (VerbalizerWords).
+  bool after_number = false;
 };
 
 struct Semiotic {

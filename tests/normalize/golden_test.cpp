@@ -77,7 +77,7 @@ TEST_CASE("every class of the issue appears in the golden file", "[normalize]") 
 TEST_CASE("every class of real news text appears in the news golden file", "[normalize]") {
   const TsvTable table = goldenRows("golden_news.tsv");
   for (const char* cls : {"match-minute", "duration", "score", "time", "decimal", "version", "measure", "date",
-                          "compound"}) {
+                          "ordinal", "roman", "year", "compound", "abbreviation", "electronic"}) {
     INFO(cls);
     CHECK(hasClass(table, cls));
   }
