@@ -83,7 +83,7 @@ bool Classifier::classify(std::size_t i, Semiotic& out) const {
       return electronic(i, out) || telephone(i, out) || number(i, i, out);
     case TokenKind::Word:
       return electronic(i, out) || abbreviation(i, out) || prefixCurrency(i, out) || wordWithDigits(i, out) ||
-             roman(i, out) || dottedLetters(i, out);
+             roman(i, out) || dottedLetters(i, out) || timesSign(i, out);
     case TokenKind::Symbol:
       if ((t.text == "-" || t.text == "\u2212") && isNum(i + 1)) {
         // A minus sign: at the start, after a space or an opening bracket, and not "10 - 15".
@@ -94,6 +94,18 @@ bool Classifier::classify(std::size_t i, Semiotic& out) const {
       return electronic(i, out) || telephone(i, out) || prefixCurrency(i, out) || symbol(i, out);
   }
   return false;
+}
+
+bool Classifier::timesSign(std::size_t i, Semiotic& out) const {
+  // "1.920 x 1.080 Pixel": a letter between numbers that symbols.tsv reads ("x" -> "mal").
+  const std::size_t before = i > 0 && isSpace(i - 1) ? i - 2 : i - 1;
+  const std::string* spoken = data_.symbol(toks_[i].text);
+  if (!spoken || i == 0 || !isNum(before) || !isNum(skipSpace(i + 1))) return false;
+  out.cls = TokenClass::Symbol;
+  out.first = i;
+  out.last = i + 1;
+  out.parts.push_back(words(toks_[i].span, *spoken));
+  return true;
 }
 
 void Classifier::closeWithDot(std::size_t dot_token, Semiotic& out) const {

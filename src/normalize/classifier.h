@@ -55,6 +55,7 @@ class Classifier {
   bool romanBeforeNoun(std::size_t i, int value, Semiotic& out) const;
   bool dottedLetters(std::size_t i, Semiotic& out) const;
   bool symbol(std::size_t i, Semiotic& out) const;
+  bool timesSign(std::size_t i, Semiotic& out) const;
 
   // URLs, handles, telephone numbers (classify_electronic.cpp).
   bool electronic(std::size_t i, Semiotic& out) const;
@@ -105,6 +106,7 @@ class Classifier {
   bool isoDate(std::size_t i, Semiotic& out) const;
   void dayParts(std::size_t i, std::vector<Part>& parts) const;
   bool numericDate(std::size_t i, Semiotic& out) const;
+  bool undottedDate(std::size_t i, long long month, Semiotic& out) const;
   bool namedMonthDate(std::size_t i, Semiotic& out) const;
 
   // Scores and match minutes (classify_sports.cpp).
@@ -116,6 +118,7 @@ class Classifier {
   void pairParts(std::size_t i, std::vector<Part>& parts) const;
   bool matchMinute(std::size_t i, Semiotic& out) const;
   bool inMinuteList(std::size_t i) const;
+  bool isTablePosition(std::size_t i, long long value) const;
 
   // Context (classifier.cpp).
   // The context word before a number, following conjunctions back ("vom 5. bis 7.").

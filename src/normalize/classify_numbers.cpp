@@ -370,6 +370,11 @@ void Classifier::letterSuffix(std::size_t w, Semiotic& out) const {
   out.last = w + 1;
   out.cls = TokenClass::Compound;
   const bool letter = word.size() == 1 && ((word[0] >= 'a' && word[0] <= 'z') || isUpperAscii(word[0]));
+  if (const std::string* times = letter ? data_.symbol(word) : nullptr) {
+    // "3x täglich" -> "dreimal", "3x3" -> "drei mal drei" (symbols.tsv: "x").
+    out.parts.push_back(words(toks_[w].span, *times, !isNum(w + 1)));
+    return;
+  }
   if (letter && out.parts.back().kind == PartKind::Number) {
     out.parts.back().form = NumberForm::Numbering;  // "1a" -> "Eins-A"
     out.parts.back().capitalize = true;

@@ -102,6 +102,17 @@ bool Classifier::inMinuteList(std::size_t i) const {
   return false;
 }
 
+bool Classifier::isTablePosition(std::size_t i, long long value) const {
+  // A lone "(4.)" after a team is its place in the table, unless the sentence is about a match: a score
+  // ("2:1") or a word of number_context.tsv kind "match" ("Tor", "traf", "Elfmeter") makes it a minute.
+  if (value > 20 || !isSym(i - 1, "(") || !isSym(i + 2, ")")) return false;
+  for (std::size_t k = 0; k < toks_.size(); ++k) {
+    if (isWord(k) && data_.numberContext(toks_[k].text, kMatch)) return false;
+    if (isNum(k) && isSym(k + 1, ":") && isNum(k + 2)) return false;
+  }
+  return true;
+}
+
 bool Classifier::matchMinute(std::size_t i, Semiotic& out) const {
   // "(23.)", "(23., 45.)", "(90.+2)", "(45./Elfmeter)": the minute of a goal, an ordinal
   // ("dreiundzwanzigste"); stoppage time is added with "plus".
@@ -112,9 +123,14 @@ bool Classifier::matchMinute(std::size_t i, Semiotic& out) const {
                       isSym(after, ";") || (isSpace(after) && contextWordAt(after + 1, kConjunction));
   if (!closes || !inMinuteList(i)) return false;
   out = Semiotic{};
-  out.cls = TokenClass::MatchMinute;
   out.first = i;
   out.last = after;
+  if (isTablePosition(i, v)) {  // "Salzburg (1.) empfängt Rapid (4.)": "Erster", "Vierter"
+    out.cls = TokenClass::Ordinal;
+    out.parts.push_back(numberPart(spanOf(i, after), toks_[i].text, NumberForm::OrdinalR));
+    return true;
+  }
+  out.cls = TokenClass::MatchMinute;
   out.parts.push_back(numberPart(spanOf(i, after), toks_[i].text, NumberForm::OrdinalE));
   if (isSym(after, "+") && isNum(after + 1)) {
     out.parts.push_back(words(toks_[after].span, data_.word("plus")));

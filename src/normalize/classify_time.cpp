@@ -218,33 +218,41 @@ bool Classifier::isoDate(std::size_t i, Semiotic& out) const {
 }
 
 bool Classifier::numericDate(std::size_t i, Semiotic& out) const {
-  // 8.5.2025, 08.02.25, 3.5.; "am 24.12" (the last dot forgotten) after an article or "am".
-  if (!isNum(i + 2) || toks_[i + 2].text.size() > 2) return false;
-  const long long month = valueOf(toks_[i + 2].text);
+  // 8.5.2025, 08.02.25, 3.5., "12. 3. 1970" (one space after a dot); "am 24.12" (the last dot
+  // forgotten) after an article or "am".
+  const bool spaced = isSpace(i + 2) && toks_[i + 2].text == " ";
+  const std::size_t m = spaced ? i + 3 : i + 2;  // the month
+  if (!isNum(m) || toks_[m].text.size() > 2) return false;
+  const long long month = valueOf(toks_[m].text);
   if (month < 1 || month > 12) return false;
-  if (!isSym(i + 3, ".")) {
-    const ContextWord* cw = contextBefore(i);
-    if (!cw || !cw->determiner || isWord(i + 3) || isNum(i + 3) || isSym(i + 3, ",")) return false;
-    out.cls = TokenClass::Date;
-    out.first = i;
-    out.last = i + 3;
-    out.parts.push_back(numberPart(spanOf(i, i + 2), toks_[i].text, dayForm(i)));
-    out.parts.push_back(words(spanOf(i + 2, i + 3), data_.monthName(static_cast<int>(month))));
-    return true;
-  }
-  const bool has_year = isNum(i + 4) && (toks_[i + 4].text.size() == 4 || toks_[i + 4].text.size() == 2);
-  if (!has_year && isNum(i + 4)) return false;
+  if (!isSym(m + 1, ".")) return !spaced && undottedDate(i, month, out);
+  std::size_t y = m + 2;  // the year, if any
+  if (spaced && isSpace(y) && toks_[y].text == " " && isNum(y + 1)) ++y;
+  const bool has_year = isNum(y) && (toks_[y].text.size() == 4 || (toks_[y].text.size() == 2 && y == m + 2));
+  if (!has_year && isNum(m + 2)) return false;
   out.cls = TokenClass::Date;
   out.first = i;
-  out.last = has_year ? i + 5 : i + 4;
+  out.last = has_year ? y + 1 : m + 2;
   dayParts(i, out.parts);
-  out.parts.push_back(words(spanOf(i + 2, i + 4), data_.monthName(static_cast<int>(month))));
+  out.parts.push_back(words(spanOf(m, m + 2), data_.monthName(static_cast<int>(month))));
   if (has_year) {
-    const std::string_view y = toks_[i + 4].text;
-    out.parts.push_back(numberPart(toks_[i + 4].span, y, y.size() == 4 ? NumberForm::Year : NumberForm::Numbering));
+    const std::string_view year = toks_[y].text;
+    out.parts.push_back(numberPart(toks_[y].span, year, year.size() == 4 ? NumberForm::Year : NumberForm::Numbering));
   } else {
-    closeWithDot(i + 3, out);
+    closeWithDot(m + 1, out);
   }
+  return true;
+}
+
+bool Classifier::undottedDate(std::size_t i, long long month, Semiotic& out) const {
+  // "am 24.12 ist Weihnachten": only after an article or "am", and not before a word or a number.
+  const ContextWord* cw = contextBefore(i);
+  if (!cw || !cw->determiner || isWord(i + 3) || isNum(i + 3) || isSym(i + 3, ",")) return false;
+  out.cls = TokenClass::Date;
+  out.first = i;
+  out.last = i + 3;
+  out.parts.push_back(numberPart(spanOf(i, i + 2), toks_[i].text, dayForm(i)));
+  out.parts.push_back(words(spanOf(i + 2, i + 3), data_.monthName(static_cast<int>(month))));
   return true;
 }
 

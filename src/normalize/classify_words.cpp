@@ -183,14 +183,17 @@ bool Classifier::symbol(std::size_t i, Semiotic& out) const {
     fractionParts(std::to_string(f->first), t.span, f->second, t.span, out.parts);
     return true;
   }
-  std::size_t last = i + 1;
-  std::string key(t.text);
-  if (isSym(i + 1, std::string_view(key))) {
-    key += key;  // "§§"
-    if (!data_.symbol(key)) key = std::string(t.text);
-    else last = i + 2;
+  // The longest run of up to three symbols that symbols.tsv reads ("+/-", "§§", "%").
+  const std::string* spoken = nullptr;
+  std::size_t last = i;
+  std::string key;
+  for (std::size_t k = i; k < i + 3 && k < toks_.size() && toks_[k].kind == TokenKind::Symbol; ++k) {
+    key += toks_[k].text;
+    if (const std::string* s = data_.symbol(key)) {
+      spoken = s;
+      last = k + 1;
+    }
   }
-  const std::string* spoken = data_.symbol(key);
   if (!spoken) return false;
   // A symbol glued between letters is part of a name ("AT&T", "C#"): leave it.
   if (i > 0 && isWord(i - 1) && isWord(last)) return false;

@@ -253,7 +253,7 @@ void GermanData::loadNumberContext(const TsvTable& t) {
       {"year", kYear},       {"year-noun", kYear | kYearNoun}, {"clock", kClock},
       {"hours", kHours},     {"minutes", kMinutes},            {"seconds", kSeconds},
       {"decade-suffix", kDecadeSuffix}, {"version", kVersion}, {"conjunction", kConjunction},
-      {"time", kTimeBefore}};
+      {"match", kMatch}};
   for (const TsvRow& r : t.rows) {
     need(t, r, 2);
     const std::string& kind = r.fields[1];

@@ -75,7 +75,7 @@ enum NumberContext : unsigned {
   kDecadeSuffix = 1u << 6,  // glued after a number: "90er", "90ern"
   kVersion = 1u << 7,       // before "N.N": a version ("Version 3.11" -> "drei Punkt elf")
   kConjunction = 1u << 8,   // after a suspended hyphen ("0:1- oder 1:2-Niederlage")
-  kTimeBefore = 1u << 9,    // before "H.MM": a clock time ("ab 20.15")
+  kMatch = 1u << 9,        // in a sentence: "(23.)" is a match minute, not a table position
 };
 
 class GermanData {
