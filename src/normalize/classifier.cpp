@@ -98,9 +98,11 @@ bool Classifier::classify(std::size_t i, Semiotic& out) const {
 
 bool Classifier::timesSign(std::size_t i, Semiotic& out) const {
   // "1.920 x 1.080 Pixel": a letter between numbers that symbols.tsv reads ("x" -> "mal").
-  const std::size_t before = i > 0 && isSpace(i - 1) ? i - 2 : i - 1;
+  if (i == 0 || toks_[i].text.size() != 1) return false;
+  const std::size_t before = isSpace(i - 1) && i > 1 ? i - 2 : i - 1;
+  if (!isNum(before) || !isNum(skipSpace(i + 1))) return false;
   const std::string* spoken = data_.symbol(toks_[i].text);
-  if (!spoken || i == 0 || !isNum(before) || !isNum(skipSpace(i + 1))) return false;
+  if (!spoken) return false;
   out.cls = TokenClass::Symbol;
   out.first = i;
   out.last = i + 1;

@@ -40,7 +40,8 @@ std::size_t Classifier::addressEnd(std::size_t begin) const {
 }
 
 bool Classifier::looksLikeAddress(std::string_view chunk) const {
-  if (chunk.size() < 3) return false;
+  // Every kind of address has a dot, an "@" or a colon: most words are rejected here.
+  if (chunk.size() < 3 || chunk.find_first_of(".@:") == std::string_view::npos) return false;
   const std::size_t at = chunk.find('@');
   const bool url = data_.urlPrefix(chunk);
   const bool mail = at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos &&
@@ -151,6 +152,8 @@ bool Classifier::telephone(std::size_t i, Semiotic& out) const {
   } else if (isNum(i) && toks_[i].text.size() >= 3 && toks_[i].text[0] == '0' && !isSym(i + 1, ",") &&
              !isSym(i + 1, ".") && !isSym(i + 1, ":")) {
     j = i;
+  } else if (isNum(i) && toks_[i].text.size() == 2 && toks_[i].text[0] == '0' && isSym(i + 1, "/") && isNum(i + 2)) {
+    j = i;  // "01/123 45 67": Vienna's area code
   } else {
     return false;
   }

@@ -58,6 +58,12 @@ bool Classifier::parseAmount(std::size_t i, Amount& a) const {
     }
   }
   a.int_span = spanOf(i, j);
+  // "15,- Euro": a price without cents.
+  if (j + 1 < toks_.size() && toks_[j].kind == TokenKind::Symbol && data_.decimalSeparator(toks_[j].text) &&
+      (isSym(j + 1, "-") || isSym(j + 1, "\u2013")) && !isNum(j + 2)) {
+    a.end = j + 2;
+    return true;
+  }
   // A decimal point as in English ("88.6 MHz"): not a thousands group, and not "1.2.3" (a version).
   const bool point = !a.grouped && isSym(j, ".") && isNum(j + 1) && toks_[j + 1].text.size() != 3 &&
                      !(isSym(j + 2, ".") && isNum(j + 3));
@@ -401,6 +407,16 @@ void Classifier::compoundSuffix(Semiotic& out) const {
     out.parts.push_back(words(toks_[j].span, "-", true));
     out.last = j + 1;
     return;
+  }
+  if (isSym(j, "-") && isWord(j + 1) && isSym(j + 2, "-") && !out.parts.empty()) {
+    if (const Unit* u = data_.unit(toks_[j + 1].text)) {
+      // "100-m-Lauf" -> "hundert-Meter-Lauf", "1-km-Strecke" -> "ein-Kilometer-Strecke".
+      const bool one = out.parts.back().kind == PartKind::Number && out.parts.back().text == "1";
+      out.parts.push_back(words(spanOf(j, j + 2), "-" + (one ? u->singular : u->plural), true));
+      out.last = j + 2;
+      out.cls = TokenClass::Compound;
+      return compoundSuffix(out);
+    }
   }
   if (isSym(j, "-") && isWord(j + 1)) {
     const std::string_view w = toks_[j + 1].text;

@@ -52,7 +52,10 @@ bool Classifier::abbreviation(std::size_t i, Semiotic& out) const {
 }
 
 bool Classifier::listedAbbreviation(std::size_t i, Semiotic& out) const {
+  // "z. B." and, at the start of a sentence, "Z. B." -> "Zum Beispiel".
   const Abbreviation* a = data_.abbreviationAt(text_, toks_[i].span.begin, within_.end);
+  const bool capitalize = !a && isUpperAscii(toks_[i].text[0]);
+  if (capitalize) a = data_.abbreviationAt(text_, toks_[i].span.begin, within_.end, true);
   if (!a) return false;
   const std::size_t end = toks_[i].span.begin + a->written.size();
   std::size_t j = i;
@@ -64,6 +67,7 @@ bool Classifier::listedAbbreviation(std::size_t i, Semiotic& out) const {
   out.first = i;
   out.last = last;
   out.parts.push_back(words(spanOf(i, last), a->spoken + (a->adjective ? adjectiveEnding(i, last) : "")));
+  out.parts.back().capitalize = capitalize;
   if (a->written.back() == '.') {
     const std::size_t next = skipSpace(last);
     if (next >= toks_.size() || (a->may_end && capitalized(next) && isSpace(last))) {
@@ -103,6 +107,9 @@ bool Classifier::suffixAbbreviation(std::size_t i, Semiotic& out) const {
 
 bool Classifier::weekdayRange(std::size_t i, Semiotic& out) const {
   // "Mo.–Fr.", "Mo-Fr", "Mo. – Fr.": "Montag bis Freitag".
+  std::size_t first_dash = isSym(i + 1, ".") ? i + 2 : i + 1;  // no dash after the word: no lookups
+  if (isSpace(first_dash)) ++first_dash;
+  if (!isSym(first_dash, "-") && !isSym(first_dash, "\u2013")) return false;
   const auto day = [&](std::size_t k, std::size_t& end) -> const std::string* {
     if (!isWord(k)) return nullptr;
     if (isSym(k + 1, ".")) {

@@ -320,17 +320,20 @@ const std::string& GermanData::word(std::string_view key, bool plural) const {
   return plural ? w->second : w->first;  // keys are checked at construction
 }
 
-const Abbreviation* GermanData::abbreviationAt(std::string_view text, std::size_t pos, std::size_t end) const {
+const Abbreviation* GermanData::abbreviationAt(std::string_view text, std::size_t pos, std::size_t end,
+                                               bool capitalized) const {
   if (pos >= end) return nullptr;
-  for (std::size_t idx : abbreviations_by_byte_[static_cast<unsigned char>(text[pos])]) {
+  const char first = capitalized ? lowerAscii(text[pos]) : text[pos];
+  if (capitalized && first == text[pos]) return nullptr;
+  for (std::size_t idx : abbreviations_by_byte_[static_cast<unsigned char>(first)]) {
     const Abbreviation& a = abbreviations_[idx];
-    if (end - pos < a.written.size() || text.compare(pos, a.written.size(), a.written) != 0) continue;
+    const std::size_t n = a.written.size();
+    if (end - pos < n || text.compare(pos + 1, n - 1, a.written, 1, n - 1) != 0) continue;
     // A written form that ends in a letter must not continue into a longer word ("Pkws" is fine to skip).
-    const std::size_t after = pos + a.written.size();
-    const char last = a.written.back();
-    if (last != '.' && after < end) {
-      const unsigned char n = static_cast<unsigned char>(text[after]);
-      if (std::isalnum(n) || n >= 0x80) continue;
+    const std::size_t after = pos + n;
+    if (a.written.back() != '.' && after < end) {
+      const unsigned char next = static_cast<unsigned char>(text[after]);
+      if (std::isalnum(next) || next >= 0x80) continue;
     }
     return &a;
   }

@@ -83,7 +83,9 @@ class GermanData {
   explicit GermanData(const LanguageData& data);
 
   // The longest abbreviation whose written form starts at text[pos] (pos is a word start); nullptr if none.
-  const Abbreviation* abbreviationAt(std::string_view text, std::size_t pos, std::size_t end) const;
+  // `capitalized`: the text has an upper-case first letter where the form has a lower-case one ("Ca.").
+  const Abbreviation* abbreviationAt(std::string_view text, std::size_t pos, std::size_t end,
+                                     bool capitalized = false) const;
   // A suffix abbreviation ("str.") ending exactly at text[end) within the word starting at word_begin.
   const Abbreviation* suffixAbbreviation(std::string_view word_with_dot) const;
 
