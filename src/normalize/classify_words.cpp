@@ -228,6 +228,8 @@ bool Classifier::regnal(std::size_t i, int value, Semiotic& out) const {
   // from the word before the name (and its title).
   const std::size_t before = wordBefore(i);
   if (before == npos || !capitalized(before) || value >= 40) return false;
+  const std::string_view name = toks_[before].text;
+  if (name.size() > 1 && isUpperAscii(name[1])) return false;  // an acronym ("WK II.") is no ruler
   const bool dot = isSym(i + 1, ".");
   const RulerName ruler = rulerBefore(before);
   const bool known = ruler.name.known && (ruler.name.name || ruler.name.title);
@@ -291,7 +293,9 @@ bool Classifier::romanAfterNoun(std::size_t i, int value, Semiotic& out) const {
   const bool numbered = data_.noun(toks_[before].text).numbered;
   const bool plain = toks_[i].text.find_first_not_of("IVX") == std::string_view::npos && toks_[i].text.size() >= 2;
   const bool final_dot = isSym(i + 1, ".") && skipSpace(i + 2) >= toks_.size();
-  if (!(numbered || plain) || (isSym(i + 1, ".") && !final_dot)) return false;
+  const std::string_view name = toks_[before].text;
+  const bool acronym = name.size() > 1 && isUpperAscii(name[1]);  // "WK II." (regnal() skips acronyms)
+  if (!(numbered || plain) || (isSym(i + 1, ".") && !final_dot && !(plain && acronym))) return false;
   out.cls = TokenClass::Roman;
   out.first = i;
   out.last = i + 1;
