@@ -124,7 +124,12 @@ std::size_t Classifier::contextWordAt(std::size_t j, unsigned kinds) const {
 
 const ContextWord* Classifier::contextBefore(std::size_t start) const {
   const std::size_t b = wordBefore(start);
-  if (b == npos) return nullptr;
+  if (b == npos) {
+    // "der 12., 34. Minute": an item after a comma takes the context of the ordinal before it.
+    const std::size_t k = start > 0 && isSpace(start - 1) ? start - 1 : start;
+    if (k >= 3 && isSym(k - 1, ",") && isSym(k - 2, ".") && isNum(k - 3)) return contextBefore(k - 3);
+    return nullptr;
+  }
   const ContextWord* cw = data_.context(toks_[b].text);
   if (!cw || !cw->inherit) return cw;
   // "vom 5. bis 7. Juni": a conjunction takes the context of the ordinal before it ("5." after "vom").

@@ -72,6 +72,7 @@ class Classifier {
   bool fraction(std::size_t i, const std::vector<Part>& head, Semiotic& out) const;
   bool range(std::size_t i, const Amount& a, const std::vector<Part>& head, Semiotic& out) const;
   bool ordinal(std::size_t i, std::size_t start, const Amount& a, Semiotic& out) const;
+  std::size_t ordinalListEnd(std::size_t dot) const;
   bool year(std::size_t start, const Amount& a, Semiotic& out) const;
   bool readsAsYear(std::size_t start, const Amount& a) const;
   int yearPair(std::size_t start, const Amount& a) const;

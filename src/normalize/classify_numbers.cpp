@@ -254,7 +254,9 @@ bool Classifier::ordinal(std::size_t i, std::size_t start, const Amount& a, Semi
   // "3." / "100. Geburtstag" / "am 3." (a date was tried already).
   const std::size_t after = a.end;
   if (!isSym(after, ".") || a.grouped) return false;
-  const std::size_t n = skipSpace(after + 1);
+  // In a list "der 12., 34. und 78. Minute" every item takes the noun after the last one.
+  const std::size_t last_dot = ordinalListEnd(after);
+  const std::size_t n = skipSpace(last_dot + 1);
   const bool at_end = n >= toks_.size();
   const ContextWord* cw = contextBefore(start);
   const bool article_like = cw && cw->determiner;
@@ -263,7 +265,7 @@ bool Classifier::ordinal(std::size_t i, std::size_t start, const Amount& a, Semi
   const bool nothing_before = start == 0 || (start == 1 && isSpace(0));
   if (at_end) {
     is_ordinal = nothing_before || article_like;
-  } else if (isWord(n) && n == after + 2) {
+  } else if (isWord(n) && n == last_dot + 2) {
     const NounInfo noun = nounAt(n);
     g = noun.gender;
     // A list item "1. Startseite" is a number; "100. Geburtstag" is an ordinal by its noun.
@@ -281,6 +283,18 @@ bool Classifier::ordinal(std::size_t i, std::size_t start, const Amount& a, Semi
   if (at_end) out.parts.push_back(words(toks_[after].span, ".", true));
   compoundSuffix(out);
   return true;
+}
+
+std::size_t Classifier::ordinalListEnd(std::size_t dot) const {
+  // The dot of the last "N." in "12., 34. und 78." (items joined by "," or a conjunction).
+  for (int items = 0; items < 8; ++items) {
+    std::size_t k = skipSpace(dot + 1);
+    if (isSym(k, ",") || (isWord(k) && data_.numberContext(toks_[k].text, kConjunction))) k = skipSpace(k + 1);
+    else return dot;
+    if (!isNum(k) || toks_[k].text.size() > 3 || !isSym(k + 1, ".") || isNum(k + 2)) return dot;
+    dot = k + 1;
+  }
+  return dot;
 }
 
 bool Classifier::year(std::size_t start, const Amount& a, Semiotic& out) const {
