@@ -96,20 +96,6 @@ bool Classifier::classify(std::size_t i, Semiotic& out) const {
   return false;
 }
 
-bool Classifier::timesSign(std::size_t i, Semiotic& out) const {
-  // "1.920 x 1.080 Pixel": a letter between numbers that symbols.tsv reads ("x" -> "mal").
-  if (i == 0 || toks_[i].text.size() != 1) return false;
-  const std::size_t before = isSpace(i - 1) && i > 1 ? i - 2 : i - 1;
-  if (!isNum(before) || !isNum(skipSpace(i + 1))) return false;
-  const std::string* spoken = data_.symbol(toks_[i].text);
-  if (!spoken) return false;
-  out.cls = TokenClass::Symbol;
-  out.first = i;
-  out.last = i + 1;
-  out.parts.push_back(words(toks_[i].span, *spoken));
-  return true;
-}
-
 void Classifier::closeWithDot(std::size_t dot_token, Semiotic& out) const {
   // The dot of an abbreviation may also end the sentence: keep the sentence end audible.
   const std::size_t next = skipSpace(dot_token + 1);
@@ -122,19 +108,20 @@ std::size_t Classifier::contextWordAt(std::size_t j, unsigned kinds) const {
   return data_.numberContext(toks_[j].text, kinds) ? j + 1 : 0;
 }
 
-const ContextWord* Classifier::contextBefore(std::size_t start) const {
+const ContextWord* Classifier::contextBefore(std::size_t start, int depth) const {
+  if (depth > 8) return nullptr;  // a list of ordinals is followed back at most eight items
   const std::size_t b = wordBefore(start);
   if (b == npos) {
     // "der 12., 34. Minute": an item after a comma takes the context of the ordinal before it.
     const std::size_t k = start > 0 && isSpace(start - 1) ? start - 1 : start;
-    if (k >= 3 && isSym(k - 1, ",") && isSym(k - 2, ".") && isNum(k - 3)) return contextBefore(k - 3);
+    if (k >= 3 && isSym(k - 1, ",") && isSym(k - 2, ".") && isNum(k - 3)) return contextBefore(k - 3, depth + 1);
     return nullptr;
   }
   const ContextWord* cw = data_.context(toks_[b].text);
   if (!cw || !cw->inherit) return cw;
   // "vom 5. bis 7. Juni": a conjunction takes the context of the ordinal before it ("5." after "vom").
   if (b >= 3 && isSpace(b - 1) && isSym(b - 2, ".") && isNum(b - 3)) {
-    const ContextWord* earlier = contextBefore(b - 3);
+    const ContextWord* earlier = contextBefore(b - 3, depth + 1);
     if (earlier && !earlier->inherit) return earlier;
   }
   return cw->ending[0] == "=" ? nullptr : cw;

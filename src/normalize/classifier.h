@@ -70,7 +70,7 @@ class Classifier {
   bool version(std::size_t i, bool after_word, Semiotic& out) const;
   bool season(std::size_t i, Semiotic& out) const;
   bool fraction(std::size_t i, const std::vector<Part>& head, Semiotic& out) const;
-  bool range(std::size_t i, const Amount& a, const std::vector<Part>& head, Semiotic& out) const;
+  bool range(const Amount& a, const std::vector<Part>& head, Semiotic& out) const;
   bool ordinal(std::size_t i, std::size_t start, const Amount& a, Semiotic& out) const;
   std::size_t ordinalListEnd(std::size_t dot) const;
   bool year(std::size_t start, const Amount& a, Semiotic& out) const;
@@ -122,8 +122,10 @@ class Classifier {
   bool isTablePosition(std::size_t i, long long value) const;
 
   // Context (classifier.cpp).
-  // The context word before a number, following conjunctions back ("vom 5. bis 7.").
-  const ContextWord* contextBefore(std::size_t start) const;
+  // The context word before a number, following conjunctions and commas back ("vom 5. bis 7.").
+  const ContextWord* contextBefore(std::size_t start, int depth = 0) const;
+  // Whether the sentence speaks of a match: a score or a word of kind "match" (computed once).
+  bool aboutMatch() const;
   NumberForm dayForm(std::size_t start) const;
   NumberForm cardinalBefore(std::size_t start, std::size_t noun, bool is_one) const;
   // The noun at token n, a hyphenated compound read as its last part.
@@ -153,6 +155,7 @@ class Classifier {
   std::string_view text_;
   Span within_;
   const std::vector<Token>& toks_;
+  mutable int about_match_ = -1;  // aboutMatch(): -1 not yet known
 };
 
 }  // namespace vorlesen::normalize

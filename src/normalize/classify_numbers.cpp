@@ -19,7 +19,7 @@ bool Classifier::number(std::size_t i, std::size_t start, Semiotic& out) const {
   if ((!negative && season(i, out)) || fraction(i, head, out)) return true;
   Amount a;
   parseAmount(i, a);
-  if (range(i, a, head, out)) return true;
+  if (range(a, head, out)) return true;
   {
     Semiotic probe = out;
     std::vector<Part> h = head;
@@ -96,12 +96,12 @@ bool Classifier::version(std::size_t i, bool after_word, Semiotic& out) const {
   // which was tried first, and not thousands "1.000.000").
   std::size_t end = i + 1;
   bool all_groups = true;
-  while (isSym(end, ".") && isNum(end + 1)) {
+  while (isSym(end, ".") && isNum(end + 1) && end < i + 16) {  // at most 8 fields: linear time
     all_groups = all_groups && toks_[end + 1].text.size() == 3;
     end += 2;
   }
   const std::size_t fields = (end - i + 1) / 2;
-  if (fields < 2 || isWord(end) || isNum(end)) return false;
+  if (fields < 2 || isWord(end) || isNum(end) || (isSym(end, ".") && isNum(end + 1))) return false;
   const std::size_t b = wordBefore(i);
   const bool word = b != npos && data_.numberContext(toks_[b].text, kVersion);
   if (after_word ? !word : (all_groups || (fields == 2 && toks_[end - 1].text != "0"))) return false;
@@ -211,9 +211,8 @@ bool Classifier::fraction(std::size_t i, const std::vector<Part>& head, Semiotic
 
 // --- ranges ------------------------------------------------------------------------------------------
 
-bool Classifier::range(std::size_t i, const Amount& a, const std::vector<Part>& head, Semiotic& out) const {
+bool Classifier::range(const Amount& a, const std::vector<Part>& head, Semiotic& out) const {
   // "2020–2024", "10-15 Prozent", "S. 12–15".
-  (void)i;
   std::size_t dash = a.end;
   bool spaced = false;
   if (isSpace(dash) && (isSym(dash + 1, "\u2013") || isSym(dash + 1, "-")) && isSpace(dash + 2)) {

@@ -105,12 +105,19 @@ bool Classifier::inMinuteList(std::size_t i) const {
 bool Classifier::isTablePosition(std::size_t i, long long value) const {
   // A lone "(4.)" after a team is its place in the table, unless the sentence is about a match: a score
   // ("2:1") or a word of number_context.tsv kind "match" ("Tor", "traf", "Elfmeter") makes it a minute.
-  if (value > 20 || !isSym(i - 1, "(") || !isSym(i + 2, ")")) return false;
-  for (std::size_t k = 0; k < toks_.size(); ++k) {
-    if (isWord(k) && data_.numberContext(toks_[k].text, kMatch)) return false;
-    if (isNum(k) && isSym(k + 1, ":") && isNum(k + 2)) return false;
+  return value <= 20 && i > 0 && isSym(i - 1, "(") && isSym(i + 2, ")") && !aboutMatch();
+}
+
+bool Classifier::aboutMatch() const {
+  if (about_match_ < 0) {
+    about_match_ = 0;
+    for (std::size_t k = 0; k < toks_.size() && about_match_ == 0; ++k) {
+      if ((isWord(k) && data_.numberContext(toks_[k].text, kMatch)) || (isNum(k) && isSym(k + 1, ":") && isNum(k + 2))) {
+        about_match_ = 1;
+      }
+    }
   }
-  return true;
+  return about_match_ == 1;
 }
 
 bool Classifier::matchMinute(std::size_t i, Semiotic& out) const {

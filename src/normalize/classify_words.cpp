@@ -148,11 +148,12 @@ bool Classifier::dottedLetters(std::size_t i, Semiotic& out) const {
   if (i > 0 && isWord(i - 1)) return false;
   std::size_t j = i;
   std::string letters;
-  while (isWord(j) && toks_[j].text.size() == 1 && isSym(j + 1, ".")) {
+  // At most 16 letters, so a long run ("a.b.c.…") costs linear time; longer ones are no abbreviation.
+  while (isWord(j) && toks_[j].text.size() == 1 && isSym(j + 1, ".") && letters.size() <= 16) {
     letters += toks_[j].text;
     j += 2;
   }
-  if (letters.size() < 2 || isWord(j) || isNum(j)) return false;
+  if (letters.size() < 2 || letters.size() > 16 || isWord(j) || isNum(j)) return false;
   out.cls = TokenClass::Letters;
   out.first = i;
   out.last = j;
@@ -208,6 +209,20 @@ bool Classifier::symbol(std::size_t i, Semiotic& out) const {
   out.first = i;
   out.last = last;
   out.parts.push_back(words(spanOf(i, last), *spoken));
+  return true;
+}
+
+bool Classifier::timesSign(std::size_t i, Semiotic& out) const {
+  // "1.920 x 1.080 Pixel": a letter between numbers that symbols.tsv reads ("x" -> "mal").
+  if (i == 0 || toks_[i].text.size() != 1) return false;
+  const std::size_t before = isSpace(i - 1) && i > 1 ? i - 2 : i - 1;
+  if (!isNum(before) || !isNum(skipSpace(i + 1))) return false;
+  const std::string* spoken = data_.symbol(toks_[i].text);
+  if (!spoken) return false;
+  out.cls = TokenClass::Symbol;
+  out.first = i;
+  out.last = i + 1;
+  out.parts.push_back(words(toks_[i].span, *spoken));
   return true;
 }
 
