@@ -18,6 +18,8 @@ bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; 
 
 bool Classifier::electronic(std::size_t i, Semiotic& out) const {
   if (i > 0 && !isSpace(i - 1) && !isSym(i - 1, "(") && !isSym(i - 1, "<")) return false;
+  // A word or number standing alone holds no "." "@" ":": most words end here.
+  if (toks_[i].kind != TokenKind::Symbol && (i + 1 >= toks_.size() || isSpace(i + 1))) return false;
   const std::size_t begin = toks_[i].span.begin;
   const std::size_t end = addressEnd(begin);
   const std::string_view chunk = text_.substr(begin, end - begin);
@@ -41,7 +43,10 @@ std::size_t Classifier::addressEnd(std::size_t begin) const {
 
 bool Classifier::looksLikeAddress(std::string_view chunk) const {
   // Every kind of address has a dot, an "@" or a colon: most words are rejected here.
-  if (chunk.size() < 3 || chunk.find_first_of(".@:") == std::string_view::npos) return false;
+  if (chunk.size() < 3) return false;
+  bool marked = false;
+  for (char c : chunk) marked = marked || c == '.' || c == '@' || c == ':';
+  if (!marked) return false;
   const std::size_t at = chunk.find('@');
   const bool url = data_.urlPrefix(chunk);
   const bool mail = at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos &&

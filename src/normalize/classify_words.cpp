@@ -54,7 +54,8 @@ bool Classifier::abbreviation(std::size_t i, Semiotic& out) const {
 bool Classifier::listedAbbreviation(std::size_t i, Semiotic& out) const {
   // "z. B." and, at the start of a sentence, "Z. B." -> "Zum Beispiel".
   const Abbreviation* a = data_.abbreviationAt(text_, toks_[i].span.begin, within_.end);
-  const bool capitalize = !a && isUpperAscii(toks_[i].text[0]);
+  // Every lower-case form has a dot after its first letters ("ca.", "z. B."): others need no second look.
+  const bool capitalize = !a && isUpperAscii(toks_[i].text[0]) && isSym(i + 1, ".");
   if (capitalize) a = data_.abbreviationAt(text_, toks_[i].span.begin, within_.end, true);
   if (!a) return false;
   const std::size_t end = toks_[i].span.begin + a->written.size();

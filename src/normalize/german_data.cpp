@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <initializer_list>
 
 #include "vorlesen/error.h"
@@ -327,8 +328,8 @@ const Abbreviation* GermanData::abbreviationAt(std::string_view text, std::size_
   if (capitalized && first == text[pos]) return nullptr;
   for (std::size_t idx : abbreviations_by_byte_[static_cast<unsigned char>(first)]) {
     const Abbreviation& a = abbreviations_[idx];
-    const std::size_t n = a.written.size();
-    if (end - pos < n || text.compare(pos + 1, n - 1, a.written, 1, n - 1) != 0) continue;
+    const std::size_t n = a.written.size();  // the first byte matched by the bucket
+    if (end - pos < n || std::memcmp(text.data() + pos + 1, a.written.data() + 1, n - 1) != 0) continue;
     // A written form that ends in a letter must not continue into a longer word ("Pkws" is fine to skip).
     const std::size_t after = pos + n;
     if (a.written.back() != '.' && after < end) {
