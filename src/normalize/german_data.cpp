@@ -6,6 +6,7 @@
 #include <initializer_list>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/text.h"
 
@@ -35,7 +36,7 @@ namespace {
 
 const TsvRow& need(const TsvTable& t, const TsvRow& r, std::size_t fields) {
   if (r.fields.size() < fields) {
-    bad(t, r, "expected " + std::to_string(fields) + " TAB-separated fields, found " + std::to_string(r.fields.size()));
+    bad(t, r, format(tr("expected {} TAB-separated fields, found {}"), fields, r.fields.size()));
   }
   return r;
 }
@@ -44,7 +45,7 @@ Gender parseGender(const TsvTable& t, const TsvRow& r, const std::string& g) {
   if (g == "m") return Gender::Masculine;
   if (g == "f") return Gender::Feminine;
   if (g == "n") return Gender::Neuter;
-  bad(t, r, "gender must be m, f or n, not \"" + g + "\"");
+  bad(t, r, format(tr("gender must be m, f or n, not \"{}\""), g));
 }
 
 Case parseCase(const TsvTable& t, const TsvRow& r, const std::string& k) {
@@ -52,12 +53,12 @@ Case parseCase(const TsvTable& t, const TsvRow& r, const std::string& k) {
   if (k == "acc") return Case::Accusative;
   if (k == "dat") return Case::Dative;
   if (k == "gen") return Case::Genitive;
-  bad(t, r, "case must be nom, acc, dat or gen");
+  bad(t, r, tr("case must be nom, acc, dat or gen"));
 }
 
 int parseInt(const TsvTable& t, const TsvRow& r, const std::string& s) {
   if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) {
-    bad(t, r, "expected a number, not \"" + s + "\"");
+    bad(t, r, format(tr("expected a number, not \"{}\""), s));
   }
   return std::stoi(s);
 }
@@ -84,7 +85,7 @@ std::vector<std::string> flags(const TsvTable& t, const TsvRow& r, std::size_t c
     if (std::find(allowed.begin(), allowed.end(), f) == allowed.end()) {
       std::string list;
       for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      bad(t, r, "unknown flag \"" + f + "\" (" + list + ")");
+      bad(t, r, format(tr("unknown flag \"{}\" ({})"), f, list));
     }
   }
   return out;
@@ -99,7 +100,7 @@ std::string decodeCodepoints(const TsvTable& t, const TsvRow& r, const std::stri
   if (field.size() < 3 || field.compare(0, 2, "U+") != 0) return field;
   const std::string hex = field.substr(2);
   if (hex.size() > 6 || hex.find_first_not_of("0123456789ABCDEFabcdef") != std::string::npos) {
-    bad(t, r, "expected U+ and a hexadecimal code point, not \"" + field + "\"");
+    bad(t, r, format(tr("expected U+ and a hexadecimal code point, not \"{}\""), field));
   }
   std::string out;
   appendUtf8(out, static_cast<char32_t>(std::stoul(hex, nullptr, 16)));
@@ -181,7 +182,7 @@ void GermanData::loadMonths(const TsvTable& t) {
   for (const TsvRow& r : t.rows) {
     need(t, r, 2);
     const int m = parseInt(t, r, r.fields[0]);
-    if (m < 1 || m > 12) bad(t, r, "month number must be 1..12");
+    if (m < 1 || m > 12) bad(t, r, tr("month number must be 1..12"));
     std::string& name = month_names_[static_cast<std::size_t>(m - 1)];
     if (name.empty()) name = r.fields[1];
     months_.emplace(lowerGerman(r.fields[1]), std::make_pair(m, r.fields[1]));
@@ -192,7 +193,7 @@ void GermanData::loadMonths(const TsvTable& t) {
     }
   }
   for (std::size_t m = 0; m < 12; ++m) {
-    if (month_names_[m].empty()) throw Error::data(t.path + ": month " + std::to_string(m + 1) + " missing");
+    if (month_names_[m].empty()) throw Error::data(format(tr("{}: month {} is missing"), t.path, m + 1));
   }
 }
 
@@ -246,7 +247,7 @@ void GermanData::loadFractions(const TsvTable& t) {
       vulgar_.emplace(r.fields[0], std::make_pair(parseInt(t, r, r.fields[1]), parseInt(t, r, r.fields[2])));
     }
   }
-  if (denominator_suffix_.empty()) throw Error::data(t.path + ": the row \"denominator-ending\" is missing");
+  if (denominator_suffix_.empty()) throw Error::data(format(tr("{}: the row \"denominator-ending\" is missing"), t.path));
 }
 
 void GermanData::loadNumberContext(const TsvTable& t) {
@@ -267,7 +268,7 @@ void GermanData::loadNumberContext(const TsvTable& t) {
     for (const auto& [name, value] : kinds) {
       if (kind == name) bits = value;
     }
-    if (bits == 0) bad(t, r, "unknown kind \"" + kind + "\"");
+    if (bits == 0) bad(t, r, format(tr("unknown kind \"{}\""), kind));
     const std::string word = lowerGerman(r.fields[0]);
     if (word.size() > 1 && word[0] == '*') number_context_endings_.emplace_back(word.substr(1), bits);
     else number_context_[word] |= bits;
@@ -286,7 +287,7 @@ void GermanData::loadElectronic(const TsvTable& t) {
       need(t, r, 3);
       (kind == "symbol" ? url_symbols_ : url_words_).emplace(r.fields[1], r.fields[2]);
     } else {
-      bad(t, r, "first field must be \"symbol\", \"word\", \"prefix\" or \"tld\"");
+      bad(t, r, tr("the first field must be \"symbol\", \"word\", \"prefix\" or \"tld\""));
     }
   }
 }
@@ -299,7 +300,7 @@ void GermanData::loadWords(const TsvTable& t) {
   }
   for (const char* key : {"decimal", "minus", "plus", "range", "score", "per", "hour", "hours", "minute", "second",
                           "and", "point", "suffix-joiner", "suffix-joiner-after", "pause"}) {
-    if (!find(words_, key)) throw Error::data(t.path + ": the word \"" + key + "\" is missing");
+    if (!find(words_, key)) throw Error::data(format(tr("{}: the word \"{}\" is missing"), t.path, key));
   }
 }
 
@@ -312,7 +313,7 @@ void GermanData::loadArticles(const TsvTable& t) {
     seen[c] = true;
   }
   for (bool s : seen) {
-    if (!s) throw Error::data(t.path + ": needs one row for each case (nom, acc, dat, gen)");
+    if (!s) throw Error::data(format(tr("{}: needs one row for each case (nom, acc, dat, gen)"), t.path));
   }
 }
 
