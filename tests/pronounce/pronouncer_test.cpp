@@ -30,6 +30,7 @@ SpokenText identity(const std::string& text) {
 std::string runsOf(const Pronounced& p) {
   std::string out;
   for (const VoiceRun& r : p.runs) {
+    if (r.rewriter) continue;  // stretches the phoneme rules may respell: tested in phoneme_rules_test
     if (!out.empty()) out += " | ";
     out += p.spoken.text.substr(r.text.begin, r.text.size());
     if (!r.language.empty()) out += "@" + r.language;

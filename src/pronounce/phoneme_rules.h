@@ -1,0 +1,56 @@
+// vorlesen — phoneme rules: eSpeak NG's own reading of a word, corrected where it errs by rule.
+//
+//   word + eSpeak's phonemes ("z|'A:|g|t|@") --PhonemeRules::apply()--> "z|'A:|k|t|@" (or unchanged)
+//
+// The rules come from voices/de/phoneme_rules.tsv (format documented there): classes of phonemes and
+// rules (a spelling condition on the word, an ICU regular expression over the phonemes, a
+// replacement), applied in file order. Rules see the phonemes as tokens separated by single spaces,
+// with a space at both ends and each stress mark before its vowel: " z 'A: g t @ ".
+// PhonemeRules is immutable after construction and thread-safe; as a PhonemeRewriter it runs on
+// the synthesis thread, where eSpeak NG gives the phonemes (see synthesizer.h).
+#pragma once
+
+#include <unicode/regex.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vorlesen/language_data.h"
+#include "vorlesen/synthesizer.h"
+
+namespace vorlesen::pronounce {
+
+// "z|'A:|g|t|@" -> " z 'A: g t @ ", and back. "_|" (eSpeak's glottal stop) is one token.
+std::string toRuleNotation(std::string_view espeak);
+std::string toEspeakNotation(std::string_view notation);
+
+struct RuleResult {
+  std::string phonemes;              // eSpeak notation; empty: no rule changed the word
+  std::vector<std::string> because;  // origins of the rules that changed it ("phoneme_rules.tsv:40")
+};
+
+class PhonemeRules final : public PhonemeRewriter {
+ public:
+  // Throws Error::data naming FILE:LINE for a malformed row, an unknown class or a bad expression.
+  explicit PhonemeRules(const TsvTable& table);
+  ~PhonemeRules() override;
+  PhonemeRules(const PhonemeRules&) = delete;
+  PhonemeRules& operator=(const PhonemeRules&) = delete;
+
+  // eSpeak's phonemes of one word, corrected.
+  RuleResult apply(std::string_view word, std::string_view espeak) const;
+  // Every word of `text` (hyphenated words part by part) of two or more letters.
+  std::vector<PhonemeRespelling> respell(std::string_view text, const PhonemeLookup& espeak) const override;
+  std::size_t size() const;
+
+ private:
+  struct Rule;
+  std::vector<Rule> rules_;
+  std::vector<const icu::RegexPattern*> patterns_;  // per rule: spelling (may be null), phonemes
+  std::uint64_t id_;
+};
+
+}  // namespace vorlesen::pronounce
