@@ -5,7 +5,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <sstream>
 
 #include "pronounce/words.h"
 #include "vorlesen/error.h"
@@ -49,8 +51,9 @@ std::string toEspeakNotation(std::string_view notation) {
 
 struct PhonemeRules::Rule {
   std::unique_ptr<icu::RegexPattern> spelling;  // null: every word
-  std::unique_ptr<icu::RegexPattern> phonemes;
+  std::unique_ptr<icu::RegexPattern> phonemes;  // null: a stress rule
   icu::UnicodeString replacement;
+  int stress = 0;  // a stress rule: the primary stress goes to this vowel (1 first, -1 last)
   std::string origin;
 };
 
@@ -70,17 +73,53 @@ std::unique_ptr<icu::RegexPattern> compile(const std::string& pattern, const std
   return p;
 }
 
-// "p b ts" -> "(?:ts|p|b)": the longest names first, each quoted.
-std::string classPattern(std::string_view tokens) {
+// The space-separated names of a class or of a word's phonemes.
+std::vector<std::string> tokens(std::string_view text) {
   std::vector<std::string> names;
   std::size_t i = 0;
-  while (i < tokens.size()) {
-    while (i < tokens.size() && tokens[i] == ' ') ++i;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
     std::size_t j = i;
-    while (j < tokens.size() && tokens[j] != ' ') ++j;
-    if (j > i) names.emplace_back(tokens.substr(i, j - i));
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j > i) names.emplace_back(text.substr(i, j - i));
     i = j;
   }
+  return names;
+}
+
+// "2" -> 2, "-1" -> -1; 0 for anything else.
+int stressTarget(const std::string& field) {
+  try {
+    std::size_t used = 0;
+    const int n = std::stoi(field, &used);
+    return used == field.size() && n >= -9 && n <= 9 ? n : 0;
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+// The primary stress moved to vowel `target` (1 first, -1 last); the old primary is dropped.
+std::string moveStress(const std::string& notation, int target, const std::vector<std::string>& vowels) {
+  std::vector<std::string> toks = tokens(notation);
+  std::vector<std::size_t> nuclei;
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    std::string& t = toks[k];
+    if (!t.empty() && t[0] == '\'') t.erase(0, 1);
+    const std::string bare = !t.empty() && t[0] == ',' ? t.substr(1) : t;
+    if (std::find(vowels.begin(), vowels.end(), bare) != vowels.end()) nuclei.push_back(k);
+  }
+  const long at = target > 0 ? target - 1 : static_cast<long>(nuclei.size()) + target;
+  if (at < 0 || at >= static_cast<long>(nuclei.size())) return notation;
+  std::string& t = toks[nuclei[static_cast<std::size_t>(at)]];
+  t = "'" + (!t.empty() && t[0] == ',' ? t.substr(1) : t);
+  std::string out = " ";
+  for (const std::string& x : toks) out += x + " ";
+  return out;
+}
+
+// "p b ts" -> "(?:ts|p|b)": the longest names first, each quoted.
+std::string classPattern(std::string_view text) {
+  std::vector<std::string> names = tokens(text);
   std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   std::string out = "(?:";
   for (std::size_t k = 0; k < names.size(); ++k) out += (k ? "|\\Q" : "\\Q") + names[k] + "\\E";
@@ -110,11 +149,13 @@ std::string expandClasses(const std::string& pattern, const Classes& classes, co
 
 PhonemeRules::PhonemeRules(const TsvTable& table) : id_(nextMatcherOwnerId()) {
   Classes classes;
+  const std::string dir = table.path.substr(0, table.path.find_last_of('/') + 1);
   for (const TsvRow& row : table.rows) {
     const std::string where = table.path + ":" + std::to_string(row.line);
     const std::vector<std::string>& f = row.fields;
     if (f[0] == "class" && f.size() == 3 && !f[1].empty()) {
       classes[f[1]] = classPattern(f[2]);
+      if (f[1] == "vowel") vowels_ = tokens(f[2]);
     } else if (f[0] == "rule" && f.size() == 4 && !f[3].empty()) {
       Rule rule;
       if (!f[1].empty()) rule.spelling = compile(f[1], where);
@@ -122,10 +163,22 @@ PhonemeRules::PhonemeRules(const TsvTable& table) : id_(nextMatcherOwnerId()) {
       rule.replacement = icu::UnicodeString::fromUTF8(f[3]);
       rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
       rules_.push_back(std::move(rule));
+    } else if (f[0] == "compound" && f.size() == 3) {
+      loadCompoundRow(f, where, dir);
+    } else if (f[0] == "stress" && f.size() == 3 && !f[1].empty() && stressTarget(f[2]) != 0) {
+      Rule rule;
+      rule.spelling = compile(f[1], where);
+      rule.stress = stressTarget(f[2]);
+      rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
+      rules_.push_back(std::move(rule));
     } else {
-      throw Error::data(
-          format(tr("{}: expected class<TAB>NAME<TAB>PHONEMES or rule<TAB>SPELLING<TAB>FIND<TAB>REPLACE."), where));
+      throw Error::data(format(tr("{}: expected class<TAB>NAME<TAB>PHONEMES, rule<TAB>SPELLING<TAB>FIND<TAB>REPLACE "
+                                  "stress<TAB>SPELLING<TAB>VOWEL or compound<TAB>SETTING<TAB>VALUE."),
+                               where));
     }
+  }
+  if (vowels_.empty() && std::any_of(rules_.begin(), rules_.end(), [](const Rule& r) { return r.stress != 0; })) {
+    throw Error::data(format(tr("{}: stress rules need a class named vowel."), table.path));
   }
   for (const Rule& r : rules_) {
     patterns_.push_back(r.spelling.get());
@@ -137,29 +190,84 @@ PhonemeRules::~PhonemeRules() = default;
 
 std::size_t PhonemeRules::size() const { return rules_.size(); }
 
+void PhonemeRules::loadCompoundRow(const std::vector<std::string>& f, const std::string& where, const std::string& dir) {
+  // The settings come in order: shortest and not-a-part before the word list that uses them.
+  if (f[1] == "shortest" && stressTarget(f[2]) > 0) {
+    compound_shortest_ = static_cast<std::size_t>(stressTarget(f[2]));
+  } else if (f[1] == "not-a-part") {
+    compound_not_parts_ = tokens(f[2]);
+  } else if (f[1] == "words") {
+    const std::string path = !f[2].empty() && f[2][0] == '/' ? f[2] : dir + f[2];
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      warnings_.push_back(format(tr("{}: no word list {}: compound words are read as eSpeak NG reads them."), where, path));
+      return;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    splitter_ = std::make_unique<CompoundSplitter>(text.str(), compound_shortest_, compound_not_parts_);
+    compound_origin_ = where.substr(where.find_last_of('/') + 1);
+  } else {
+    throw Error::data(format(tr("{}: expected compound<TAB>shortest<TAB>N, compound<TAB>not-a-part<TAB>WORDS or "
+                                "compound<TAB>words<TAB>FILE."),
+                             where));
+  }
+}
+
 RuleResult PhonemeRules::apply(std::string_view word, std::string_view espeak) const {
+  if (espeak.empty()) return {};
+  const std::string before = toRuleNotation(espeak);
+  return applyRules(word, before, before);
+}
+
+// `notation` (eSpeak's reading, or the compound's) through every rule; changed against `before`.
+RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation, const std::string& before) const {
   RuleResult result;
-  if (espeak.empty() || rules_.empty()) return result;
   std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = threadMatchers(id_, patterns_);
   const icu::UnicodeString spelling =
       icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
-  const std::string before = toRuleNotation(espeak);
-  icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(before);
+  icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     icu::RegexMatcher* spelling_matcher = matchers[2 * i].get();
     icu::RegexMatcher* phoneme_matcher = matchers[2 * i + 1].get();
     UErrorCode status = U_ZERO_ERROR;
     if (rules_[i].spelling && (!spelling_matcher || !spelling_matcher->reset(spelling).find(status))) continue;
-    if (!phoneme_matcher) continue;
-    icu::UnicodeString changed = phoneme_matcher->reset(phonemes).replaceAll(rules_[i].replacement, status);
+    icu::UnicodeString changed;
+    if (rules_[i].stress != 0) {
+      std::string now;
+      changed = icu::UnicodeString::fromUTF8(moveStress(phonemes.toUTF8String(now), rules_[i].stress, vowels_));
+    } else if (phoneme_matcher) {
+      changed = phoneme_matcher->reset(phonemes).replaceAll(rules_[i].replacement, status);
+    }
     if (U_FAILURE(status) || changed == phonemes) continue;
     phonemes = changed;
     result.because.push_back(rules_[i].origin);
   }
-  std::string after;
-  phonemes.toUTF8String(after);
-  if (toEspeakNotation(after) != toEspeakNotation(before)) result.phonemes = toEspeakNotation(after);
+  notation.clear();
+  phonemes.toUTF8String(notation);
+  if (toEspeakNotation(notation) != toEspeakNotation(before)) result.phonemes = toEspeakNotation(notation);
   return result;
+}
+
+// The compound read part by part, where the word list splits it and that reading differs from
+// eSpeak's reading of the whole (`whole`); else `whole`.
+std::string PhonemeRules::compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
+                                          std::vector<std::string>& because) const {
+  if (!splitter_) return whole;
+  const std::vector<std::string_view> parts = splitter_->split(word);
+  if (parts.empty()) return whole;
+  std::vector<std::string> readings;
+  std::string shown;
+  for (const std::string_view part : parts) {
+    const std::string own = espeak(part);
+    if (own.empty()) return whole;
+    readings.push_back(toRuleNotation(own));
+    shown += (shown.empty() ? "" : "|") + std::string(part);
+  }
+  const std::string composed = composeParts(readings);
+  if (!differBeyondStress(composed, whole)) return whole;
+  because.push_back(compound_origin_ + " (" + shown + ")");
+  return composed;
 }
 
 namespace {
@@ -182,8 +290,12 @@ std::vector<PhonemeRespelling> PhonemeRules::respell(std::string_view text, cons
       const std::string_view word = text.substr(part.begin, part.size());
       if (!respellable(word)) return;
       std::string own = espeak(word);
-      RuleResult r = apply(word, own);
+      if (own.empty()) return;
+      const std::string before = toRuleNotation(own);
+      std::vector<std::string> split;
+      RuleResult r = applyRules(word, compoundReading(word, before, espeak, split), before);
       if (r.phonemes.empty()) return;
+      r.because.insert(r.because.begin(), split.begin(), split.end());
       std::string because;
       for (const std::string& b : r.because) because += (because.empty() ? "" : " ") + b;
       out.push_back(PhonemeRespelling{part, std::move(r.phonemes), std::move(own), std::move(because)});

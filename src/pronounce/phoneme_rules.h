@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pronounce/compounds.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/synthesizer.h"
 
@@ -40,16 +41,29 @@ class PhonemeRules final : public PhonemeRewriter {
   PhonemeRules(const PhonemeRules&) = delete;
   PhonemeRules& operator=(const PhonemeRules&) = delete;
 
-  // eSpeak's phonemes of one word, corrected.
+  // eSpeak's phonemes of one word, corrected by the rules (not split: see respell()).
   RuleResult apply(std::string_view word, std::string_view espeak) const;
-  // Every word of `text` (hyphenated words part by part) of two or more letters.
+  // Problems that did not stop loading (a missing word list), for the command line to print.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // Every word of `text` (hyphenated words part by part) of two or more letters; a compound that
+  // the word list splits is read part by part where that differs from eSpeak's reading of the whole.
   std::vector<PhonemeRespelling> respell(std::string_view text, const PhonemeLookup& espeak) const override;
   std::size_t size() const;
 
  private:
   struct Rule;
+  void loadCompoundRow(const std::vector<std::string>& fields, const std::string& where, const std::string& dir);
+  RuleResult applyRules(std::string_view word, std::string notation, const std::string& before) const;
+  std::string compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
+                              std::vector<std::string>& because) const;
+  std::unique_ptr<CompoundSplitter> splitter_;
+  std::size_t compound_shortest_ = 4;            // until a "compound shortest" row
+  std::vector<std::string> compound_not_parts_;  // until a "compound not-a-part" row
+  std::string compound_origin_;
+  std::vector<std::string> warnings_;
   std::vector<Rule> rules_;
-  std::vector<const icu::RegexPattern*> patterns_;  // per rule: spelling (may be null), phonemes
+  std::vector<const icu::RegexPattern*> patterns_;  // per rule: spelling, phonemes (either may be null)
+  std::vector<std::string> vowels_;  // the class "vowel", for stress rules
   std::uint64_t id_;
 };
 

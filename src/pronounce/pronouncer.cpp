@@ -447,7 +447,10 @@ Pronouncer::Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexic
   impl_->indexLexicons();
   if (const TsvTable* t = data.find("foreign")) impl_->loadForeign(*t);
   if (const TsvTable* t = data.find("acronyms")) impl_->loadAcronyms(*t);
-  if (const TsvTable* t = data.find("phoneme_rules")) impl_->rules = std::make_shared<const pronounce::PhonemeRules>(*t);
+  if (const TsvTable* t = data.find("phoneme_rules")) {
+    impl_->rules = std::make_shared<const pronounce::PhonemeRules>(*t);
+    impl_->warnings.insert(impl_->warnings.end(), impl_->rules->warnings().begin(), impl_->rules->warnings().end());
+  }
 }
 
 Pronouncer::~Pronouncer() = default;
