@@ -29,8 +29,9 @@ std::string capitalized(std::string_view s) {
 
 }  // namespace
 
-CompoundSplitter::CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts)
-    : text_(std::move(words)), shortest_(shortest), not_parts_(std::move(not_parts)) {
+CompoundSplitter::CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
+                                   std::vector<std::string> prefixes)
+    : text_(std::move(words)), shortest_(shortest), not_parts_(std::move(not_parts)), prefixes_(std::move(prefixes)) {
   words_.reserve(text_.size() / 12);
   std::size_t i = 0;
   const std::string_view all(text_);
@@ -48,6 +49,9 @@ bool CompoundSplitter::known(std::string_view part) const {
   if (letters(part) < shortest_) return false;
   const std::string lower = lowerCase(part);
   if (std::find(not_parts_.begin(), not_parts_.end(), lower) != not_parts_.end()) return false;
+  for (const std::string& p : prefixes_) {
+    if (lower.size() <= p.size() + 2 && lower.compare(0, p.size(), p) == 0) return false;
+  }
   return words_.count(part) > 0 || words_.count(lower) > 0 || words_.count(capitalized(lower)) > 0;
 }
 

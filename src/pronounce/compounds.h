@@ -21,8 +21,10 @@ namespace vorlesen::pronounce {
 
 class CompoundSplitter {
  public:
-  // `words`: the word list's text, one word a line (kept; the set points into it).
-  CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts);
+  // `words`: the word list's text, one word a line (kept; the set points into it). No part is one of
+  // `not_parts`, nor one of `prefixes` followed by one or two letters ("verb", "bet").
+  CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
+                   std::vector<std::string> prefixes);
   CompoundSplitter(const CompoundSplitter&) = delete;
   CompoundSplitter& operator=(const CompoundSplitter&) = delete;
 
@@ -37,6 +39,7 @@ class CompoundSplitter {
   std::unordered_set<std::string_view> words_;
   std::size_t shortest_;
   std::vector<std::string> not_parts_;  // lower case
+  std::vector<std::string> prefixes_;   // lower case
 };
 
 // eSpeak phonemes (rule notation, see phoneme_rules.h) of the parts joined into one word: a leading

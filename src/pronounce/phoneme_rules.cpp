@@ -196,6 +196,8 @@ void PhonemeRules::loadCompoundRow(const std::vector<std::string>& f, const std:
     compound_shortest_ = static_cast<std::size_t>(stressTarget(f[2]));
   } else if (f[1] == "not-a-part") {
     compound_not_parts_ = tokens(f[2]);
+  } else if (f[1] == "not-a-part-prefix") {
+    compound_prefixes_ = tokens(f[2]);
   } else if (f[1] == "words") {
     const std::string path = !f[2].empty() && f[2][0] == '/' ? f[2] : dir + f[2];
     std::ifstream in(path, std::ios::binary);
@@ -205,11 +207,11 @@ void PhonemeRules::loadCompoundRow(const std::vector<std::string>& f, const std:
     }
     std::ostringstream text;
     text << in.rdbuf();
-    splitter_ = std::make_unique<CompoundSplitter>(text.str(), compound_shortest_, compound_not_parts_);
+    splitter_ = std::make_unique<CompoundSplitter>(text.str(), compound_shortest_, compound_not_parts_, compound_prefixes_);
     compound_origin_ = where.substr(where.find_last_of('/') + 1);
   } else {
-    throw Error::data(format(tr("{}: expected compound<TAB>shortest<TAB>N, compound<TAB>not-a-part<TAB>WORDS or "
-                                "compound<TAB>words<TAB>FILE."),
+    throw Error::data(format(tr("{}: expected compound<TAB>shortest<TAB>N, compound<TAB>not-a-part<TAB>WORDS, "
+                                "compound<TAB>not-a-part-prefix<TAB>PREFIXES or compound<TAB>words<TAB>FILE."),
                              where));
   }
 }
@@ -272,6 +274,20 @@ std::string PhonemeRules::compoundReading(std::string_view word, const std::stri
 
 namespace {
 
+// "U-S-A": single letters joined by hyphens (a spelled acronym), read as one word.
+bool spelledLetters(std::string_view word) {
+  std::size_t letters = 0;
+  bool expect_letter = true;
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t cp = nextCodepoint(word, i);
+    if (expect_letter != (u_isalpha(static_cast<UChar32>(cp)) != 0)) return false;
+    if (!expect_letter && cp != '-') return false;
+    letters += expect_letter ? 1 : 0;
+    expect_letter = !expect_letter;
+  }
+  return letters >= 2 && !expect_letter;
+}
+
 bool respellable(std::string_view word) {
   std::size_t letters = 0;
   for (std::size_t i = 0; i < word.size();) {
@@ -286,9 +302,9 @@ bool respellable(std::string_view word) {
 std::vector<PhonemeRespelling> PhonemeRules::respell(std::string_view text, const PhonemeLookup& espeak) const {
   std::vector<PhonemeRespelling> out;
   forEachWord(text, [&](Span core) {
-    forEachHyphenPart(text, core, [&](Span part) {
+    const auto one = [&](Span part) {
       const std::string_view word = text.substr(part.begin, part.size());
-      if (!respellable(word)) return;
+      if (!respellable(word) && !spelledLetters(word)) return;
       std::string own = espeak(word);
       if (own.empty()) return;
       const std::string before = toRuleNotation(own);
@@ -299,7 +315,9 @@ std::vector<PhonemeRespelling> PhonemeRules::respell(std::string_view text, cons
       std::string because;
       for (const std::string& b : r.because) because += (because.empty() ? "" : " ") + b;
       out.push_back(PhonemeRespelling{part, std::move(r.phonemes), std::move(own), std::move(because)});
-    });
+    };
+    if (spelledLetters(text.substr(core.begin, core.size()))) return one(core);
+    forEachHyphenPart(text, core, one);
   });
   return out;
 }

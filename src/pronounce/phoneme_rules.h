@@ -59,6 +59,7 @@ class PhonemeRules final : public PhonemeRewriter {
   std::unique_ptr<CompoundSplitter> splitter_;
   std::size_t compound_shortest_ = 4;            // until a "compound shortest" row
   std::vector<std::string> compound_not_parts_;  // until a "compound not-a-part" row
+  std::vector<std::string> compound_prefixes_;   // until a "compound not-a-part-prefix" row
   std::string compound_origin_;
   std::vector<std::string> warnings_;
   std::vector<Rule> rules_;

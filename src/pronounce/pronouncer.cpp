@@ -151,6 +151,7 @@ struct Edit {
   std::string out;
   std::string language;
   bool phonemes = false;
+  bool final = true;  // a lexicon reading or a foreign word; an acronym's letters may still be respelled
 };
 
 bool isUpperWord(std::string_view s, std::size_t min_letters, std::size_t max_letters) {
@@ -326,10 +327,12 @@ struct Pronouncer::Impl {
       d.because = origin;
     } else if (const auto a = acronyms.find(w); a != acronyms.end()) {
       d.kind = PronunciationKind::Acronym;
+      edit.final = false;
       edit.out = a->second.spell ? spelled(w) : a->second.reading.empty() ? asWord(w) : a->second.reading;
       d.because = a->second.origin;
     } else if (!headline && isUpperWord(w, 2, 5)) {
       d.kind = PronunciationKind::Acronym;
+      edit.final = false;
       edit.out = spelled(w);
       d.because = "unknown capitals";
     } else {
@@ -419,18 +422,20 @@ std::vector<VoiceRun> editRuns(std::string_view spoken, const std::vector<Edit>&
   return merged;
 }
 
-// `runs` plus the stretches between edits, which the phoneme rules may respell word by word (an
-// edit's output is final: a lexicon reading, a foreign word, a spelled acronym).
-std::vector<VoiceRun> withRespelling(std::vector<VoiceRun> runs, std::string_view spoken, const std::vector<Span>& edit_out,
+// `runs` plus the stretches between final edits (a lexicon reading, a foreign word), which the
+// phoneme rules may respell word by word; a spelled acronym ("U-S-A") is respelled as one word.
+std::vector<VoiceRun> withRespelling(std::vector<VoiceRun> runs, std::string_view spoken, const std::vector<Edit>& edits,
+                                     const std::vector<Span>& edit_out,
                                      const std::shared_ptr<const pronounce::PhonemeRules>& rules) {
   if (!rules || rules->size() == 0) return runs;
   std::size_t pos = 0;
   const auto gap = [&](std::size_t end) {
     if (end > pos && !isSpaceOnly(spoken.substr(pos, end - pos))) runs.push_back(VoiceRun{Span{pos, end}, {}, false, rules});
   };
-  for (const Span& out : edit_out) {
-    gap(out.begin);
-    pos = out.end;
+  for (std::size_t k = 0; k < edits.size(); ++k) {
+    if (!edits[k].final) continue;
+    gap(edit_out[k].begin);
+    pos = edit_out[k].end;
   }
   gap(spoken.size());
   std::sort(runs.begin(), runs.end(), [](const VoiceRun& a, const VoiceRun& b) { return a.text.begin < b.text.begin; });
@@ -466,7 +471,7 @@ Pronounced Pronouncer::pronounce(const SpokenText& in) const {
   out.spoken.text = applyEdits(in.text, edits, edit_out);
   out.spoken.rewrites = in.rewrites;  // the normalizer's decisions, for --explain
   out.spoken.pieces = carryAlignment(in, edits, edit_out);
-  out.runs = withRespelling(editRuns(out.spoken.text, edits, edit_out), out.spoken.text, edit_out, impl_->rules);
+  out.runs = withRespelling(editRuns(out.spoken.text, edits, edit_out), out.spoken.text, edits, edit_out, impl_->rules);
   return out;
 }
 
