@@ -87,7 +87,8 @@ std::string composeParts(const std::vector<std::string>& part_notations) {
   std::string out = " ";
   for (std::size_t k = 0; k < part_notations.size(); ++k) {
     std::string p = part_notations[k];
-    if (p.rfind(" _! ", 0) == 0) p.erase(0, 3);
+    // Alone, a part starts a clause; inside the word a vowel-initial part starts with a glottal stop.
+    if (p.rfind(" _! ", 0) == 0) p.replace(0, 3, k > 0 ? " _|" : "");
     if (k > 0) std::replace(p.begin(), p.end(), '\'', ',');
     out += p.substr(1);  // both start with the padding space
   }
