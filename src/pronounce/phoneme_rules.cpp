@@ -147,7 +147,8 @@ std::string expandClasses(const std::string& pattern, const Classes& classes, co
 
 }  // namespace
 
-PhonemeRules::PhonemeRules(const TsvTable& table) : id_(nextMatcherOwnerId()) {
+PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::string, std::less<>> part_readings)
+    : part_readings_(std::move(part_readings)), id_(nextMatcherOwnerId()) {
   Classes classes;
   const std::string dir = table.path.substr(0, table.path.find_last_of('/') + 1);
   for (const TsvRow& row : table.rows) {
@@ -261,7 +262,8 @@ std::string PhonemeRules::compoundReading(std::string_view word, const std::stri
   std::vector<std::string> readings;
   std::string shown;
   for (const std::string_view part : parts) {
-    const std::string own = espeak(part);
+    const auto listed = part_readings_.find(lowerCase(part));
+    const std::string own = listed != part_readings_.end() ? listed->second : espeak(part);
     if (own.empty()) return whole;
     readings.push_back(toRuleNotation(own));
     shown += (shown.empty() ? "" : "|") + std::string(part);

@@ -13,6 +13,7 @@
 #include <unicode/regex.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,7 +37,9 @@ struct RuleResult {
 class PhonemeRules final : public PhonemeRewriter {
  public:
   // Throws Error::data naming FILE:LINE for a malformed row, an unknown class or a bad expression.
-  explicit PhonemeRules(const TsvTable& table);
+  // `part_readings` (lower-case word -> eSpeak phonemes, '|' between them): the lexicons' phoneme
+  // readings, which also hold for the word as a part of a compound (Agentur -> Nachrichtenagentur).
+  explicit PhonemeRules(const TsvTable& table, std::map<std::string, std::string, std::less<>> part_readings = {});
   ~PhonemeRules() override;
   PhonemeRules(const PhonemeRules&) = delete;
   PhonemeRules& operator=(const PhonemeRules&) = delete;
@@ -57,6 +60,7 @@ class PhonemeRules final : public PhonemeRewriter {
   std::string compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
                               std::vector<std::string>& because) const;
   std::unique_ptr<CompoundSplitter> splitter_;
+  std::map<std::string, std::string, std::less<>> part_readings_;
   std::size_t compound_shortest_ = 4;            // until a "compound shortest" row
   std::vector<std::string> compound_not_parts_;  // until a "compound not-a-part" row
   std::vector<std::string> compound_prefixes_;   // until a "compound not-a-part-prefix" row

@@ -234,6 +234,18 @@ struct Pronouncer::Impl {
     }
   }
 
+  // The main-voice phoneme readings of the lexicons by lower-case word (a later entry wins), which
+  // also hold inside compounds.
+  std::map<std::string, std::string, std::less<>> partReadings() const {
+    std::map<std::string, std::string, std::less<>> out;
+    for (const Lexicon& lex : lexicons) {
+      for (const LexiconEntry& e : lex.entries) {
+        if (e.phonemes() && e.language.empty()) out[lowerCase(e.word)] = e.reading.substr(2, e.reading.size() - 4);
+      }
+    }
+    return out;
+  }
+
   const LexiconEntry* lookupLexicon(std::string_view word) const {
     const auto ex = exact.find(word);
     const auto fo = folded.find(lowerCase(word));
@@ -453,7 +465,7 @@ Pronouncer::Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexic
   if (const TsvTable* t = data.find("foreign")) impl_->loadForeign(*t);
   if (const TsvTable* t = data.find("acronyms")) impl_->loadAcronyms(*t);
   if (const TsvTable* t = data.find("phoneme_rules")) {
-    impl_->rules = std::make_shared<const pronounce::PhonemeRules>(*t);
+    impl_->rules = std::make_shared<const pronounce::PhonemeRules>(*t, impl_->partReadings());
     impl_->warnings.insert(impl_->warnings.end(), impl_->rules->warnings().begin(), impl_->rules->warnings().end());
   }
 }
