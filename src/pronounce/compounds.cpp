@@ -29,20 +29,70 @@ std::string capitalized(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// The lines of `text` sorted byte-wise (for a word list that is not), each ending with a newline.
+std::string sortedLines(const std::string& text) {
+  std::vector<std::string_view> lines;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t eol = text.find('\n', i);
+    if (eol == std::string::npos) eol = text.size();
+    lines.emplace_back(std::string_view(text).substr(i, eol - i));
+    i = eol + 1;
+  }
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  out.reserve(text.size() + 1);
+  for (const std::string_view line : lines) out.append(line).push_back('\n');
+  return out;
+}
+
+// Whether `text` looks sorted byte-wise: a thousand line pairs spread over it are in order. A list
+// that is not sorted has pairs out of order everywhere; checking every line cost as much as all the
+// respelling of an article.
+bool looksSorted(std::string_view text) {
+  constexpr std::size_t kProbes = 1000;
+  for (std::size_t k = 0; k < kProbes; ++k) {
+    std::size_t at = text.size() / kProbes * k;
+    while (at > 0 && text[at - 1] != '\n') --at;
+    const std::size_t eol = text.find('\n', at);
+    if (eol == std::string_view::npos) break;
+    const std::size_t next_eol = text.find('\n', eol + 1);
+    const std::string_view line = text.substr(at, eol - at);
+    const std::string_view next = text.substr(eol + 1, next_eol == std::string_view::npos ? std::string_view::npos : next_eol - eol - 1);
+    if (!next.empty() && next < line) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 CompoundSplitter::CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
                                    std::vector<std::string> prefixes)
     : text_(std::move(words)), shortest_(shortest), not_parts_(std::move(not_parts)), prefixes_(std::move(prefixes)) {
-  words_.reserve(text_.size() / 12);
-  std::size_t i = 0;
+  if (text_.find('\r') != std::string::npos) text_.erase(std::remove(text_.begin(), text_.end(), '\r'), text_.end());
+  if (!looksSorted(text_)) text_ = sortedLines(text_);
+  if (!text_.empty() && text_.back() != '\n') text_.push_back('\n');
+}
+
+bool CompoundSplitter::listed(std::string_view word) const {
+  // Binary search over byte offsets: each probe backs up to the start of its line.
   const std::string_view all(text_);
-  while (i < all.size()) {
-    std::size_t eol = all.find('\n', i);
-    if (eol == std::string_view::npos) eol = all.size();
-    std::string_view w = all.substr(i, eol - i);
-    if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-    if (w.size() >= shortest_) words_.insert(w);
-    i = eol + 1;
+  std::size_t lo = 0, hi = all.size();
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    while (mid > lo && all[mid - 1] != '\n') --mid;
+    const std::size_t eol = all.find('\n', mid);
+    const std::string_view line = all.substr(mid, eol - mid);
+    if (line == word) return true;
+    if (line < word) {
+      lo = eol + 1;
+    } else {
+      hi = mid;
+    }
   }
+  return false;
 }
 
 bool CompoundSplitter::known(std::string_view part) const {
@@ -52,7 +102,7 @@ bool CompoundSplitter::known(std::string_view part) const {
   for (const std::string& p : prefixes_) {
     if (lower.size() <= p.size() + 2 && lower.compare(0, p.size(), p) == 0) return false;
   }
-  return words_.count(part) > 0 || words_.count(lower) > 0 || words_.count(capitalized(lower)) > 0;
+  return listed(part) || listed(lower) || listed(capitalized(lower));
 }
 
 std::vector<std::string_view> CompoundSplitter::split(std::string_view word) const {

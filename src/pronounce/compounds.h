@@ -14,14 +14,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace vorlesen::pronounce {
 
 class CompoundSplitter {
  public:
-  // `words`: the word list's text, one word a line (kept; the set points into it). No part is one of
+  // `words`: the word list's text, one word a line (kept and searched in place; sorted here when it
+  // is not sorted byte-wise, as Debian's lists are, so loading costs no more than reading). No part is one of
   // `not_parts`, nor one of `prefixes` followed by one or two letters ("verb", "bet").
   CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
                    std::vector<std::string> prefixes);
@@ -31,12 +31,11 @@ class CompoundSplitter {
   // The parts of `word` (two or more, each a listed word of at least `shortest` letters), fewest
   // parts first, then the longest last part; empty when it has no such split.
   std::vector<std::string_view> split(std::string_view word) const;
-  std::size_t size() const { return words_.size(); }
 
  private:
   bool known(std::string_view part) const;
-  std::string text_;
-  std::unordered_set<std::string_view> words_;
+  bool listed(std::string_view word) const;  // binary search in text_
+  std::string text_;  // sorted byte-wise, one word a line, ending with a newline
   std::size_t shortest_;
   std::vector<std::string> not_parts_;  // lower case
   std::vector<std::string> prefixes_;   // lower case

@@ -201,14 +201,16 @@ void PhonemeRules::loadCompoundRow(const std::vector<std::string>& f, const std:
     compound_prefixes_ = tokens(f[2]);
   } else if (f[1] == "words") {
     const std::string path = !f[2].empty() && f[2][0] == '/' ? f[2] : dir + f[2];
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
       warnings_.push_back(format(tr("{}: no word list {}: compound words are read as eSpeak NG reads them."), where, path));
       return;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    splitter_ = std::make_unique<CompoundSplitter>(text.str(), compound_shortest_, compound_not_parts_, compound_prefixes_);
+    std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    splitter_ = std::make_unique<CompoundSplitter>(std::move(text), compound_shortest_, compound_not_parts_, compound_prefixes_);
     compound_origin_ = where.substr(where.find_last_of('/') + 1);
   } else {
     throw Error::data(format(tr("{}: expected compound<TAB>shortest<TAB>N, compound<TAB>not-a-part<TAB>WORDS, "
@@ -301,22 +303,36 @@ bool respellable(std::string_view word) {
 
 }  // namespace
 
+PhonemeRules::Answer PhonemeRules::answer(std::string_view word, const PhonemeLookup& espeak) const {
+  {
+    const std::lock_guard<std::mutex> lock(cache_mutex_);
+    if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
+  }
+  Answer a;
+  a.espeak = espeak(word);
+  if (!a.espeak.empty()) {
+    const std::string before = toRuleNotation(a.espeak);
+    std::vector<std::string> split;
+    RuleResult r = applyRules(word, compoundReading(word, before, espeak, split), before);
+    r.because.insert(r.because.begin(), split.begin(), split.end());
+    for (const std::string& b : r.because) a.because += (a.because.empty() ? "" : " ") + b;
+    a.respelled = !r.phonemes.empty();
+    a.phonemes = std::move(r.phonemes);
+  }
+  const std::lock_guard<std::mutex> lock(cache_mutex_);
+  if (cache_.size() >= 100000) cache_.clear();  // a bound for endless documents
+  cache_.emplace(word, a);
+  return a;
+}
+
 std::vector<PhonemeRespelling> PhonemeRules::respell(std::string_view text, const PhonemeLookup& espeak) const {
   std::vector<PhonemeRespelling> out;
   forEachWord(text, [&](Span core) {
     const auto one = [&](Span part) {
       const std::string_view word = text.substr(part.begin, part.size());
       if (!respellable(word) && !spelledLetters(word)) return;
-      std::string own = espeak(word);
-      if (own.empty()) return;
-      const std::string before = toRuleNotation(own);
-      std::vector<std::string> split;
-      RuleResult r = applyRules(word, compoundReading(word, before, espeak, split), before);
-      if (r.phonemes.empty()) return;
-      r.because.insert(r.because.begin(), split.begin(), split.end());
-      std::string because;
-      for (const std::string& b : r.because) because += (because.empty() ? "" : " ") + b;
-      out.push_back(PhonemeRespelling{part, std::move(r.phonemes), std::move(own), std::move(because)});
+      Answer a = answer(word, espeak);
+      if (a.respelled) out.push_back(PhonemeRespelling{part, std::move(a.phonemes), std::move(a.espeak), std::move(a.because)});
     };
     if (spelledLetters(text.substr(core.begin, core.size()))) return one(core);
     forEachHyphenPart(text, core, one);

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,6 +62,14 @@ class PhonemeRules final : public PhonemeRewriter {
                               std::vector<std::string>& because) const;
   std::unique_ptr<CompoundSplitter> splitter_;
   std::map<std::string, std::string, std::less<>> part_readings_;
+  // respell()'s answer per word, made once: most words of an article come again and again.
+  struct Answer {
+    bool respelled = false;
+    std::string phonemes, espeak, because;
+  };
+  Answer answer(std::string_view word, const PhonemeLookup& espeak) const;
+  mutable std::mutex cache_mutex_;
+  mutable std::map<std::string, Answer, std::less<>> cache_;  // guarded by cache_mutex_
   std::size_t compound_shortest_ = 4;            // until a "compound shortest" row
   std::vector<std::string> compound_not_parts_;  // until a "compound not-a-part" row
   std::vector<std::string> compound_prefixes_;   // until a "compound not-a-part-prefix" row
