@@ -53,15 +53,17 @@ std::string sortedLines(const std::string& text) {
 // respelling of an article.
 bool looksSorted(std::string_view text) {
   constexpr std::size_t kProbes = 1000;
-  for (std::size_t k = 0; k < kProbes; ++k) {
-    std::size_t at = text.size() / kProbes * k;
+  const std::size_t step = std::max<std::size_t>(1, text.size() / kProbes);  // a small list: every line
+  std::size_t at = 0;
+  while (at < text.size()) {
     while (at > 0 && text[at - 1] != '\n') --at;
     const std::size_t eol = text.find('\n', at);
     if (eol == std::string_view::npos) break;
-    const std::size_t next_eol = text.find('\n', eol + 1);
+    const std::size_t next_eol = std::min(text.find('\n', eol + 1), text.size());
     const std::string_view line = text.substr(at, eol - at);
-    const std::string_view next = text.substr(eol + 1, next_eol == std::string_view::npos ? std::string_view::npos : next_eol - eol - 1);
+    const std::string_view next = text.substr(eol + 1, next_eol - eol - 1);
     if (!next.empty() && next < line) return false;
+    at = std::max(at + step, eol + 1);
   }
   return true;
 }
