@@ -2,7 +2,9 @@
 //
 //   spoken text --Synthesizer::synthesize()--> mono int16 PCM blocks + word events (sample offsets)
 //   spoken text + VoiceRuns --synthesizeRuns()--> the same, with stretches read by another language's
-//                                                voice or given as eSpeak phonemes (from the Pronouncer)
+//                                                voice or given as eSpeak phonemes (from the Pronouncer),
+//                                                and words respelled by the pronouncer's phoneme rules
+//   word --EspeakSynthesizer::wordPhonemes()--> eSpeak's phonemes; text + runs --spokenIpa()--> IPA
 //
 // Synthesizer is the small interface the pipeline and player depend on, so they can be tested with a
 // fake. EspeakSynthesizer is the real one over eSpeak NG. eSpeak NG keeps all its state in process
