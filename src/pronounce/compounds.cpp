@@ -97,13 +97,22 @@ bool CompoundSplitter::listed(std::string_view word) const {
   return false;
 }
 
+// "verb" before "rechen", "bet" before "roffen": a prefix with a letter or two, before a part that
+// starts with a vowel, r or l, which could have taken those letters ("Geld|strafe" is fine).
+bool CompoundSplitter::prefixSeam(std::string_view part, std::string_view rest) const {
+  if (rest.empty()) return false;
+  const std::string lower = lowerCase(part);
+  const bool prefix_like = std::any_of(prefixes_.begin(), prefixes_.end(), [&](const std::string& p) {
+    return lower.size() <= p.size() + 2 && lower.compare(0, p.size(), p) == 0;
+  });
+  const char next = lowerAscii(rest[0]);
+  return prefix_like && (std::string_view("aeiourl").find(next) != std::string_view::npos || (rest[0] & 0x80));
+}
+
 bool CompoundSplitter::known(std::string_view part) const {
   if (letters(part) < shortest_) return false;
   const std::string lower = lowerCase(part);
   if (std::find(not_parts_.begin(), not_parts_.end(), lower) != not_parts_.end()) return false;
-  for (const std::string& p : prefixes_) {
-    if (lower.size() <= p.size() + 2 && lower.compare(0, p.size(), p) == 0) return false;
-  }
   return listed(part) || listed(lower) || listed(capitalized(lower));
 }
 
@@ -125,7 +134,7 @@ std::vector<std::string_view> CompoundSplitter::split(std::string_view word) con
       if (!done[j] || (j < n && (static_cast<unsigned char>(word[j]) & 0xC0) == 0x80)) continue;
       if (i == 0 && j == n) continue;  // the whole word is not a split
       const std::string_view part = word.substr(i, j - i);
-      if (!known(part)) continue;
+      if (!known(part) || prefixSeam(part, word.substr(j))) continue;
       std::vector<std::string_view> candidate{part};
       candidate.insert(candidate.end(), best[j].begin(), best[j].end());
       if (better(candidate, best[i])) best[i] = std::move(candidate);

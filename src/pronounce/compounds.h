@@ -22,7 +22,8 @@ class CompoundSplitter {
  public:
   // `words`: the word list's text, one word a line (kept and searched in place; sorted here when it
   // is not sorted byte-wise, as Debian's lists are, so loading costs no more than reading). No part is one of
-  // `not_parts`, nor one of `prefixes` followed by one or two letters ("verb", "bet").
+  // `not_parts`, nor one of `prefixes` followed by one or two letters ("verb", "bet") before a part
+  // that starts with a vowel, r or l.
   CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
                    std::vector<std::string> prefixes);
   CompoundSplitter(const CompoundSplitter&) = delete;
@@ -34,6 +35,7 @@ class CompoundSplitter {
 
  private:
   bool known(std::string_view part) const;
+  bool prefixSeam(std::string_view part, std::string_view rest) const;
   bool listed(std::string_view word) const;  // binary search in text_
   std::string text_;  // sorted byte-wise, one word a line, ending with a newline
   std::size_t shortest_;
