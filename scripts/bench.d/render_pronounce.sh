@@ -11,17 +11,11 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cp -r "$here/voices" "$tmp/voices"
 rm "$tmp/voices/de/phoneme_rules.tsv"
 runs=${BENCH_RUNS:-9}
-ratios=(); with_all=(); without_all=()
-for ((i = 0; i < runs; i++)); do
-  with=$(VORLESEN_DATA_DIR=$here/voices cpu_seconds "$bin" render --force "$input" -o "$tmp/with.wav")
-  without=$(VORLESEN_DATA_DIR=$tmp/voices cpu_seconds "$bin" render --force "$input" -o "$tmp/without.wav")
-  with_all+=("$with"); without_all+=("$without")
-  ratios+=("$(echo "$with / $without" | bc -l)")
-done
-ratio=$(printf '%s\n' "${ratios[@]}" | median)
+with_rules() { VORLESEN_DATA_DIR=$here/voices "$bin" render --force "$input" -o "$tmp/with.wav"; }
+without_rules() { VORLESEN_DATA_DIR=$tmp/voices "$bin" render --force "$input" -o "$tmp/without.wav"; }
+read -r ratio with_median without_median < <(cpu_ratio "$runs" with_rules without_rules)
 printf 'input: %s (%s bytes)\n' "$(basename "$input")" "$(stat -c %s "$input")"
-printf 'render median: %.3f s CPU with the phoneme rules, %.3f s without\n' \
-  "$(printf '%s\n' "${with_all[@]}" | median)" "$(printf '%s\n' "${without_all[@]}" | median)"
+printf 'render median: %.3f s CPU with the phoneme rules, %.3f s without\n' "$with_median" "$without_median"
 printf 'render with/without phoneme rules CPU time ratio: %.3f (target <= 1.10, median of %d interleaved runs)\n' \
   "$ratio" "$runs"
 awk -v r="$ratio" 'BEGIN { exit !(r <= 1.10) }'

@@ -76,25 +76,18 @@ CompoundSplitter::CompoundSplitter(std::string words, std::size_t shortest, std:
   if (text_.find('\r') != std::string::npos) text_.erase(std::remove(text_.begin(), text_.end(), '\r'), text_.end());
   if (!looksSorted(text_)) text_ = sortedLines(text_);
   if (!text_.empty() && text_.back() != '\n') text_.push_back('\n');
+  if (text_.size() > UINT32_MAX) text_.clear();  // the index counts in 32 bits; no list is that long
+  lines_.reserve(text_.size() / 10);
+  for (std::size_t at = 0; at < text_.size(); at = text_.find('\n', at) + 1) lines_.push_back(static_cast<std::uint32_t>(at));
 }
 
 bool CompoundSplitter::listed(std::string_view word) const {
-  // Binary search over byte offsets: each probe backs up to the start of its line.
+  // Binary search over the line starts.
   const std::string_view all(text_);
-  std::size_t lo = 0, hi = all.size();
-  while (lo < hi) {
-    std::size_t mid = lo + (hi - lo) / 2;
-    while (mid > lo && all[mid - 1] != '\n') --mid;
-    const std::size_t eol = all.find('\n', mid);
-    const std::string_view line = all.substr(mid, eol - mid);
-    if (line == word) return true;
-    if (line < word) {
-      lo = eol + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return false;
+  const auto line = [&](std::uint32_t start) { return all.substr(start, all.find('\n', start) - start); };
+  const auto it = std::lower_bound(lines_.begin(), lines_.end(), word,
+                                   [&](std::uint32_t start, std::string_view w) { return line(start) < w; });
+  return it != lines_.end() && line(*it) == word;
 }
 
 // "verb" before "rechen", "bet" before "roffen": a prefix with a letter or two, before a part that

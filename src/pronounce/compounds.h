@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,8 +21,8 @@ namespace vorlesen::pronounce {
 
 class CompoundSplitter {
  public:
-  // `words`: the word list's text, one word a line (kept and searched in place; sorted here when it
-  // is not sorted byte-wise, as Debian's lists are, so loading costs no more than reading). No part is one of
+  // `words`: the word list's text, one word a line (kept and searched in place through an index of
+  // line starts; sorted here when it is not sorted byte-wise, as Debian's lists are). No part is one of
   // `not_parts`, nor one of `prefixes` followed by one or two letters ("verb", "bet") before a part
   // that starts with a vowel, r or l.
   CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
@@ -38,6 +39,7 @@ class CompoundSplitter {
   bool prefixSeam(std::string_view part, std::string_view rest) const;
   bool listed(std::string_view word) const;  // binary search in text_
   std::string text_;  // sorted byte-wise, one word a line, ending with a newline
+  std::vector<std::uint32_t> lines_;  // where each line of text_ starts
   std::size_t shortest_;
   std::vector<std::string> not_parts_;  // lower case
   std::vector<std::string> prefixes_;   // lower case

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "pronounce/phoneme_rules.h"
+#include "pronounce/spoken_words.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/synthesizer.h"
@@ -13,19 +13,8 @@ using namespace vorlesen;
 
 namespace {
 
-// One piece per space-separated word, pointing at the same bytes 1000 further on (a source document).
-SpokenText fromSource(const std::string& text) {
-  SpokenText s;
-  s.text = text;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t j = text.find(' ', i);
-    if (j == std::string::npos) j = text.size();
-    if (j > i) s.pieces.push_back(AlignedPiece{Span{i, j}, Span{1000 + i, 1000 + j}});
-    i = j + 1;
-  }
-  return s;
-}
+// Pieces pointing at the same bytes 1000 further on (a source document).
+SpokenText fromSource(const std::string& text) { return spokenWords(text, 1000); }
 
 std::size_t ipaVowels(std::string ipa) {
   // eSpeak marks a switch of language "(en)...(de)": not vowels.
