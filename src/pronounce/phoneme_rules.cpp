@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include "pronounce/words.h"
 #include "vorlesen/error.h"
@@ -145,6 +144,30 @@ std::string expandClasses(const std::string& pattern, const Classes& classes, co
   return out;
 }
 
+// The word list of `path` as a splitter, or null when it cannot be read. Kept per process and settings:
+// a Pronouncer made again (tests, the lexicon fuzz target) does not read 4.7 MB again.
+std::shared_ptr<const CompoundSplitter> loadSplitter(const std::string& path, std::size_t shortest,
+                                                     const std::vector<std::string>& not_parts,
+                                                     const std::vector<std::string>& prefixes) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const CompoundSplitter>> loaded;
+  std::string key = path + '\n' + std::to_string(shortest);
+  for (const std::string& w : not_parts) key += ' ' + w;
+  key += '\n';
+  for (const std::string& w : prefixes) key += ' ' + w;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (const auto it = loaded.find(key); it != loaded.end()) return it->second;
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return nullptr;
+  std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  auto splitter = std::make_shared<const CompoundSplitter>(std::move(text), shortest, not_parts, prefixes);
+  loaded.emplace(std::move(key), splitter);
+  return splitter;
+}
+
 }  // namespace
 
 PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::string, std::less<>> part_readings)
@@ -201,16 +224,10 @@ void PhonemeRules::loadCompoundRow(const std::vector<std::string>& f, const std:
     compound_prefixes_ = tokens(f[2]);
   } else if (f[1] == "words") {
     const std::string path = !f[2].empty() && f[2][0] == '/' ? f[2] : dir + f[2];
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) {
+    splitter_ = loadSplitter(path, compound_shortest_, compound_not_parts_, compound_prefixes_);
+    if (!splitter_) {
       warnings_.push_back(format(tr("{}: no word list {}: compound words are read as eSpeak NG reads them."), where, path));
-      return;
     }
-    std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
-    in.seekg(0);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-    splitter_ = std::make_unique<CompoundSplitter>(std::move(text), compound_shortest_, compound_not_parts_, compound_prefixes_);
     compound_origin_ = where.substr(where.find_last_of('/') + 1);
   } else {
     throw Error::data(format(tr("{}: expected compound<TAB>shortest<TAB>N, compound<TAB>not-a-part<TAB>WORDS, "

@@ -60,7 +60,7 @@ class PhonemeRules final : public PhonemeRewriter {
   RuleResult applyRules(std::string_view word, std::string notation, const std::string& before) const;
   std::string compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
                               std::vector<std::string>& because) const;
-  std::unique_ptr<CompoundSplitter> splitter_;
+  std::shared_ptr<const CompoundSplitter> splitter_;  // shared by every PhonemeRules with the same list
   std::map<std::string, std::string, std::less<>> part_readings_;
   // respell()'s answer per word, made once: most words of an article come again and again.
   struct Answer {
