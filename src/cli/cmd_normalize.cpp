@@ -44,6 +44,23 @@ struct PhonemeOutput {
   }
 };
 
+// The line as words: a word the lexicon gives as eSpeak phonemes ("[[k'OntsErn]]") is shown as the
+// word it replaces (the lexicon decisions come in text order), so the output stays readable text;
+// what it sounds like is `--ipa`'s job.
+std::string readableText(const Pronounced& p) {
+  const std::string& spoken = p.spoken.text;
+  std::string out;
+  std::size_t at = 0;
+  for (const PronunciationDecision& d : p.decisions) {
+    if (d.kind != PronunciationKind::Lexicon || d.reading.rfind("[[", 0) != 0) continue;
+    const std::size_t found = spoken.find(d.reading, at);
+    if (found == std::string::npos) continue;
+    out.append(spoken, at, found - at).append(d.word);
+    at = found + d.reading.size();
+  }
+  return out.append(spoken, at, std::string::npos);
+}
+
 int runNormalize(const NormalizeOptions& opt) {
   // The words that will be spoken: normalized, then pronounced (lexicons, acronyms, foreign words),
   // exactly as Pipeline::prepare() does for render and play.
@@ -68,7 +85,7 @@ int runNormalize(const NormalizeOptions& opt) {
     }
     blankControlCharacters(repaired.text);
     const Pronounced pronounced = pronouncer.pronounce(normalizer.normalize(repaired.text));
-    std::cout << (phonemes ? phonemes->ipa(pronounced) : pronounced.spoken.text) << '\n';
+    std::cout << (phonemes ? phonemes->ipa(pronounced) : readableText(pronounced)) << '\n';
     if (opt.explain) {
       for (const Rewrite& r : pronounced.spoken.rewrites) {
         std::cerr << line_no << '\t' << r.token_class << '\t'
