@@ -26,6 +26,10 @@ void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << te
 
 void addInputOptions(CLI::App& sub, ExtractOptions& options) {
   sub.add_flag("--raw", options.raw, "read the file as it is: no article extraction (HTML is then read as text)");
+  sub.add_option("--timeout", options.fetch.timeout_seconds,
+                 "for links: give up on a page that has not arrived after SECONDS (default 30)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.1, 3600.0));
 }
 
 void warnAboutInput(const Document& doc) {

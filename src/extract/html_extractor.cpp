@@ -27,9 +27,9 @@
 #include <unordered_set>
 
 #include "extract/charset.h"
+#include "extract/page_markers.h"
 #include "extract/strings.h"
 #include "vorlesen/error.h"
-#include "vorlesen/extract.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
@@ -650,12 +650,12 @@ class HtmlExtractor {
 
 }  // namespace
 
-Document extractHtml(std::string name, std::string_view bytes, const PageMarkers& markers) {
+Document extractHtml(std::string name, std::string_view bytes, const PageMarkers& markers, std::string_view charset) {
   Document doc;
   doc.name = std::move(name);
   // gumbo reads UTF-8 only: a page in another charset is converted first, remembering where each
   // byte came from.
-  const extract_detail::Utf8Html converted = extract_detail::htmlToUtf8(bytes);
+  const extract_detail::Utf8Html converted = extract_detail::htmlToUtf8(bytes, charset);
   const bool is_converted = !converted.to_file.empty();
   const std::string_view utf8 = is_converted ? std::string_view(converted.text) : bytes;
   if (!is_converted) {

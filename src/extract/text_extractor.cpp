@@ -15,8 +15,8 @@
 #include <optional>
 #include <regex>
 
+#include "extract/page_markers.h"
 #include "extract/strings.h"
-#include "vorlesen/extract.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/page_markers.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
 #include "vorlesen/language_data.h"
