@@ -36,6 +36,7 @@ constexpr KindName kKindNames[] = {
     {"class-drop", PageMarkers::Kind::ClassDrop},
     {"class-keep", PageMarkers::Kind::ClassKeep},
     {"class-byline", PageMarkers::Kind::ClassByline},
+    {"class-negation", PageMarkers::Kind::ClassNegation},
 };
 constexpr std::size_t kKinds = sizeof kKindNames / sizeof kKindNames[0];
 

@@ -24,7 +24,7 @@ class PageMarkers {
 
   enum class Kind {
     Line, Block, End, Home, Credit, Byline, Month, TimeSuffix, TimeJoiner, Consent, ConsentMarkup,
-    ClassDrop, ClassKeep, ClassByline
+    ClassDrop, ClassKeep, ClassByline, ClassNegation
   };
   // Whether the whole `line` (trimmed, case-insensitive, a trailing ':' or '.' ignored) is one of
   // the phrases of `kind`.

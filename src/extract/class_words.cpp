@@ -1,0 +1,74 @@
+#include "extract/class_words.h"
+
+#include <algorithm>
+
+#include "vorlesen/text.h"
+
+namespace vorlesen::extract_detail {
+
+namespace {
+
+bool isAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::vector<std::string> nameWords(std::string_view names) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const char c = names[i];
+    // Bytes of non-ASCII letters stay inside words ("anzeige-für").
+    const bool letter = isAsciiLower(c) || isAsciiUpper(c) || isAsciiDigit(c) || (static_cast<unsigned char>(c) & 0x80);
+    if (!letter) {
+      flush();
+      continue;
+    }
+    if (isAsciiUpper(c) && i > 0 && isAsciiLower(names[i - 1])) flush();  // "stickySidebar"
+    word.push_back(lowerAscii(c));
+  }
+  flush();
+  return words;
+}
+
+ClassWords::ClassWords(const PageMarkers& markers) {
+  for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassDrop)) drop_.push_back(nameWords(p));
+  for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassKeep)) keep_.push_back(nameWords(p));
+  for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassByline)) byline_.push_back(nameWords(p));
+  for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassNegation)) negations_.push_back(p);
+}
+
+const std::vector<ClassWords::Phrase>& ClassWords::phrasesOf(PageMarkers::Kind kind) const {
+  if (kind == PageMarkers::Kind::ClassKeep) return keep_;
+  if (kind == PageMarkers::Kind::ClassByline) return byline_;
+  return drop_;
+}
+
+bool ClassWords::matchesAt(const Phrase& phrase, const std::vector<std::string>& words, std::size_t at) const {
+  if (phrase.empty() || at + phrase.size() > words.size()) return false;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    const std::string& w = words[at + k];
+    const bool last = k + 1 == phrase.size();
+    if (w != phrase[k] && !(last && w.size() == phrase[k].size() + 1 && w.back() == 's' &&
+                            w.compare(0, phrase[k].size(), phrase[k]) == 0)) {
+      return false;
+    }
+  }
+  return at == 0 || std::find(negations_.begin(), negations_.end(), words[at - 1]) == negations_.end();
+}
+
+bool ClassWords::has(PageMarkers::Kind kind, const std::vector<std::string>& words) const {
+  for (const Phrase& phrase : phrasesOf(kind)) {
+    for (std::size_t at = 0; at < words.size(); ++at) {
+      if (matchesAt(phrase, words, at)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace vorlesen::extract_detail
