@@ -20,7 +20,11 @@ constexpr double kHoldsArticle = 3;
 constexpr double kCoreShare = 0.5;
 constexpr double kMostlyProse = 0.6;
 // Widening the article to an ancestor: what that adds must be at least this share prose.
-constexpr double kWidenProseShare = 0.5;
+constexpr double kWidenProseShare = 0.7;
+// A sibling of the article joins it when this share of it is prose (and, unless it is of the
+// article's kind, at least this much).
+constexpr double kSiblingProseShare = 0.6;
+constexpr double kSiblingProseBytes = 200;
 // Score of a class-keep name, and the penalty of a maybe-clutter element kept as a wrapper.
 constexpr double kClassWeight = 25;
 
@@ -138,18 +142,25 @@ void PageModel::accumulate() {
     s.text = s.own_text;
     s.commas = s.own_commas;
     s.link = s.prose = 0;
+    s.articles = 0;
   }
   for (std::size_t i = order_.size(); i-- > 0;) {
     ElementStats& s = stats_[i];
     const GumboTag t = tagOf(order_[i]);
     if (t == GUMBO_TAG_A) s.link = s.text;
+    if (t == GUMBO_TAG_ARTICLE && s.text > 0) ++s.articles;
     const bool prose_kind = isParagraph(i) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_BLOCKQUOTE;
-    if (prose_kind && s.text >= kProseBytes && s.link < kProseMaxLinkDensity * s.text) s.prose = s.text;
+    if (prose_kind && s.text >= kProseBytes && s.link < kProseMaxLinkDensity * s.text) {
+      s.prose = s.text;
+    } else if (s.own_text >= kProseBytes) {
+      s.prose += s.own_text;  // text between block elements (a <div> with <br>s and an image)
+    }
     if (s.clutter || s.parent == SIZE_MAX) continue;
     ElementStats& p = stats_[s.parent];
     p.text += s.text;
     p.link += s.link;
     p.commas += s.commas;
+    p.articles += s.articles;
     if (p.prose < p.text) p.prose += s.prose;
   }
 }
@@ -206,25 +217,34 @@ double PageModel::initialScore(std::size_t i) const {
   return score;
 }
 
-// Every paragraph gives its parent 1 + commas + length/100 (at most 3) points, half of that to the
-// grandparent, a third of a level's share further up; scores are scaled by (1 - link density).
+// Every paragraph gives 1 + commas + length/100 (at most 3) points (addPoints); scores are scaled
+// by (1 - link density).
 void PageModel::score() {
   for (std::size_t i = 0; i < order_.size(); ++i) {
     const ElementStats& s = stats_[i];
-    if (s.clutter || !isParagraph(i) || s.text < 25) continue;
-    const double points = 1 + s.commas + std::min(s.text / 100.0, 3.0);
-    std::size_t a = s.parent;
-    for (int level = 0; level < 5 && a != SIZE_MAX; ++level, a = stats_[a].parent) {
-      ElementStats& as = stats_[a];
-      if (!as.candidate) {
-        as.candidate = true;
-        as.score = initialScore(a);
-      }
-      as.score += points / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+    if (s.clutter) continue;
+    if (isParagraph(i) && s.text >= 25) {
+      addPoints(s.parent, 1 + s.commas + std::min(s.text / 100.0, 3.0));
+    } else if (s.block_children && s.own_text >= 25) {
+      // Text held in a <div> between block elements is a paragraph of that <div>.
+      addPoints(i, 1 + s.own_commas + std::min(s.own_text / 100.0, 3.0));
     }
   }
   for (std::size_t i = 0; i < order_.size(); ++i) {
     if (stats_[i].candidate) stats_[i].score *= 1.0 - linkDensity(order_[i]);
+  }
+}
+
+// A paragraph's points to its parent `a`, half of them to the grandparent, a third of a level's
+// share further up.
+void PageModel::addPoints(std::size_t a, double points) {
+  for (int level = 0; level < 5 && a != SIZE_MAX; ++level, a = stats_[a].parent) {
+    ElementStats& as = stats_[a];
+    if (!as.candidate) {
+      as.candidate = true;
+      as.score = initialScore(a);
+    }
+    as.score += points / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
   }
 }
 
@@ -238,8 +258,9 @@ std::size_t PageModel::bestCandidate() const {
 }
 
 // The best candidate's ancestors gather its sibling blocks; one is taken while what it adds is
-// mostly prose (and never the whole <body>).
+// mostly prose and holds no other <article> (and never the whole <body>).
 std::size_t PageModel::widen(std::size_t best) const {
+  const bool in_article = isInArticle(best);
   std::size_t current = best;
   for (std::size_t a = stats_[best].parent; a != SIZE_MAX; a = stats_[a].parent) {
     const GumboTag t = tagOf(order_[a]);
@@ -247,9 +268,18 @@ std::size_t PageModel::widen(std::size_t best) const {
     const double added_text = stats_[a].text - stats_[current].text;
     const double added_prose = stats_[a].prose - stats_[current].prose;
     if (added_text > 0 && added_prose < kWidenProseShare * added_text) break;
+    // <article>s beside an article that is none are other posts (a blog's list, teasers).
+    if (!in_article && stats_[a].articles > stats_[current].articles + (t == GUMBO_TAG_ARTICLE ? 1 : 0)) break;
     current = a;
   }
   return current;
+}
+
+bool PageModel::isInArticle(std::size_t i) const {
+  for (std::size_t a = i; a != SIZE_MAX; a = stats_[a].parent) {
+    if (tagOf(order_[a]) == GUMBO_TAG_ARTICLE) return true;
+  }
+  return false;
 }
 
 bool PageModel::isWithin(std::size_t i, std::size_t root) const {
@@ -280,8 +310,22 @@ void PageModel::chooseContent() {
     if (s.parent != parent || s.clutter) continue;
     const bool strong = s.candidate && s.score >= threshold;
     const bool prose = tagOf(order_[i]) == GUMBO_TAG_P && s.text > kProseBytes && linkDensity(order_[i]) < 0.25;
-    if (i == chosen || strong || prose) content_.push_back(order_[i]);
+    if (i == chosen || strong || prose || isSiblingBlock(i, chosen)) content_.push_back(order_[i]);
   }
+}
+
+// A sibling that continues the article: a block of the same kind (tag and class: the next text
+// module of a CMS), or a block of prose, either way mostly prose with few links and no posts.
+bool PageModel::isSiblingBlock(std::size_t i, std::size_t chosen) const {
+  const ElementStats& s = stats_[i];
+  if (s.prose < kProseBytes || s.prose < kSiblingProseShare * s.text || linkDensity(order_[i]) > kProseMaxLinkDensity) {
+    return false;
+  }
+  if (s.articles > 0 && !isInArticle(chosen)) return false;  // other posts, as in widen()
+  const char* a = attr(order_[i], "class");
+  const char* b = attr(order_[chosen], "class");
+  const bool same_kind = tagOf(order_[i]) == tagOf(order_[chosen]) && std::string(a ? a : "") == std::string(b ? b : "");
+  return same_kind || s.prose >= kSiblingProseBytes;
 }
 
 }  // namespace vorlesen::extract_detail

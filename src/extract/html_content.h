@@ -12,7 +12,8 @@
 //      density).
 //   3. The article: the best candidate, widened to the ancestor that gathers its sibling blocks as
 //      long as what that adds is mostly prose (page builders and CMS text modules split one
-//      article into many sibling blocks), plus strong or long-prose siblings.
+//      article into many sibling blocks), plus its siblings that score well, are long paragraphs,
+//      or are blocks of prose (of its own kind: the next text module).
 //
 // Every walk is iterative: 10,000 nested elements must not exhaust the stack.
 #pragma once
@@ -37,6 +38,7 @@ struct ElementStats {
   double link = 0;    // of which inside <a>
   double commas = 0;
   double prose = 0;   // of which in prose paragraphs (long, few links)
+  unsigned articles = 0;  // <article> elements with text at or below it
   double score = 0;
   bool candidate = false;
   bool block_children = false;
@@ -72,10 +74,13 @@ class PageModel {
   bool isParagraph(std::size_t i) const;
   double initialScore(std::size_t i) const;
   void score();
+  void addPoints(std::size_t parent, double points);
   std::size_t bestCandidate() const;
   std::size_t widen(std::size_t best) const;
   void chooseContent();
+  bool isSiblingBlock(std::size_t i, std::size_t chosen) const;
   bool isWithin(std::size_t i, std::size_t root) const;
+  bool isInArticle(std::size_t i) const;
 
   const GumboNode* root_;
   const PageMarkers& markers_;

@@ -19,6 +19,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <regex>
 #include <unordered_set>
 
 #include "extract/charset.h"
@@ -42,9 +43,13 @@ namespace {
 // A lead is a few paragraphs of prose, not a page section.
 constexpr std::size_t kMaxLeadBlocks = 3;
 constexpr std::size_t kMinLeadBytes = 40;
+// A description's first bytes find the element that shows it.
+constexpr std::size_t kDescriptionPrefixBytes = 40;
 // The JSON-LD articleBody replaces the visible text when it is this much longer.
 constexpr double kArticleBodyFactor = 1.5;
 constexpr std::size_t kArticleBodyMargin = 300;
+// A line of this many words with a date in it is metadata ("Stand: 05. Februar 2020").
+constexpr std::size_t kMaxDateLineWords = 6;
 // A single <br> after a sentence ends a paragraph once the paragraph is this long.
 constexpr std::size_t kBreakParagraphBytes = 150;
 
@@ -119,6 +124,9 @@ class HtmlExtractor {
       if (t == GUMBO_TAG_META) {
         const std::string key = lowerAttr(attr(n, "property")) + lowerAttr(attr(n, "name"));
         if (key == "og:title" && og_title_ == nullptr) og_title_ = n;
+        if ((key == "description" || key == "og:description") && description_.empty()) {
+          description_ = collapsed(attr(n, "content") ? attr(n, "content") : "");
+        }
         if (key == "og:site_name" && site_name_.empty()) site_name_ = trim(std::string_view(attr(n, "content") ? attr(n, "content") : ""));
         if ((key == "author" || key == "article:author") && meta_author_ == nullptr) meta_author_ = n;
       }
@@ -129,28 +137,41 @@ class HtmlExtractor {
   }
 
   // The title, the byline elements and the publication time: the first of each inside the
-  // article, else on the page.
+  // article, else on the page. A byline or time set aside as clutter with its box (an
+  // "entry-meta" line) is still found inside the article.
   void findMetadata() {
     const GumboNode* scope = articleScope();
     auto pick = [&](const GumboNode*& slot, const GumboNode* n) {
       if (slot == nullptr || (!isInside(slot, scope) && isInside(n, scope))) slot = n;
     };
+    const std::size_t content_start =
+        page_.content().empty() ? SIZE_MAX : page_.orderOf(page_.content().front());
     for (const GumboNode* n : page_.elements()) {
-      if (!isText(n) || page_.isClutter(n)) continue;
+      const bool clutter = page_.isClutter(n);
+      // (Not a commenter's name below the article.)
+      if (clutter && (!isInside(n, scope) || page_.orderOf(n) > content_start)) continue;
       const GumboTag t = tagOf(n);
-      if (t == GUMBO_TAG_H1) pick(h1_, n);
+      if (t == GUMBO_TAG_H1 && !clutter && isText(n)) pick(h1_, n);
       const std::string itemprop = lowerAttr(attr(n, "itemprop"));
-      if (t == GUMBO_TAG_TIME || itemprop == "datepublished") pick(time_, n);
-      const char* cls = attr(n, "class");
-      const char* id = attr(n, "id");
-      const bool names_author =
-          lowerAttr(attr(n, "rel")) == "author" || itemprop == "author" ||
-          ((cls || id) && words_.has(PageMarkers::Kind::ClassByline, nameWords(std::string(cls ? cls : "") + " " + (id ? id : ""))));
-      if (names_author && page_.stats(n)->text < 200 && !isInside(n, byline_)) pick(byline_, n);
+      if ((t == GUMBO_TAG_TIME || itemprop == "datepublished") && hasShortText(n, 200)) pick(time_, n);
+      if (namesAuthor(n, itemprop) && hasShortText(n, 200) && !isInside(n, byline_)) pick(byline_, n);
     }
     if (h1_ == nullptr) h1_ = headlineElement(scope);
     if (byline_ != nullptr && time_ != nullptr && isInside(time_, byline_)) time_ = nullptr;
     if (byline_ != nullptr && isInside(byline_, h1_)) byline_ = nullptr;
+  }
+
+  bool namesAuthor(const GumboNode* n, const std::string& itemprop) const {
+    if (itemprop == "author" || lowerAttr(attr(n, "rel")) == "author") return true;
+    const char* cls = attr(n, "class");
+    const char* id = attr(n, "id");
+    return (cls || id) &&
+           words_.has(PageMarkers::Kind::ClassByline, nameWords(std::string(cls ? cls : "") + " " + (id ? id : "")));
+  }
+
+  static bool hasShortText(const GumboNode* n, std::size_t limit) {
+    const std::string text = collapsed(elementText(n));
+    return !text.empty() && text.size() < limit;
   }
 
   // Without an <h1>: the element that shows the headline the metadata names (JSON-LD headline,
@@ -199,8 +220,9 @@ class HtmlExtractor {
 
   // Collects the readable text below `start` into paragraphs, handing each finished one to `done`
   // (with the kind of block it is). Iterative: the tree may be 10,000 levels deep.
+  // `all`: also what was set aside as maybe clutter (a byline inside an "entry-meta" box).
   template <typename Done>
-  void walk(const GumboNode* start, BlockKind kind, Done&& done) {
+  void walk(const GumboNode* start, BlockKind kind, Done&& done, bool all = false) {
     struct Frame {
       const GumboNode* node;
       unsigned next;
@@ -234,7 +256,9 @@ class HtmlExtractor {
         para.space();
         continue;
       }
-      if (!isElement(c) || page_.isClutter(c) || skip_.count(c) || isLinkList(c)) continue;
+      if (!isElement(c) || (all ? page_.stats(c) == nullptr : page_.isClutter(c)) || skip_.count(c) || isLinkList(c)) {
+        continue;
+      }
       const GumboTag t = tagOf(c);
       if (t == GUMBO_TAG_BR) {
         if (breaksParagraph(top.node, top.next, para)) flush();
@@ -314,16 +338,16 @@ class HtmlExtractor {
       if (markers_.lineIs(PageMarkers::Kind::Line, p.text())) return;
       doc.blocks.push_back(Block{BlockKind::Byline, p.commitTo(doc)});
     };
-    if (readable(byline_)) {
-      walk(byline_, BlockKind::Byline, add);
+    if (byline_ != nullptr) {
+      walk(byline_, BlockKind::Byline, add, true);
       skip_.insert(byline_);
     } else if (!json_ld_.author.empty()) {
       emitJsonLd(doc, json_ld_.author, "author", BlockKind::Byline);
     } else if (meta_author_ != nullptr) {
       emitAttribute(doc, meta_author_, "content", BlockKind::Byline);
     }
-    if (readable(time_)) {
-      walk(time_, BlockKind::Byline, add);
+    if (time_ != nullptr) {
+      walk(time_, BlockKind::Byline, add, true);
       skip_.insert(time_);
     } else if (const std::string date = dayMonthYear(json_ld_.date_published); !date.empty()) {
       emitJsonLd(doc, date, "datePublished", BlockKind::Byline);
@@ -383,24 +407,63 @@ class HtmlExtractor {
     if (!p.empty()) addTitle(doc, p);
   }
 
-  // Prose between the headline and the article body (a lead in the article's header), read after
-  // the headline. At most a few paragraphs, none of them link text.
+  // The lead, read after the headline: prose between the headline and the article body (p.lead,
+  // an abstract in the article's header), else the element that shows the page's description
+  // (often a "teaser-text" box, set aside with the other teasers).
   void emitLead(Document& doc) {
-    if (!readable(h1_) || page_.content().empty()) return;
+    if (emitLeadBetween(doc) == 0) emitDescriptionLead(doc);
+  }
+
+  std::size_t emitLeadBetween(Document& doc) {
+    if (!readable(h1_) || page_.content().empty()) return 0;
     const std::size_t from = page_.orderOf(h1_), to = page_.orderOf(page_.content().front());
-    if (from == SIZE_MAX || to == SIZE_MAX || from >= to || isInside(page_.content().front(), h1_)) return;
+    if (from == SIZE_MAX || to == SIZE_MAX || from >= to || isInside(page_.content().front(), h1_)) return 0;
     const GumboNode* scope = articleScope();
     std::size_t blocks = 0;
     for (std::size_t i = from + 1; i < to && blocks < kMaxLeadBlocks; ++i) {
       const GumboNode* n = page_.elements()[i];
       if (!isLeadCandidate(n, scope)) continue;
-      walk(n, BlockKind::Paragraph, [&](Paragraph& p, BlockKind) {
-        if (p.text().size() < kMinLeadBytes || p.linkDensity() > 0.3 || !endsSentence(p.text())) return;
-        doc.blocks.push_back(Block{BlockKind::Paragraph, p.commitTo(doc)});
-        ++blocks;
-      });
-      skip_.insert(n);
+      blocks += emitLeadElement(doc, n, false);
     }
+    return blocks;
+  }
+
+  // The prose blocks of `n` (at least kMinLeadBytes, sentences, not links), marked as read.
+  std::size_t emitLeadElement(Document& doc, const GumboNode* n, bool all) {
+    std::size_t blocks = 0;
+    walk(n, BlockKind::Paragraph, [&](Paragraph& p, BlockKind) {
+      if (p.text().size() < kMinLeadBytes || p.linkDensity() > 0.3 || !endsSentence(p.text())) return;
+      doc.blocks.push_back(Block{BlockKind::Paragraph, p.commitTo(doc)});
+      ++blocks;
+    }, all);
+    skip_.insert(n);
+    return blocks;
+  }
+
+  void emitDescriptionLead(Document& doc) {
+    const std::string prefix = description_.substr(0, kDescriptionPrefixBytes);
+    if (description_.size() < kMinLeadBytes) return;
+    for (const GumboNode* n : page_.elements()) {
+      if (!startsWithText(n, prefix)) continue;
+      while (n->parent != nullptr && !isBlockTag(tagOf(n))) n = n->parent;
+      const bool read_anyway = !page_.isClutter(n) && std::any_of(page_.content().begin(), page_.content().end(),
+                                                                  [&](const GumboNode* c) { return isInside(n, c); });
+      if (read_anyway || isInside(n, h1_) || isInside(h1_, n) || page_.stats(n) == nullptr) return;
+      emitLeadElement(doc, n, true);
+      return;
+    }
+  }
+
+  // Whether the first text of `n` (its own, not a child element's) begins with `prefix`.
+  static bool startsWithText(const GumboNode* n, const std::string& prefix) {
+    for (unsigned i = 0; i < childrenOf(n).length; ++i) {
+      const GumboNode* c = child(n, i);
+      if (c->type == GUMBO_NODE_WHITESPACE) continue;
+      if (c->type != GUMBO_NODE_TEXT) return false;
+      const std::string text = collapsed(c->v.text.text);
+      return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+    }
+    return false;
   }
 
   bool isLeadCandidate(const GumboNode* n, const GumboNode* scope) const {
@@ -414,6 +477,12 @@ class HtmlExtractor {
       if (skip_.count(a)) return false;
     }
     return true;
+  }
+
+  // "Energie 12.12.2022, 08:30 Uhr", "Aktualisiert am 17.01.2021.": a date with a few words is
+  // the article's metadata, not its text.
+  bool isDateLine(const std::string& t) const {
+    return extract_detail::countWords(t) <= kMaxDateLineWords && std::regex_search(t, markers_.bylineDate());
   }
 
   // The article's blocks as the page shows them, filtered: not yet in the document.
@@ -439,7 +508,7 @@ class HtmlExtractor {
       if (in_marked_block && !prose) return;
       in_marked_block = false;
       if (markers_.lineIs(PageMarkers::Kind::Line, t) || markers_.isCaption(t)) return;
-      if (p.linkDensity() > 0.5) return;
+      if (p.linkDensity() > 0.5 || isDateLine(t)) return;
       if (kind == BlockKind::Heading && t == title_text_) return;
       out.emplace_back(p, kind == BlockKind::Title ? BlockKind::Heading : kind);
     };
@@ -498,6 +567,7 @@ class HtmlExtractor {
   const GumboNode* og_title_ = nullptr;
   const GumboNode* meta_author_ = nullptr;
   std::string site_name_;
+  std::string description_;  // <meta name="description"> or og:description, white space collapsed
   JsonLdArticle json_ld_;
   std::string title_text_;
 };

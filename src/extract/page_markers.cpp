@@ -147,12 +147,40 @@ const PageMarkers& PageMarkers::german() {
 
 const std::vector<std::string>& PageMarkers::phrases(Kind kind) const { return phrases_[static_cast<std::size_t>(kind)]; }
 
+namespace {
+
+// "- Anzeige -", "[Werbung]", "(Noch keine Bewertungen)", "Kontakt:": the marker without the
+// punctuation and space around it (a "?" stays: it is part of "Schon gelesen?").
+std::string_view markerCore(std::string_view line) {
+  static constexpr std::string_view kFrame[] = {"-", "*", "|", "[", "]", "(", ")", ":", ".", "\"", "\u2013", "\u2014",
+                                                "\u2022", "\u00B7", "\u00AB", "\u00BB", "\u201E", "\u201C"};
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    line = trim(line);
+    for (std::string_view f : kFrame) {
+      if (line.size() >= f.size() && line.substr(0, f.size()) == f) {
+        line.remove_prefix(f.size());
+        stripped = true;
+      }
+      if (line.size() >= f.size() && line.substr(line.size() - f.size()) == f) {
+        line.remove_suffix(f.size());
+        stripped = true;
+      }
+    }
+  }
+  return line;
+}
+
+}  // namespace
+
 bool PageMarkers::lineIs(Kind kind, std::string_view line) const {
-  line = trim(line);
-  while (!line.empty() && (line.back() == ':' || line.back() == '.')) line.remove_suffix(1);
-  line = trim(line);
+  line = markerCore(line);
   if (line.size() > 3 * longest(kind)) return false;  // too long to fold to a phrase: most lines are not folded
-  const std::string folded = foldCase(line);
+  std::string folded = foldCase(line);
+  // "für\u00A0dich": a no-break space between the words is a space.
+  for (std::size_t at = folded.find("\u00A0"); at != std::string::npos; at = folded.find("\u00A0", at)) {
+    folded.replace(at, 2, " ");
+  }
   const auto& list = phrases(kind);
   return std::find(list.begin(), list.end(), folded) != list.end();
 }
