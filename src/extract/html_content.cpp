@@ -19,6 +19,7 @@ constexpr double kProseMaxLinkDensity = 0.3;
 constexpr double kHoldsArticle = 3;
 constexpr double kCoreShare = 0.5;
 constexpr double kMostlyProse = 0.6;
+constexpr double kProseBlockBytes = 250;
 // Widening the article to an ancestor: what that adds must be at least this share prose.
 constexpr double kWidenProseShare = 0.7;
 // A sibling of the article joins it when this share of it is prose (and, unless it is of the
@@ -188,7 +189,8 @@ void PageModel::decideClutter() {
     ElementStats& s = stats_[i];
     bool keep = !s.maybe_clutter || i == holder;
     if (!keep && holder != SIZE_MAX && isWithin(i, holder)) {
-      keep = raw_prose[i] >= kCoreShare * raw_prose[holder] || raw_prose[i] >= kMostlyProse * raw_text[i];
+      keep = raw_prose[i] >= kCoreShare * raw_prose[holder] ||
+             (raw_prose[i] >= kMostlyProse * raw_text[i] && raw_prose[i] >= kProseBlockBytes);
     }
     s.clutter = (s.parent != SIZE_MAX && stats_[s.parent].clutter) || !keep;
   }

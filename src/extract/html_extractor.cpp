@@ -48,6 +48,11 @@ constexpr std::size_t kDescriptionPrefixBytes = 40;
 // The JSON-LD articleBody replaces the visible text when it is this much longer.
 constexpr double kArticleBodyFactor = 1.5;
 constexpr std::size_t kArticleBodyMargin = 300;
+// A short line with this share of link text at the end of the article points elsewhere.
+constexpr double kPointerLinkDensity = 0.3;
+constexpr std::size_t kMaxPointerWords = 25;
+// A part of a bar of links or metadata has at most this many words.
+constexpr std::size_t kMaxBarPartWords = 5;
 // A line of this many words with a date in it is metadata ("Stand: 05. Februar 2020").
 constexpr std::size_t kMaxDateLineWords = 6;
 // A single <br> after a sentence ends a paragraph once the paragraph is this long.
@@ -485,6 +490,22 @@ class HtmlExtractor {
     return extract_detail::countWords(t) <= kMaxDateLineWords && std::regex_search(t, markers_.bylineDate());
   }
 
+  // "Kommentarfeed | Kommentare geschlossen | Trackback-URL", "Aufrufe: 1120 | Tags: Denken": a bar
+  // of links or metadata, three or more short parts between separators.
+  static bool isBar(const std::string& t) {
+    std::size_t parts = 1;
+    for (std::string_view sep : {" | ", " \u00B7 ", " \u2022 "}) {
+      std::size_t from = 0;
+      for (std::size_t at = t.find(sep); at != std::string::npos; at = t.find(sep, at + sep.size())) {
+        if (extract_detail::countWords(std::string_view(t).substr(from, at - from)) > kMaxBarPartWords) return false;
+        ++parts;
+        from = at + sep.size();
+      }
+      if (parts > 1) return parts >= 3 && extract_detail::countWords(std::string_view(t).substr(from)) <= kMaxBarPartWords;
+    }
+    return false;
+  }
+
   // The article's blocks as the page shows them, filtered: not yet in the document.
   std::vector<std::pair<Paragraph, BlockKind>> bodyBlocks() {
     std::vector<std::pair<Paragraph, BlockKind>> out;
@@ -507,13 +528,49 @@ class HtmlExtractor {
       }
       if (in_marked_block && !prose) return;
       in_marked_block = false;
-      if (markers_.lineIs(PageMarkers::Kind::Line, t) || markers_.isCaption(t)) return;
-      if (p.linkDensity() > 0.5 || isDateLine(t)) return;
+      if (markers_.lineIs(PageMarkers::Kind::Line, t) || markers_.isCaption(t) || markers_.isDisclosure(t)) return;
+      if (p.linkDensity() > 0.5 || isDateLine(t) || isBar(t)) return;
       if (kind == BlockKind::Heading && t == title_text_) return;
       out.emplace_back(p, kind == BlockKind::Title ? BlockKind::Heading : kind);
     };
     for (const GumboNode* root : page_.content()) walk(root, BlockKind::Paragraph, add);
+    dropTrailingSection(out);
     return out;
+  }
+
+  // A heading after the last prose (a paragraph, or a heading that is a sentence) introduces no
+  // more of the article: links, teasers ("Weitere Tourentipps in Schweden") follow it. It goes
+  // with everything after it (unless that is a list: "Ernährungsinfo", then the values), and so
+  // does a pointer elsewhere after the last prose.
+  static void dropTrailingSection(std::vector<std::pair<Paragraph, BlockKind>>& blocks) {
+    const auto isProse = [](const Paragraph& p, BlockKind kind) {
+      const std::string_view t = trim(p.text());
+      const bool sentence = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+      return t.size() > 80 || (sentence && (kind == BlockKind::Heading || extract_detail::countWords(t) >= 5));
+    };
+    std::size_t last_prose = blocks.size();
+    for (std::size_t i = blocks.size(); i-- > 0;) {
+      if (isProse(blocks[i].first, blocks[i].second) && !isPointer(blocks[i].first)) {
+        last_prose = i;
+        break;
+      }
+    }
+    const auto list_follows = [&](std::size_t i) {
+      return std::any_of(blocks.begin() + static_cast<std::ptrdiff_t>(i), blocks.end(),
+                         [](const auto& b) { return b.second == BlockKind::ListItem; });
+    };
+    for (std::size_t i = last_prose + 1; i < blocks.size(); ++i) {
+      if ((blocks[i].second == BlockKind::Heading && !list_follows(i)) || isPointer(blocks[i].first)) {
+        blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i), blocks.end());
+        return;
+      }
+    }
+  }
+
+  // "Alles über nachhaltige Wanderschuhe findest Du hier.", "Sie müssen sich anmelden, um
+  // Kommentare zu schreiben.": a short line with a link points away from the article.
+  static bool isPointer(const Paragraph& p) {
+    return p.linkDensity() >= kPointerLinkDensity && extract_detail::countWords(p.text()) <= kMaxPointerWords;
   }
 
   // The body as shown, or, when the page shows only a part of the article (a paywall, "read more")

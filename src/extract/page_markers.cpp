@@ -42,6 +42,9 @@ constexpr std::size_t kKinds = sizeof kKindNames / sizeof kKindNames[0];
 
 // Picture captions run to a sentence or two; a longer line is text.
 constexpr std::size_t kMaxCaptionWords = 60;
+// A line starting with a credit ("Quelle: ...") or an ad label ("Anzeige, enthält ...") is one when
+// it is this short.
+constexpr std::size_t kMaxCreditLineWords = 12;
 
 }  // namespace
 
@@ -186,6 +189,7 @@ bool PageMarkers::lineIs(Kind kind, std::string_view line) const {
 }
 
 bool PageMarkers::isCaption(std::string_view line) const {
+  if (endsInCopyright(line)) return true;
   // Every credit marker ends in ':', and a caption is short: most lines are decided unfolded.
   if (line.find(':') == std::string_view::npos || countWords(line) > kMaxCaptionWords) return false;
   const std::string folded = foldCase(line);
@@ -215,8 +219,26 @@ bool PageMarkers::isCaption(std::string_view line) const {
                                  credit.find("? ") != std::string_view::npos;
     const std::size_t line_words = countWords(folded);
     if (!credit.empty() && words <= 6 && !sentence_inside && line_words <= kMaxCaptionWords) return true;
+    // "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022": a short line that is a credit.
+    if (at == 0 && !credit.empty() && line_words <= kMaxCreditLineWords) return true;
   }
   return false;
+}
+
+bool PageMarkers::endsInCopyright(std::string_view line) const {
+  // "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"
+  const std::size_t at = line.rfind("\u00A9");
+  if (at == std::string_view::npos || countWords(line) > kMaxCaptionWords) return false;
+  const std::string_view credit = trim(line.substr(at + 2));
+  return !credit.empty() && countWords(credit) <= 6 && credit.find(". ") == std::string_view::npos;
+}
+
+bool PageMarkers::isDisclosure(std::string_view line) const {
+  line = markerCore(line);
+  if (countWords(line) > kMaxCreditLineWords) return false;
+  const std::size_t end = line.find_first_of(",.:|-");
+  if (end == std::string_view::npos || end == 0) return false;
+  return lineIs(Kind::Block, line.substr(0, end));
 }
 
 }  // namespace vorlesen

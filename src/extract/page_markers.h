@@ -29,8 +29,12 @@ class PageMarkers {
   // Whether the whole `line` (trimmed, case-insensitive, a trailing ':' or '.' ignored) is one of
   // the phrases of `kind`.
   bool lineIs(Kind kind, std::string_view line) const;
-  // A picture caption or credit: ends in a credit marker and a short source ("… Foto: dpa").
+  // A picture caption or credit: ends in a credit marker and a short source ("… Foto: dpa",
+  // "… © AFP / Getty Images"), or is a short line starting with one ("Quelle: DJV, 2. Februar 2022").
   bool isCaption(std::string_view line) const;
+  // A short ad label or disclosure: a one-word block marker, then punctuation ("Anzeige, enthält
+  // Affiliate Links", "*Werbung. Dieser Beitrag enthält Werbung für ...").
+  bool isDisclosure(std::string_view line) const;
   // The phrases of one kind, lower case.
   const std::vector<std::string>& phrases(Kind kind) const;
   // The byte length of the longest phrase of one kind (0 when it has none). Case folding shrinks
@@ -42,6 +46,7 @@ class PageMarkers {
   const std::regex& bylineDate() const { return byline_date_; }
 
  private:
+  bool endsInCopyright(std::string_view line) const;
   std::string alternation(Kind kind) const;
   std::regex makeBylineDate() const;
 
