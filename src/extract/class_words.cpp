@@ -40,12 +40,14 @@ ClassWords::ClassWords(const PageMarkers& markers) {
   for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassDrop)) drop_.push_back(nameWords(p));
   for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassKeep)) keep_.push_back(nameWords(p));
   for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassByline)) byline_.push_back(nameWords(p));
+  for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassLead)) lead_.push_back(nameWords(p));
   for (const std::string& p : markers.phrases(PageMarkers::Kind::ClassNegation)) negations_.push_back(p);
 }
 
 const std::vector<ClassWords::Phrase>& ClassWords::phrasesOf(PageMarkers::Kind kind) const {
   if (kind == PageMarkers::Kind::ClassKeep) return keep_;
   if (kind == PageMarkers::Kind::ClassByline) return byline_;
+  if (kind == PageMarkers::Kind::ClassLead) return lead_;
   return drop_;
 }
 

@@ -23,7 +23,8 @@ class ClassWords {
  public:
   explicit ClassWords(const PageMarkers& markers);
 
-  // Whether `words` (from nameWords) contain a phrase of `kind` (ClassDrop, ClassKeep, ClassByline).
+  // Whether `words` (from nameWords) contain a phrase of `kind` (ClassDrop, ClassKeep, ClassByline,
+  // ClassLead).
   bool has(PageMarkers::Kind kind, const std::vector<std::string>& words) const;
 
  private:
@@ -31,7 +32,7 @@ class ClassWords {
   const std::vector<Phrase>& phrasesOf(PageMarkers::Kind kind) const;
   bool matchesAt(const Phrase& phrase, const std::vector<std::string>& words, std::size_t at) const;
 
-  std::vector<Phrase> drop_, keep_, byline_;
+  std::vector<Phrase> drop_, keep_, byline_, lead_;
   std::vector<std::string> negations_;
 };
 

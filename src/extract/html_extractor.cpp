@@ -19,6 +19,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <unordered_set>
 
@@ -421,27 +422,66 @@ class HtmlExtractor {
 
   std::size_t emitLeadBetween(Document& doc) {
     if (!readable(h1_) || page_.content().empty()) return 0;
-    const std::size_t from = page_.orderOf(h1_), to = page_.orderOf(page_.content().front());
-    if (from == SIZE_MAX || to == SIZE_MAX || from >= to || isInside(page_.content().front(), h1_)) return 0;
+    const std::size_t from = page_.orderOf(h1_);
+    if (from == SIZE_MAX) return 0;
+    const std::size_t to = leadWindowEnd(from);
     const GumboNode* scope = articleScope();
     std::size_t blocks = 0;
     for (std::size_t i = from + 1; i < to && blocks < kMaxLeadBlocks; ++i) {
       const GumboNode* n = page_.elements()[i];
-      if (!isLeadCandidate(n, scope)) continue;
-      blocks += emitLeadElement(doc, n, false);
+      if (isInside(n, h1_) || isMetadata(n) || isRead(n)) continue;
+      if (isMarkedLead(n)) {
+        blocks += emitLeadElement(doc, n, true);
+      } else if (isLeadCandidate(n, scope)) {
+        blocks += emitLeadElement(doc, n, false);
+      }
     }
     return blocks;
+  }
+
+  // Where the lead may be: up to the article body's start, or, when the body holds the headline,
+  // up to its first prose paragraph that is not itself marked as a lead.
+  std::size_t leadWindowEnd(std::size_t from) const {
+    const std::size_t to = page_.orderOf(page_.content().front());
+    if (to != SIZE_MAX && to > from) return to;
+    for (std::size_t i = from + 1; i < page_.elements().size(); ++i) {
+      const GumboNode* n = page_.elements()[i];
+      const ElementStats* s = page_.stats(n);
+      if (s->prose > 0 && !s->block_children && !page_.isClutter(n) && !isMarkedLead(n) && !isInside(n, h1_)) return i;
+    }
+    return from;
+  }
+
+  // class "teaser-text", "intro", "lead" ... (page_markers.tsv: class-lead), itemprop="description".
+  bool isMarkedLead(const GumboNode* n) const {
+    const std::string itemprop = lowerAttr(attr(n, "itemprop"));
+    if (itemprop == "description" || itemprop == "abstract") return true;
+    const char* cls = attr(n, "class");
+    const char* id = attr(n, "id");
+    return (cls || id) &&
+           words_.has(PageMarkers::Kind::ClassLead, nameWords(std::string(cls ? cls : "") + " " + (id ? id : "")));
+  }
+
+  bool isMetadata(const GumboNode* n) const {
+    return isInside(n, byline_) || isInside(n, time_) || isInside(byline_, n) || isInside(time_, n);
+  }
+
+  bool isRead(const GumboNode* n) const {
+    for (const GumboNode* a = n; a != nullptr; a = a->parent) {
+      if (skip_.count(a)) return true;
+    }
+    return false;
   }
 
   // The prose blocks of `n` (at least kMinLeadBytes, sentences, not links), marked as read.
   std::size_t emitLeadElement(Document& doc, const GumboNode* n, bool all) {
     std::size_t blocks = 0;
     walk(n, BlockKind::Paragraph, [&](Paragraph& p, BlockKind) {
-      if (p.text().size() < kMinLeadBytes || p.linkDensity() > 0.3 || !endsSentence(p.text())) return;
+      if (p.text().size() < kMinLeadBytes || p.linkDensity() > 0.3 || !endsSentence(p.text()) || isNoise(p)) return;
       doc.blocks.push_back(Block{BlockKind::Paragraph, p.commitTo(doc)});
       ++blocks;
     }, all);
-    skip_.insert(n);
+    if (blocks > 0) skip_.insert(n);  // else the body reads it, if it is in the body
     return blocks;
   }
 
@@ -476,12 +516,15 @@ class HtmlExtractor {
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_DIV && t != GUMBO_TAG_H2 && t != GUMBO_TAG_SECTION) return false;
     const ElementStats* s = page_.stats(n);
     if (s == nullptr || s->block_children || s->text < kMinLeadBytes || page_.isClutter(n)) return false;
-    if (isInside(n, byline_) || isInside(n, time_) || isInside(byline_, n) || isInside(time_, n)) return false;
-    if (scope != nullptr && !isInside(n, scope) && !isInside(h1_, n->parent)) return false;
-    for (const GumboNode* a = n->parent; a != nullptr; a = a->parent) {
-      if (skip_.count(a)) return false;
-    }
-    return true;
+    return scope == nullptr || isInside(n, scope) || isInside(h1_, n->parent);
+  }
+
+  // A block not to read wherever it stands: a button or marker line, a caption or credit, an ad
+  // label, link text, a date line, a bar of links.
+  bool isNoise(const Paragraph& p) const {
+    const std::string& t = p.text();
+    return markers_.lineIs(PageMarkers::Kind::Line, t) || markers_.isCaption(t) || markers_.isDisclosure(t) ||
+           p.linkDensity() > 0.5 || isDateLine(t) || isBar(t);
   }
 
   // "Energie 12.12.2022, 08:30 Uhr", "Aktualisiert am 17.01.2021.": a date with a few words is
@@ -528,8 +571,7 @@ class HtmlExtractor {
       }
       if (in_marked_block && !prose) return;
       in_marked_block = false;
-      if (markers_.lineIs(PageMarkers::Kind::Line, t) || markers_.isCaption(t) || markers_.isDisclosure(t)) return;
-      if (p.linkDensity() > 0.5 || isDateLine(t) || isBar(t)) return;
+      if (isNoise(p)) return;
       if (kind == BlockKind::Heading && t == title_text_) return;
       out.emplace_back(p, kind == BlockKind::Title ? BlockKind::Heading : kind);
     };
@@ -542,7 +584,7 @@ class HtmlExtractor {
   // more of the article: links, teasers ("Weitere Tourentipps in Schweden") follow it. It goes
   // with everything after it (unless that is a list: "Ernährungsinfo", then the values), and so
   // does a pointer elsewhere after the last prose.
-  static void dropTrailingSection(std::vector<std::pair<Paragraph, BlockKind>>& blocks) {
+  void dropTrailingSection(std::vector<std::pair<Paragraph, BlockKind>>& blocks) const {
     const auto isProse = [](const Paragraph& p, BlockKind kind) {
       const std::string_view t = trim(p.text());
       const bool sentence = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
@@ -568,9 +610,24 @@ class HtmlExtractor {
   }
 
   // "Alles über nachhaltige Wanderschuhe findest Du hier.", "Sie müssen sich anmelden, um
-  // Kommentare zu schreiben.": a short line with a link points away from the article.
-  static bool isPointer(const Paragraph& p) {
-    return p.linkDensity() >= kPointerLinkDensity && extract_detail::countWords(p.text()) <= kMaxPointerWords;
+  // Kommentare zu schreiben.": a short line that is mostly a link, or has a link and a pointing
+  // word, points away from the article.
+  bool isPointer(const Paragraph& p) const {
+    if (extract_detail::countWords(p.text()) > kMaxPointerWords) return false;
+    return p.linkDensity() >= kPointerLinkDensity || (p.linkDensity() > 0 && hasPointerWord(p.text()));
+  }
+
+  // "hier", "unserem", "anmelden" (page_markers.tsv: pointer).
+  bool hasPointerWord(const std::string& text) const {
+    const std::string folded = foldCase(text);
+    const auto& words = markers_.phrases(PageMarkers::Kind::Pointer);
+    for (std::size_t i = 0; i < folded.size();) {
+      std::size_t end = i;
+      while (end < folded.size() && (std::isalnum(static_cast<unsigned char>(folded[end])) || (folded[end] & 0x80))) ++end;
+      if (end > i && std::find(words.begin(), words.end(), folded.substr(i, end - i)) != words.end()) return true;
+      i = end + 1;
+    }
+    return false;
   }
 
   // The body as shown, or, when the page shows only a part of the article (a paywall, "read more")

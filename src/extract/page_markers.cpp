@@ -33,10 +33,12 @@ constexpr KindName kKindNames[] = {
     {"time-joiner", PageMarkers::Kind::TimeJoiner},
     {"consent", PageMarkers::Kind::Consent},
     {"consent-markup", PageMarkers::Kind::ConsentMarkup},
+    {"pointer", PageMarkers::Kind::Pointer},
     {"class-drop", PageMarkers::Kind::ClassDrop},
     {"class-keep", PageMarkers::Kind::ClassKeep},
     {"class-byline", PageMarkers::Kind::ClassByline},
     {"class-negation", PageMarkers::Kind::ClassNegation},
+    {"class-lead", PageMarkers::Kind::ClassLead},
 };
 constexpr std::size_t kKinds = sizeof kKindNames / sizeof kKindNames[0];
 

@@ -23,8 +23,8 @@ class PageMarkers {
   static const PageMarkers& german();
 
   enum class Kind {
-    Line, Block, End, Home, Credit, Byline, Month, TimeSuffix, TimeJoiner, Consent, ConsentMarkup,
-    ClassDrop, ClassKeep, ClassByline, ClassNegation
+    Line, Block, End, Home, Credit, Byline, Month, TimeSuffix, TimeJoiner, Consent, ConsentMarkup, Pointer,
+    ClassDrop, ClassKeep, ClassByline, ClassNegation, ClassLead
   };
   // Whether the whole `line` (trimmed, case-insensitive, a trailing ':' or '.' ignored) is one of
   // the phrases of `kind`.
