@@ -41,6 +41,8 @@ using namespace extract_detail;  // the gumbo helpers of html_dom.h
 
 namespace {
 
+// A lead outside the article's element is at most this many levels above the headline.
+constexpr int kLeadHeadlineDistance = 3;
 // A lead is a few paragraphs of prose, not a page section.
 constexpr std::size_t kMaxLeadBlocks = 3;
 constexpr std::size_t kMinLeadBytes = 40;
@@ -516,7 +518,11 @@ class HtmlExtractor {
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_DIV && t != GUMBO_TAG_H2 && t != GUMBO_TAG_SECTION) return false;
     const ElementStats* s = page_.stats(n);
     if (s == nullptr || s->block_children || s->text < kMinLeadBytes || page_.isClutter(n)) return false;
-    return scope == nullptr || isInside(n, scope) || isInside(h1_, n->parent);
+    if (scope == nullptr || isInside(n, scope)) return true;
+    // Else close to the headline: inside its great-grandparent (the header box around both).
+    const GumboNode* near = h1_;
+    for (int up = 0; up < kLeadHeadlineDistance && near->parent != nullptr; ++up) near = near->parent;
+    return isInside(n, near);
   }
 
   // A block not to read wherever it stands: a button or marker line, a caption or credit, an ad

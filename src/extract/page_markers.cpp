@@ -27,6 +27,7 @@ constexpr KindName kKindNames[] = {
     {"end", PageMarkers::Kind::End},
     {"home", PageMarkers::Kind::Home},
     {"credit", PageMarkers::Kind::Credit},
+    {"figure", PageMarkers::Kind::Figure},
     {"byline", PageMarkers::Kind::Byline},
     {"month", PageMarkers::Kind::Month},
     {"time-suffix", PageMarkers::Kind::TimeSuffix},
@@ -39,6 +40,7 @@ constexpr KindName kKindNames[] = {
     {"class-byline", PageMarkers::Kind::ClassByline},
     {"class-negation", PageMarkers::Kind::ClassNegation},
     {"class-lead", PageMarkers::Kind::ClassLead},
+    {"class-taxonomy", PageMarkers::Kind::ClassTaxonomy},
 };
 constexpr std::size_t kKinds = sizeof kKindNames / sizeof kKindNames[0];
 
@@ -191,7 +193,7 @@ bool PageMarkers::lineIs(Kind kind, std::string_view line) const {
 }
 
 bool PageMarkers::isCaption(std::string_view line) const {
-  if (endsInCopyright(line)) return true;
+  if (endsInCopyright(line) || startsWithFigure(line)) return true;
   // Every credit marker ends in ':', and a caption is short: most lines are decided unfolded.
   if (line.find(':') == std::string_view::npos || countWords(line) > kMaxCaptionWords) return false;
   const std::string folded = foldCase(line);
@@ -233,6 +235,20 @@ bool PageMarkers::endsInCopyright(std::string_view line) const {
   if (at == std::string_view::npos || countWords(line) > kMaxCaptionWords) return false;
   const std::string_view credit = trim(line.substr(at + 2));
   return !credit.empty() && countWords(credit) <= 6 && credit.find(". ") == std::string_view::npos;
+}
+
+bool PageMarkers::startsWithFigure(std::string_view line) const {
+  // A word, optionally a dot, a number, a colon: "Abbildung 4:", "Abb. 2:", "Grafik 1.2:".
+  const std::size_t space = line.find(' ');
+  if (space == std::string_view::npos || countWords(line) > kMaxCaptionWords) return false;
+  std::size_t i = space;
+  while (i < line.size() && line[i] == ' ') ++i;
+  const std::size_t digits = i;
+  while (i < line.size() && ((line[i] >= '0' && line[i] <= '9') || (line[i] == '.' && i > digits))) ++i;
+  if (i == digits || i >= line.size() || line[i] != ':') return false;
+  std::string_view word = line.substr(0, space);
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  return lineIs(Kind::Figure, word);
 }
 
 bool PageMarkers::isDisclosure(std::string_view line) const {

@@ -23,14 +23,15 @@ class PageMarkers {
   static const PageMarkers& german();
 
   enum class Kind {
-    Line, Block, End, Home, Credit, Byline, Month, TimeSuffix, TimeJoiner, Consent, ConsentMarkup, Pointer,
-    ClassDrop, ClassKeep, ClassByline, ClassNegation, ClassLead
+    Line, Block, End, Home, Credit, Figure, Byline, Month, TimeSuffix, TimeJoiner, Consent, ConsentMarkup, Pointer,
+    ClassDrop, ClassKeep, ClassByline, ClassNegation, ClassLead, ClassTaxonomy
   };
   // Whether the whole `line` (trimmed, case-insensitive, a trailing ':' or '.' ignored) is one of
   // the phrases of `kind`.
   bool lineIs(Kind kind, std::string_view line) const;
   // A picture caption or credit: ends in a credit marker and a short source ("… Foto: dpa",
-  // "… © AFP / Getty Images"), or is a short line starting with one ("Quelle: DJV, 2. Februar 2022").
+  // "… © AFP / Getty Images"), is a short line starting with one ("Quelle: DJV, 2. Februar 2022"),
+  // or starts with a numbered figure ("Abbildung 4: ...", "Abb. 2: ...").
   bool isCaption(std::string_view line) const;
   // A short ad label or disclosure: a one-word block marker, then punctuation ("Anzeige, enthält
   // Affiliate Links", "*Werbung. Dieser Beitrag enthält Werbung für ...").
@@ -47,6 +48,7 @@ class PageMarkers {
 
  private:
   bool endsInCopyright(std::string_view line) const;
+  bool startsWithFigure(std::string_view line) const;
   std::string alternation(Kind kind) const;
   std::regex makeBylineDate() const;
 
