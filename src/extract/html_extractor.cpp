@@ -41,6 +41,8 @@ using namespace extract_detail;  // the gumbo helpers of html_dom.h
 
 namespace {
 
+// A byline has at most this many words.
+constexpr std::size_t kMaxBylineWords = 12;
 // A lead outside the article's element is at most this many levels above the headline.
 constexpr int kLeadHeadlineDistance = 3;
 // A lead is a few paragraphs of prose, not a page section.
@@ -162,7 +164,7 @@ class HtmlExtractor {
       if (t == GUMBO_TAG_H1 && !clutter && isText(n)) pick(h1_, n);
       const std::string itemprop = lowerAttr(attr(n, "itemprop"));
       if ((t == GUMBO_TAG_TIME || itemprop == "datepublished") && hasShortText(n, 200)) pick(time_, n);
-      if (namesAuthor(n, itemprop) && hasShortText(n, 200) && !isInside(n, byline_)) pick(byline_, n);
+      if (namesAuthor(n, itemprop) && hasShortText(n, 200) && isBylineText(n) && !isInside(n, byline_)) pick(byline_, n);
     }
     if (h1_ == nullptr) h1_ = headlineElement(scope);
     if (byline_ != nullptr && time_ != nullptr && isInside(time_, byline_)) time_ = nullptr;
@@ -175,6 +177,11 @@ class HtmlExtractor {
     const char* id = attr(n, "id");
     return (cls || id) &&
            words_.has(PageMarkers::Kind::ClassByline, nameWords(std::string(cls ? cls : "") + " " + (id ? id : "")));
+  }
+
+  // A name, a date, a role; not an author's biography ("Life is not digital. Life is a ...").
+  static bool isBylineText(const GumboNode* n) {
+    return extract_detail::countWords(collapsed(elementText(n))) <= kMaxBylineWords;
   }
 
   static bool hasShortText(const GumboNode* n, std::size_t limit) {
