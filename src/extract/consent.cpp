@@ -16,6 +16,11 @@ namespace {
 
 // A notice runs to a few hundred words; an article behind it is longer.
 constexpr std::size_t kMaxWallWords = 300;
+// Made of consent words: this many different ones, this many in all, this share of all words. (A
+// short news item about cookie banners has about 8%; the notices themselves 12 to 20%.)
+constexpr std::size_t kMinDistinct = 4;
+constexpr std::size_t kMinConsentWords = 6;
+constexpr std::size_t kMinPercent = 12;
 // Below this the extracted body is next to nothing: the page's whole visible text is looked at.
 constexpr std::size_t kNextToNothingWords = 40;
 
@@ -107,7 +112,7 @@ bool isConsentWall(const Document& doc, const PageMarkers& markers, std::string_
   std::vector<bool> seen(stems.size(), false);
   ConsentCount read;
   for (const Block& b : doc.blocks) countConsentWords(doc.slice(b.span), stems, seen, read);
-  if (madeOfConsentWords(read, 3, 5, 8)) return true;
+  if (madeOfConsentWords(read, kMinDistinct, kMinConsentWords, kMinPercent)) return true;
   if (body_words >= kNextToNothingWords) return false;
   // Next to nothing to read: the notice itself may be what was set aside as clutter. What the page
   // shows decides, with less evidence needed where a consent platform's markup is present.
@@ -116,7 +121,8 @@ bool isConsentWall(const Document& doc, const PageMarkers& markers, std::string_
   std::fill(seen.begin(), seen.end(), false);
   ConsentCount all;
   countConsentWords(shown, stems, seen, all);
-  return madeOfConsentWords(all, 3, 5, 8) || (madeOfConsentWords(all, 2, 3, 4) && hasConsentMarkup(page, markers));
+  return madeOfConsentWords(all, kMinDistinct, kMinConsentWords, kMinPercent) ||
+         (madeOfConsentWords(all, 2, 3, 4) && hasConsentMarkup(page, markers));
 }
 
 }  // namespace vorlesen

@@ -109,13 +109,16 @@ std::pair<std::size_t, std::size_t> headlineOfTitle(std::string_view title, std:
       if (title.substr(site_name.size(), sep.size()) == sep) begin = site_name.size() + sep.size();
     }
   }
-  std::size_t cut = std::string_view::npos;
+  std::size_t cut = std::string_view::npos, site = 0;
   for (std::string_view sep : kSeparators) {
     const std::size_t at = title.rfind(sep);
-    if (at != std::string_view::npos && at > begin && (cut == std::string_view::npos || at > cut)) cut = at;
+    if (at != std::string_view::npos && at > begin && (cut == std::string_view::npos || at > cut)) {
+      cut = at;
+      site = at + sep.size();
+    }
   }
   // The part after the separator is the site only when it is the shorter one ("Wahl | Zeitung").
-  if (cut != std::string_view::npos && title.size() - cut < cut - begin) end = cut;
+  if (cut != std::string_view::npos && title.size() - site < cut - begin) end = cut;
   return {begin, end};
 }
 
