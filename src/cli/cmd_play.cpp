@@ -19,12 +19,13 @@
 #include "cli/app.h"
 #include "vorlesen/audio_output.h"
 #include "vorlesen/error.h"
-#include "vorlesen/text.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/player.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/settings.h"
 #include "vorlesen/synthesizer.h"
+#include "vorlesen/text.h"
 #include "vorlesen/ui.h"
 
 namespace vorlesen::cli {
@@ -355,7 +356,7 @@ int play(const PlayOptions& opt) {
 Command addPlayCommand(CLI::App& app) {
   auto opt = std::make_shared<PlayOptions>();
   CLI::App* sub = app.add_subcommand("play", "read a German article aloud (also: vorlesen FILE)");
-  sub->add_option("input", opt->input, "text or HTML file or link (http/https) to read, or - for standard input")->required();
+  sub->add_option("input", opt->input, tr("text or HTML file or link (http/https) to read, or - for standard input"))->required();
   opt->device_opt = sub->add_option("-d,--device", opt->device,
                   "output device: an index or name from 'vorlesen devices', or null (silent, for machines "
                   "without audio); default: the system's default device");
