@@ -41,6 +41,8 @@ using namespace extract_detail;  // the gumbo helpers of html_dom.h
 
 namespace {
 
+// A box with a picture and at most this much text (and no prose paragraph) is its caption.
+constexpr double kMaxPictureCaptionBytes = 250;
 // A byline has at most this many words.
 constexpr std::size_t kMaxBylineWords = 12;
 // A lead outside the article's element is at most this many levels above the headline.
@@ -271,7 +273,8 @@ class HtmlExtractor {
         para.space();
         continue;
       }
-      if (!isElement(c) || (all ? page_.stats(c) == nullptr : page_.isClutter(c)) || skip_.count(c) || isLinkList(c)) {
+      if (!isElement(c) || (all ? page_.stats(c) == nullptr : page_.isClutter(c)) || skip_.count(c) || isLinkList(c) ||
+          isPictureBox(c)) {
         continue;
       }
       const GumboTag t = tagOf(c);
@@ -300,6 +303,23 @@ class HtmlExtractor {
     const GumboTag t = tagOf(c);
     return (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL || t == GUMBO_TAG_TABLE) &&
            page_.stats(c) != nullptr && page_.linkDensity(c) > 0.5;
+  }
+
+  // A box of a picture and its caption ("Vergrößern Eine kleine runde Aussparung ..."): a <div> with
+  // an image and a little text, no paragraph of prose.
+  bool isPictureBox(const GumboNode* c) const {
+    const GumboTag t = tagOf(c);
+    if (t != GUMBO_TAG_DIV && t != GUMBO_TAG_SECTION && t != GUMBO_TAG_SPAN) return false;
+    const ElementStats* s = page_.stats(c);
+    if (s == nullptr || s->text > kMaxPictureCaptionBytes || s->prose > 0) return false;
+    std::vector<const GumboNode*> stack{c};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (tagOf(n) == GUMBO_TAG_IMG) return true;
+      for (unsigned i = 0; i < childrenOf(n).length; ++i) stack.push_back(child(n, i));
+    }
+    return false;
   }
 
   // Text held in <div>s with <br>: two line breaks in a row end a paragraph, and so does one after
