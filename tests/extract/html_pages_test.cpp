@@ -95,11 +95,12 @@ TEST_CASE("the site name after ' · ', ' | ', ' – ', ' - ' is not part of the 
   }
 }
 
-TEST_CASE("clutter at the article's end and in it: end markers, pointers, captions, labels, bars", "[extract]") {
+TEST_CASE("clutter at the article's end and in it: end markers, pointers, captions, picture boxes, labels, bars",
+          "[extract]") {
   // "Kommentare (12)" above the text does not end the article before it starts.
   checkGolden("schluss");
   const Document doc = loadArticle(kFixtures + "schluss.html", ExtractOptions{});
-  checkAbsent(doc, {"Anzeige", "Abbildung", "Rutsche", "Aktualisiert", "Drucken", "B\u00E4derf\u00FChrer",
+  checkAbsent(doc, {"Anzeige", "Abbildung", "Sprungturm", "Vergr\u00F6\u00DFern", "Rutsche", "Aktualisiert", "Drucken", "B\u00E4derf\u00FChrer",
                     "\u00C4hnliche", "Hallenbad", "Kommentare", "schwimmen gehen"});
 }
 
