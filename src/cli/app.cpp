@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen::cli {
@@ -26,6 +27,10 @@ void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << te
 
 void addInputOptions(CLI::App& sub, ExtractOptions& options) {
   sub.add_flag("--raw", options.raw, "read the file as it is: no article extraction (HTML is then read as text)");
+  sub.add_option("--timeout", options.fetch.timeout_seconds,
+                 tr("for links: give up on a page that has not arrived after SECONDS (default 30)"))
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.1, 3600.0));
 }
 
 void warnAboutInput(const Document& doc) {

@@ -53,7 +53,7 @@ Settings resolveSettings(const VoiceOptions& options);
 // Error::input for a lexicon file that cannot be read.
 void warnAboutLexicons(const Settings& settings);
 
-// The options of every command that reads an article (--raw).
+// The options of every command that reads an article (--raw, --timeout for links).
 void addInputOptions(CLI::App& sub, ExtractOptions& options);
 // Warns about a loaded document's repaired input (invalid UTF-8).
 void warnAboutInput(const Document& doc);

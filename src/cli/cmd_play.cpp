@@ -19,12 +19,13 @@
 #include "cli/app.h"
 #include "vorlesen/audio_output.h"
 #include "vorlesen/error.h"
-#include "vorlesen/text.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/player.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/settings.h"
 #include "vorlesen/synthesizer.h"
+#include "vorlesen/text.h"
 #include "vorlesen/ui.h"
 
 namespace vorlesen::cli {
@@ -273,17 +274,18 @@ std::size_t headEnd(const std::string& path, std::string_view bytes, const Extra
 }
 
 // Plain mode. A long text file plays from its head while the whole is extracted on another thread.
-int playPlain(const PlayOptions& opt, std::string bytes, PlayerOptions options,
+int playPlain(const PlayOptions& opt, const ArticleInput& input, PlayerOptions options,
               std::future<std::shared_ptr<const Pipeline>> pending_pipeline,
               std::future<std::unique_ptr<AudioOutput>> pending_output) {
+  const std::string& bytes = input.bytes;
   const std::size_t head_end = headEnd(opt.input, bytes, opt.extract);
   std::shared_ptr<const Document> doc;
   if (head_end > 0) {
-    doc = std::make_shared<const Document>(extractArticle(opt.input, std::string_view(bytes).substr(0, head_end), opt.extract));
+    doc = std::make_shared<const Document>(extractArticle(input, std::string_view(bytes).substr(0, head_end), opt.extract));
     // Blocks near the cut may be judged differently with the text after it: read only the first half.
     options.head_until = head_end / 2;
   } else {
-    doc = std::make_shared<const Document>(extractArticle(opt.input, bytes, opt.extract));
+    doc = std::make_shared<const Document>(extractArticle(input, bytes, opt.extract));
   }
   options.pipeline = pending_pipeline.get();
   std::unique_ptr<AudioOutput> output;  // outlives the player, which stops it
@@ -301,7 +303,7 @@ int playPlain(const PlayOptions& opt, std::string bytes, PlayerOptions options,
         std::unique_lock<std::mutex> lock(started_mutex);
         started_cv.wait_for(lock, std::chrono::milliseconds(300), [&] { return started; });
       }
-      doc = std::make_shared<const Document>(extractArticle(opt.input, bytes, opt.extract));  // text: no throw
+      doc = std::make_shared<const Document>(extractArticle(input, bytes, opt.extract));  // text: no throw
       player.extend(doc);
     });
   }
@@ -335,18 +337,18 @@ int play(const PlayOptions& opt) {
   const std::string device = opt.device_opt->count() > 0 ? opt.device : settings.device.value;
   auto pending_output = std::async(std::launch::async, [device] { return openAudioOutput(device); });
   auto pending_pipeline = std::async(std::launch::async, [&settings] { return makePipeline(settings); });
-  std::string bytes = readInput(opt.input);
+  const ArticleInput input = readArticleInput(opt.input, opt.extract);
   PlayerOptions options;
   options.voice = settings.voiceParams();
   options.pauses = settings.pauses();
   // Waiting for the output first: PortAudio is done with stderr before the screen redirects it.
   if (!opt.plain && canUseReadingScreen()) {
     // The screen shows, lays out and remembers the whole article: it is extracted first.
-    auto doc = std::make_shared<const Document>(extractArticle(opt.input, bytes, opt.extract));
+    auto doc = std::make_shared<const Document>(extractArticle(input, input.bytes, opt.extract));
     options.pipeline = pending_pipeline.get();
     return playOnScreen(opt, chooseTheme(opt, settings), doc, options, pending_output.get());
   }
-  return playPlain(opt, std::move(bytes), std::move(options), std::move(pending_pipeline), std::move(pending_output));
+  return playPlain(opt, input, std::move(options), std::move(pending_pipeline), std::move(pending_output));
 }
 
 }  // namespace
@@ -354,7 +356,7 @@ int play(const PlayOptions& opt) {
 Command addPlayCommand(CLI::App& app) {
   auto opt = std::make_shared<PlayOptions>();
   CLI::App* sub = app.add_subcommand("play", "read a German article aloud (also: vorlesen FILE)");
-  sub->add_option("input", opt->input, "text file to read, or - for standard input")->required();
+  sub->add_option("input", opt->input, tr("text or HTML file or link (http/https) to read, or - for standard input"))->required();
   opt->device_opt = sub->add_option("-d,--device", opt->device,
                   "output device: an index or name from 'vorlesen devices', or null (silent, for machines "
                   "without audio); default: the system's default device");

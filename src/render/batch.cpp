@@ -68,7 +68,7 @@ std::string resultLine(std::string text) {
 }
 
 [[noreturn]] void workerMain(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                             const Pipeline& pipeline, int result_fd, pid_t parent) {
+                             const Pipeline& pipeline, int result_fd, pid_t parent, bool force) {
   struct sigaction sa {};
   sa.sa_handler = onWorkerSignal;
   sigemptyset(&sa.sa_mask);
@@ -80,9 +80,13 @@ std::string resultLine(std::string text) {
   try {
     EspeakSynthesizer synth;
     synth.setVoice(settings.voice);
-    const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop);
+    const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop, force);
     for (const std::string& w : r.warnings) sendLine(result_fd, "warn " + resultLine(w) + "\n");
-    sendLine(result_fd, "ok " + std::to_string(r.samples) + " " + std::to_string(r.sample_rate) + "\n");
+    if (r.skipped) {
+      sendLine(result_fd, "skip\n");
+    } else {
+      sendLine(result_fd, "ok " + std::to_string(r.samples) + " " + std::to_string(r.sample_rate) + "\n");
+    }
   } catch (const Error& e) {
     sendLine(result_fd, "fail " + std::to_string(static_cast<int>(e.kind())) + " " + resultLine(e.what()) + "\n");
     code = 1;
@@ -189,6 +193,9 @@ JobResult decodeResult(const Worker& w, int status, double seconds) {
   while (std::getline(lines, line)) {
     if (line.rfind("warn ", 0) == 0) {
       r.warnings.push_back(line.substr(5));
+    } else if (line == "skip") {
+      r.status = JobStatus::Skipped;
+      reported = true;
     } else if (line.rfind("ok ", 0) == 0) {
       std::istringstream fields(line.substr(3));
       fields >> r.samples >> r.sample_rate;
@@ -229,7 +236,7 @@ BatchJob jobForAudioFile(const std::string& input, const std::string& audio, con
 }
 
 BatchJob jobInDirectory(const std::string& input, const std::string& dir, const RenderSettings& settings) {
-  const std::string stem = input == "-" ? std::string("stdin") : fs::path(input).stem().string();
+  const std::string stem = inputStem(input);
   return jobForAudioFile(input, (fs::path(dir) / (stem + audioFormatExtension(settings.format))).string(), settings);
 }
 
@@ -265,8 +272,34 @@ std::string settingsFingerprint(const RenderSettings& s) {
   return std::string("vorlesen-settings ") + hex;
 }
 
+namespace {
+
+// Every output of `job` exists and the audio records `fingerprint`.
+bool outputsRecord(const BatchJob& job, const std::string& fingerprint) {
+  for (const std::string* p : {&job.subtitles, &job.timings}) {
+    if (!p->empty() && !modificationTime(*p)) return false;
+  }
+  try {
+    return readAudioFileInfo(job.audio).comment == fingerprint;
+  } catch (const Error&) {
+    return false;  // missing or unreadable: render it again
+  }
+}
+
+// A link has no modification time: its files record what was read from it, by a hash of the
+// article's text, beside the settings.
+std::string contentFingerprint(const std::string& fingerprint, const Document& doc) {
+  Fnv1a64 h;
+  h.add(doc.text);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h.value()));
+  return fingerprint + " content " + hex;
+}
+
+}  // namespace
+
 bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
-  if (job.input == "-") return false;
+  if (job.input == "-" || isUrl(job.input)) return false;  // known only once read: see renderFile()
   const auto input_time = modificationTime(job.input);
   if (!input_time) return false;
   for (const std::string* p : {&job.audio, &job.subtitles, &job.timings}) {
@@ -274,23 +307,24 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
     const auto t = modificationTime(*p);
     if (!t || *t <= *input_time) return false;
   }
-  try {
-    return readAudioFileInfo(job.audio).comment == fingerprint;
-  } catch (const Error&) {
-    return false;  // unreadable: render it again
-  }
+  return outputsRecord(job, fingerprint);
 }
 
 FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop) {
+                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop, bool force) {
   FileRender result;
   ExtractOptions extract;
   extract.raw = settings.raw;
+  extract.fetch = settings.fetch;
   const Document doc = loadArticle(job.input, extract);
   if (doc.bad_utf8 > 0) result.warnings.push_back(describeRepairs(doc));
   AudioTags tags;
-  tags.title = job.input == "-" ? std::string() : fs::path(job.input).stem().string();
-  tags.comment = fingerprint;
+  tags.title = job.input == "-" ? std::string() : inputStem(job.input);
+  tags.comment = isUrl(job.input) ? contentFingerprint(fingerprint, doc) : fingerprint;
+  if (!force && isUrl(job.input) && outputsRecord(job, tags.comment)) {
+    result.skipped = true;
+    return result;
+  }
   AudioFileWriter audio(job.audio, synth.sampleRate(), settings.format, tags);
   std::optional<SubtitleWriter> subtitles;
   if (!job.subtitles.empty()) {
@@ -380,7 +414,7 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
         signals.resetInChild();
         read_end.reset();
         for (auto& [other_pid, other] : running) other.fd.reset();
-        workerMain(jobs[index], settings, fingerprint, pipeline, write_end.get(), parent);
+        workerMain(jobs[index], settings, fingerprint, pipeline, write_end.get(), parent, options.force);
       }
       write_end.reset();
       pending.pop_back();
@@ -434,6 +468,8 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
       if (WIFSIGNALED(status)) removeJobTemporaries(job);  // it could not clean up after itself
       if (r.status == JobStatus::Rendered) {
         ++summary.rendered;
+      } else if (r.status == JobStatus::Skipped) {
+        ++summary.skipped;
       } else {
         ++summary.failed;
         if (r.error_kind == ErrorKind::Usage && !summary.fatal) {
