@@ -116,7 +116,9 @@ std::string dataDirectory() {
   const std::string exe_dir = executableDirectory();
   if (!exe_dir.empty()) candidates.push_back(exe_dir + "/" VORLESEN_RELATIVE_DATA_DIR);
   candidates.push_back(VORLESEN_INSTALL_DATA_DIR);
+#ifdef VORLESEN_SOURCE_DATA_DIR
   candidates.push_back(VORLESEN_SOURCE_DATA_DIR);
+#endif
   std::string tried;
   for (const auto& c : candidates) {
     const std::string reason = unusableReason(c);
