@@ -30,7 +30,7 @@ done
 [[ ! $depends =~ -dev ]] || fail "Depends names a development package: $depends"
 
 files=$(dpkg-deb --contents "$deb" | awk '{ print $6 }')
-for f in ./usr/bin/vorlesen ./usr/share/man/man1/vorlesen.1 ./usr/share/doc/vorlesen/README.md \
+for f in ./usr/bin/vorlesen ./usr/share/man/man1/vorlesen.1.gz ./usr/share/doc/vorlesen/README.md \
          ./usr/share/doc/vorlesen/copyright; do
   grep -qx -- "$f" <<<"$files" || fail "package lacks $f"
 done
