@@ -95,7 +95,7 @@ std::string executableDirectory() {
 std::string unusableReason(const std::string& dir) {
   const std::string de = dir + "/de";
   std::error_code ec;
-  if (!fs::is_directory(de, ec)) return ec ? ec.message() : tr("not a folder");
+  if (!fs::is_directory(de, ec)) return ec ? ec.message() : tr("not a directory");
   if (::access(de.c_str(), R_OK | X_OK) != 0) return std::error_code(errno, std::generic_category()).message();
   return {};
 }
