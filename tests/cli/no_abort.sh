@@ -5,6 +5,7 @@
 # lib/throw_preload.cpp) becomes one line and exit 1 too. As root the cases run as nobody.
 bin=$1; src=$2
 source "$src/tests/cli/lib.bash"
+shopt -s extglob
 tmp=$(mktemp -d); trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 unset VORLESEN_DATA_DIR
 export LC_ALL=C.UTF-8
@@ -27,8 +28,9 @@ vorlesen=("${as_user[@]}" "$tmp/bin/vorlesen")
 # one_line NAME PATTERN -- command: exit 1, exactly one stderr line matching PATTERN, no signal.
 one_line() { expect_error "$1" 1 "$2" -- "${@:4}"; }
 
+printf 'Am 3. Mai.\n' >"$tmp/in.txt"; chmod 644 "$tmp/in.txt"
 one_line "VORLESEN_DATA_DIR unreadable" "^vorlesen: VORLESEN_DATA_DIR=$tmp/share/vorlesen/voices: .*Permission denied" -- \
-  env VORLESEN_DATA_DIR="$tmp/share/vorlesen/voices" "${vorlesen[@]}" segment "$src/tests/fixtures/render/artikel.txt"
+  env VORLESEN_DATA_DIR="$tmp/share/vorlesen/voices" "${vorlesen[@]}" segment "$tmp/in.txt"
 
 # Probing: the unreadable folder is skipped. Whether the user can read the source tree's voices/
 # (the last place tried) decides what follows: it is used, or nothing is usable.
@@ -51,7 +53,8 @@ if [[ $(id -u) -eq 0 ]] && unshare --mount true 2>/dev/null; then
           "$src/voices" "${vorlesen[@]}" normalize 2>&1 >/dev/null); rc=$?
   [[ $rc -eq 1 ]] || fail "no usable data directory: exit $rc, expected 1 ($err)"
   [[ $(grep -c . <<<"$err") -eq 1 ]] || fail "no usable data directory: expected one line, got: $err"
-  [[ $err == "vorlesen: cannot find vorlesen's language data; tried $tmp/bin/../share/vorlesen/voices (Permission denied), "*"$src/voices (No such file or directory); set VORLESEN_DATA_DIR" ]] ||
+  # The source tree's voices/ is hidden (empty), or out of reach for nobody (a clone in /root).
+  [[ $err == "vorlesen: cannot find vorlesen's language data; tried $tmp/bin/../share/vorlesen/voices (Permission denied), "*"$src/voices ("@(No such file or directory|Permission denied)"); set VORLESEN_DATA_DIR" ]] ||
     fail "no usable data directory: '$err'"
 fi
 
