@@ -56,6 +56,9 @@ if [[ $(id -u) -eq 0 ]] && unshare --mount true 2>/dev/null; then
   # The source tree's voices/ is hidden (empty), or out of reach for nobody (a clone in /root).
   [[ $err == "vorlesen: cannot find vorlesen's language data; tried $tmp/bin/../share/vorlesen/voices (Permission denied), "*"$src/voices ("@(No such file or directory|Permission denied)"); set VORLESEN_DATA_DIR" ]] ||
     fail "no usable data directory: '$err'"
+else
+  echo "note: no private mount namespace here (not root, or in a chroot): the case of no usable data is"
+  echo "      checked only when nobody cannot read the source tree"
 fi
 
 # An exception nothing expects (a bug): one line, exit 1, for a std::exception and for anything else.
