@@ -23,6 +23,14 @@ std::string terminalLine(std::string message) {
 
 }  // namespace
 
+int reportUnexpected(const char* what) {
+  std::cerr << "vorlesen: "
+            << terminalLine(what ? format(tr("internal error: {} (please report this as a bug)"), what)
+                                 : std::string(tr("internal error of unknown kind (please report this as a bug)")))
+            << '\n';
+  return kExitFailure;
+}
+
 void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << terminalLine(message) << '\n'; }
 
 void addInputOptions(CLI::App& sub, ExtractOptions& options) {
@@ -40,7 +48,7 @@ void warnAboutInput(const Document& doc) {
 
 int run(int argc, char** argv) {
   CLI::App app{"vorlesen — reads German articles aloud (eSpeak NG)", "vorlesen"};
-  app.set_version_flag("--version", "vorlesen " VORLESEN_VERSION);
+  app.set_version_flag("--version", versionText, "print the version of vorlesen and of the libraries it runs with");
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success, 1 failure (input, output, synthesis), 2 usage error, 3 no usable audio device,\n"

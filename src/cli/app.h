@@ -18,6 +18,11 @@
 namespace vorlesen::cli {
 
 int run(int argc, char** argv);
+// What --version prints: vorlesen's version and the versions of eSpeak NG, ICU, PortAudio and
+// libsndfile that this process runs with (asked from the libraries, see version.cpp).
+std::string versionText();
+// The last resort for an exception nothing else caught (a bug): one line on stderr, exit status 1.
+int reportUnexpected(const char* what);
 
 // A registered subcommand: its CLI11 node and what to do when it was chosen.
 struct Command {

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -310,7 +311,7 @@ void Player::Impl::prepareLoop(const LanguageData& data) {
       sentences_.push_back(std::move(s));
       sentences_cv_.notify_all();
     }
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {  // not only Error: an exception leaving a thread aborts the program
     fail(e.what());
   }
   std::lock_guard<std::mutex> lock(sentences_mutex_);
@@ -451,7 +452,7 @@ void Player::Impl::synthLoop(const SynthesizerFactory& make_synth) {
     params.volume = synth_volume_;
     synth->setVoice(params);
     sample_rate_ = synth->sampleRate();
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
     std::lock_guard<std::mutex> lock(control_mutex_);
     start_error_ = std::current_exception();
     error_ = e.what();
@@ -513,7 +514,7 @@ void Player::Impl::synthLoop(const SynthesizerFactory& make_synth) {
         }
       }
     }
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {  // not only Error: an exception leaving a thread aborts the program
     fail(e.what());
   }
 }
