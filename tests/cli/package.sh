@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Debian package (scripts/package, CPack's settings at the end of CMakeLists.txt): packs this build
 # and checks what a user gets: the binary, every language data file, the man page, README and a
-# machine-readable copyright, under /usr; dependencies computed by dpkg-shlibdeps plus espeak-ng-data;
+# machine-readable copyright, under /usr; dependencies computed by dpkg-shlibdeps plus espeak-ng-data and wngerman;
 # and the unpacked binary finds its data beside itself and speaks German numbers with it.
 # (scripts/fresh-check --package installs it with apt-get on a fresh Debian 12.)
 bin=$1; src=$2
@@ -24,7 +24,7 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [[ $(field Package) == vorlesen && $(field Version) == "$version" && $(field Architecture) == "$arch" ]] ||
   fail "control: $(field Package) $(field Version) $(field Architecture)"
 depends=$(field Depends)
-for d in espeak-ng-data libespeak-ng1 libportaudio2 'libicu[0-9]+' libsndfile1 libncursesw6 libc6; do
+for d in espeak-ng-data wngerman libespeak-ng1 libportaudio2 'libicu[0-9]+' libsndfile1 libncursesw6 libc6; do
   [[ $depends =~ (^|, )$d( |,|$) ]] || fail "Depends lacks $d: $depends"
 done
 [[ ! $depends =~ -dev ]] || fail "Depends names a development package: $depends"
