@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "extract/page_markers.h"
 #include "vorlesen/document.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"

@@ -1,7 +1,7 @@
 // vorlesen — batch rendering: many documents to audio files, in worker processes (render stage).
 //
 //   BatchJob list --runBatch()--> fork one worker per file, at most `jobs` at once
-//                                   worker: loadDocument -> SentenceStream -> EspeakSynthesizer
+//                                   worker: loadArticle -> SentenceStream -> EspeakSynthesizer
 //                                           -> AudioFileWriter (+ SubtitleWriter, TimingsJsonWriter)
 //                                 <-- one result line per worker over a pipe; BatchObserver told
 //
@@ -31,6 +31,7 @@
 
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
+#include "vorlesen/fetch.h"
 #include "vorlesen/pipeline.h"
 #include "vorlesen/synthesizer.h"
 #include "vorlesen/timing_files.h"
@@ -43,13 +44,14 @@ struct RenderSettings {
   Pauses pauses;
   std::vector<std::string> lexicons;  // user lexicon files, in order (their contents are fingerprinted)
   bool raw = false;                   // no article extraction
+  FetchOptions fetch;                 // for links (timeouts; not part of the fingerprint)
   AudioFormat format = AudioFormat::Wav;
   std::optional<SubtitleFormat> subtitles;
   bool timings_json = false;
 };
 
 struct BatchJob {
-  std::string input;      // a path, or "-" for standard input
+  std::string input;      // a path, an http(s) link, or "-" for standard input
   std::string audio;      // where the audio goes
   std::string subtitles;  // empty: none
   std::string timings;    // empty: none
@@ -59,7 +61,7 @@ struct BatchJob {
 // extension .vtt/.srt and .json) when the settings ask for them.
 BatchJob jobForAudioFile(const std::string& input, const std::string& audio, const RenderSettings& settings);
 // The job for `input` written into directory `dir` as "<input's stem><format's extension>"
-// ("stdin" for "-").
+// (inputStem(): "stdin" for "-", a link's last path segment or host).
 BatchJob jobInDirectory(const std::string& input, const std::string& dir, const RenderSettings& settings);
 
 // "vorlesen-settings <hex>": a hash of the program and eSpeak NG versions, the language data files
@@ -67,19 +69,24 @@ BatchJob jobInDirectory(const std::string& input, const std::string& dir, const 
 std::string settingsFingerprint(const RenderSettings& settings);
 
 // True when every output of `job` exists, is newer than the input, and the audio records
-// `fingerprint`. Standard input is never up to date.
+// `fingerprint`. Standard input and links are never up to date here: a link's files record the
+// article they were made from (a hash of its text after the settings' fingerprint), which
+// renderFile() compares once it has fetched the page.
 bool isUpToDate(const BatchJob& job, const std::string& fingerprint);
 
 struct FileRender {
   std::size_t samples = 0;
   int sample_rate = 0;
   std::vector<std::string> warnings;  // e.g. invalid UTF-8 repaired
+  bool skipped = false;               // a link whose files record these settings and this article
 };
 
 // Renders one job in this process with `synth` (already set to settings.voice). Throws Error; on
-// any failure, including *stop becoming true, no output file is left behind.
+// any failure, including *stop becoming true, no output file is left behind. A link whose files
+// are current (see isUpToDate) is not rendered again unless `force`: `skipped` says so.
 FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop = nullptr);
+                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop = nullptr,
+                      bool force = false);
 
 enum class JobStatus { Rendered, Skipped, Failed };
 

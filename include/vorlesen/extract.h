@@ -1,78 +1,65 @@
-// vorlesen — article extraction: the first stage, between the input bytes and the Document.
+// vorlesen — article extraction: the first stage, between the input and the Document.
 //
-//   file bytes --loadArticle()--> Document { text, blocks, source_map } --> segmenter --> ...
+//   file, stdin or link --readArticleInput()--> ArticleInput --extractArticle()--> Document --> segmenter --> ...
+//                       (loadArticle() does both)
 //
-// Users save or pipe in whole web pages; only the article should be read. loadArticle() sniffs the
-// input: HTML is parsed with gumbo and its main content found Readability-style (html_extractor.cpp);
-// anything else is a text dump whose clutter lines (breadcrumbs, ads, teasers, photo credits) are
-// recognized by their structure and the marker words in voices/de/page_markers.tsv
-// (text_extractor.cpp). Blocks come in reading order: Title, Byline, then Heading, Paragraph,
-// ListItem and Quote blocks.
+// Users save, pipe in or link whole web pages; only the article should be read. An input is a file,
+// "-" (standard input) or an http(s) link, fetched with fetchPage() (fetch.h); every command that
+// reads an article gets all three through readArticleInput(). extractArticle() sniffs the bytes
+// (or takes the server's Content-Type): HTML is parsed with gumbo and its main content found
+// Readability-style (html_extractor.cpp); anything else is a text dump whose clutter lines
+// (breadcrumbs, ads, teasers, photo credits) are recognized by their structure and the marker words
+// in voices/de/page_markers.tsv (text_extractor.cpp). Blocks come in reading order: Title, Byline,
+// then Heading, Paragraph, ListItem and Quote blocks.
 //
-// Plain text keeps Document::text = the file and only chooses blocks (spans into it). For HTML,
+// Plain text keeps Document::text = the input and only chooses blocks (spans into it). For HTML,
 // Document::text is the decoded article text and Document::source_map leads back to the bytes of
-// the original file. All functions are pure given their inputs; PageMarkers is immutable after
-// construction, so everything here is thread-safe.
+// the input. A page that is only a cookie or consent notice is an Error::input saying so.
+// All functions are pure given their inputs (the marker table is loaded once, thread-safely), so
+// everything here is thread-safe.
 #pragma once
 
-#include <regex>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "vorlesen/document.h"
+#include "vorlesen/fetch.h"
 
 namespace vorlesen {
 
-class LanguageData;
-
 struct ExtractOptions {
-  bool raw = false;  // no extraction: the file as it is, one block per paragraph (loadDocument)
+  bool raw = false;    // no extraction: the input as it is, one block per paragraph (as loadDocument)
+  FetchOptions fetch;  // for links
 };
 
-// The German marker words of page clutter, from the table "page_markers" (see that file's header).
-class PageMarkers {
- public:
-  explicit PageMarkers(const LanguageData& data);
-
-  enum class Kind { Line, Block, End, Home, Credit, Byline, Month, ClassDrop, ClassKeep, ClassByline };
-  // Whether the whole `line` (trimmed, case-insensitive, a trailing ':' or '.' ignored) is one of
-  // the phrases of `kind`.
-  bool lineIs(Kind kind, std::string_view line) const;
-  // A picture caption or credit: ends in a credit marker and a short source ("… Foto: dpa").
-  bool isCaption(std::string_view line) const;
-  // The phrases of one kind, lower case.
-  const std::vector<std::string>& phrases(Kind kind) const;
-  // The byte length of the longest phrase of one kind (0 when it has none). Case folding shrinks
-  // text at most threefold (U+212A KELVIN SIGN -> "k"): a line over three times as long cannot fold
-  // to a phrase, and need not be folded.
-  std::size_t longest(Kind kind) const { return longest_[static_cast<std::size_t>(kind)]; }
-  // A date with an optional time, as bylines end ("08.02.2025 - 15:57 Uhr", "12. März 2025"), the
-  // month names from the table; case-insensitive.
-  const std::regex& bylineDate() const { return byline_date_; }
-
- private:
-  std::vector<std::vector<std::string>> phrases_;
-  std::vector<std::size_t> longest_;
-  std::regex byline_date_;
+// One input as read, before extraction.
+struct ArticleInput {
+  std::string name;        // the path or link as given; "-" for standard input
+  std::string bytes;       // the file, or the page as the server sent it (content encoding undone)
+  std::string media_type;  // the server's Content-Type ("text/html"); "" for files
+  std::string charset;     // the server's charset; "" when it named none. It goes before the page's <meta>.
 };
 
+// Reads a file, standard input ("-") or an http(s) link. Throws Error::input naming the input and
+// the problem (missing file; no such host, HTTP 404, timed out, too large, not a web page ...).
+ArticleInput readArticleInput(const std::string& input, const ExtractOptions& options);
 
-// Case-folded UTF-8 (ICU full case folding: "Straße" and "STRASSE" meet), for marker comparisons.
-std::string foldCase(std::string_view text);
+// Extracts the article from `bytes`, which are input.bytes or a head of them (a long text file is
+// extracted in two steps, see cmd_play.cpp). Throws Error::input for a consent wall.
+Document extractArticle(const ArticleInput& input, std::string_view bytes, const ExtractOptions& options);
+// The same for bytes read from the file `path` ("-": standard input).
+Document extractArticle(const std::string& path, std::string_view bytes, const ExtractOptions& options);
+
+// readArticleInput() and extractArticle().
+Document loadArticle(const std::string& input, const ExtractOptions& options);
 
 // True when the bytes are HTML: by extension (.html .htm .xhtml) or by content (<!DOCTYPE html,
 // <html, or <head/<body/<article near the start).
 bool looksLikeHtml(const std::string& path, std::string_view bytes);
 
-Document extractHtml(std::string name, std::string_view bytes, const PageMarkers& markers);
-Document extractPlainText(std::string name, std::string_view bytes, const PageMarkers& markers);
-
-// Reads `path` ("-" = stdin) and extracts the article (options.raw: loadDocument()). Throws
-// Error::input as readInput() does.
-Document loadArticle(const std::string& path, const ExtractOptions& options);
-// The same for bytes already read from `path`.
-Document extractArticle(const std::string& path, std::string_view bytes, const ExtractOptions& options);
+// The name a file made from `input` gets: a file's stem, a link's last path segment or host
+// (urlFileStem()), "stdin" for "-".
+std::string inputStem(const std::string& input);
 
 const char* blockKindName(BlockKind kind);
 

@@ -37,7 +37,7 @@
 namespace vorlesen {
 
 struct PlaybackOptions {
-  std::string input;         // the input's name in messages, and what extraction sniffs ("-": stdin)
+  std::string input;         // a file, "-" (standard input) or an http(s) link
   ExtractOptions extract;
   std::string device;        // as openAudioOutput() takes it: "", "null", an index or a name
   VoiceParams voice;
@@ -48,7 +48,7 @@ struct PlaybackOptions {
   bool head_first = true;
 
   // How the parts are made; empty: the real thing. Tests inject fakes and failures here.
-  std::function<std::string()> read;                               // readInput(input)
+  std::function<ArticleInput()> read;                              // readArticleInput(input, extract)
   std::function<std::unique_ptr<AudioOutput>()> open_output;       // openAudioOutput(device)
   std::function<std::shared_ptr<const Pipeline>()> make_pipeline;  // warms eSpeak NG, loads lexicons
   std::function<Document(std::string_view bytes)> load;            // extractArticle(input, bytes, extract)
@@ -60,9 +60,9 @@ struct PlaybackOptions {
 inline constexpr std::size_t kSplitBytes = 512 * 1024;
 inline constexpr std::size_t kHeadBytes = 64 * 1024;
 
-// Where the head of `bytes` ends: the first blank line after kHeadBytes; 0 for no head (HTML needs
-// its whole tree; shorter files are extracted at once).
-std::size_t headEnd(const std::string& input, std::string_view bytes, const ExtractOptions& extract);
+// Where the head of the input's bytes ends: the first blank line after kHeadBytes; 0 for no head
+// (HTML, by the server's word or the bytes', needs its whole tree; shorter inputs are extracted at once).
+std::size_t headEnd(const ArticleInput& input, const ExtractOptions& extract);
 
 class Playback {
  public:
@@ -93,7 +93,7 @@ class Playback {
   std::shared_ptr<const Document> load(std::string_view bytes);
 
   PlaybackOptions options_;
-  std::string bytes_;
+  ArticleInput input_;
   std::size_t head_end_ = 0;
   struct Pending;  // the futures of the parallel parts
   std::unique_ptr<Pending> pending_;

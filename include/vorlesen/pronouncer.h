@@ -4,8 +4,11 @@
 //
 // Decides how words eSpeak NG reads badly are spoken: lexicon entries (replacement text or eSpeak
 // phonemes), foreign words (read by the English voice: a VoiceRun), acronyms (spelled "K-I" or read as
-// a word "Nato"). All knowledge comes from voices/de/ (lexicon.tsv, foreign.tsv, acronyms.tsv) and the
-// user's lexicons; the code is the mechanism. The output's alignment is composed with the input's, so
+// a word "Nato"), and, for every other word, the phoneme rules (voices/de/phoneme_rules.tsv), which
+// correct eSpeak NG's own phonemes of a word: the stretches they may respell become VoiceRuns with a
+// PhonemeRewriter that the synthesizer applies where eSpeak runs (see synthesizer.h). All knowledge
+// comes from voices/de/ (lexicon.tsv, foreign.tsv, acronyms.tsv, phoneme_rules.tsv) and the user's
+// lexicons; the code is the mechanism. The output's alignment is composed with the input's, so
 // every spoken byte still points at the original word in the document.
 //
 // Lexicon files (built-in voices/de/lexicon.tsv, then $XDG_CONFIG_HOME/vorlesen/lexicon.tsv, then each

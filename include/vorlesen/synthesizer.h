@@ -2,7 +2,9 @@
 //
 //   spoken text --Synthesizer::synthesize()--> mono int16 PCM blocks + word events (sample offsets)
 //   spoken text + VoiceRuns --synthesizeRuns()--> the same, with stretches read by another language's
-//                                                voice or given as eSpeak phonemes (from the Pronouncer)
+//                                                voice or given as eSpeak phonemes (from the Pronouncer),
+//                                                and words respelled by the pronouncer's phoneme rules
+//   word --EspeakSynthesizer::wordPhonemes()--> eSpeak's phonemes; text + runs --spokenIpa()--> IPA
 //
 // Synthesizer is the small interface the pipeline and player depend on, so they can be tested with a
 // fake. EspeakSynthesizer is the real one over eSpeak NG. eSpeak NG keeps all its state in process
@@ -17,6 +19,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,13 +30,39 @@
 
 namespace vorlesen {
 
-// A stretch of the text to synthesize that is not read by the main voice: either another language's
-// voice (`language`, e.g. "en", for "Start-up" inside a German sentence) or eSpeak NG phoneme
-// mnemonics (`phonemes`: the stretch is "[[...]]", see espeak-ng's docs/phonemes.md).
+// A word of a text and the eSpeak NG phonemes to speak for it instead of its letters.
+struct PhonemeRespelling {
+  Span word;             // byte range in the text given to PhonemeRewriter::respell()
+  std::string phonemes;  // eSpeak NG mnemonics, '|' between phonemes ("z|'A:|k|t|@"), spoken as [[...]]
+  std::string espeak;    // eSpeak NG's own phonemes it replaces, same notation (for --explain)
+  std::string because;   // the rules that changed it ("phoneme_rules.tsv:12"), for --explain
+};
+
+// eSpeak NG's own phonemes for one word in the main voice, '|' between phonemes ("z|'A:|g|t|@");
+// empty when there are none to rewrite.
+using PhonemeLookup = std::function<std::string(std::string_view word)>;
+
+// How the pronouncer corrects eSpeak NG's reading of words by rule: it looks at eSpeak's own
+// phonemes of each word of a stretch and says which words to speak from other phonemes. It runs
+// where eSpeak runs (the synthesis thread, which alone may call eSpeak), so implementations are
+// immutable and thread-safe.
+class PhonemeRewriter {
+ public:
+  virtual ~PhonemeRewriter() = default;
+  // The words of `text` to speak from phonemes, in order; `espeak` gives eSpeak NG's phonemes.
+  virtual std::vector<PhonemeRespelling> respell(std::string_view text, const PhonemeLookup& espeak) const = 0;
+};
+
+// A stretch of the text to synthesize that is not read by the main voice as it is: another
+// language's voice (`language`, e.g. "en", for "Start-up" inside a German sentence), eSpeak NG
+// phoneme mnemonics (`phonemes`: the stretch is "[[...]]", see espeak-ng's docs/phonemes.md), or
+// main-voice words that `rewriter` may respell from eSpeak's own phonemes. A synthesizer that has no
+// phonemes (a test fake) reads a rewriter's stretch as text.
 struct VoiceRun {
   Span text;             // byte range in the text passed to synthesizeRuns()
   std::string language;  // eSpeak language/voice name for the stretch; empty: the main voice
   bool phonemes = false;
+  std::shared_ptr<const PhonemeRewriter> rewriter = nullptr;  // set: main voice, words respelled by rule
 };
 
 struct WordEvent {
@@ -91,12 +121,25 @@ class EspeakSynthesizer final : public Synthesizer {
   // Variant names usable after "+" (e.g. "f2", "m3", "klatt").
   std::vector<std::string> variants() const;
 
+  // eSpeak NG's phonemes for one word in the main voice, as espeak_TextToPhonemes gives them
+  // (mnemonics, '|' between phonemes, a leading clause pause dropped): "z|'A:|g|t|@". Cached per
+  // word. Empty when eSpeak reads it as more than one word or switches language for it.
+  std::string wordPhonemes(std::string_view word);
+  // The IPA eSpeak NG will speak for `text` with `runs` (what synthesizeRuns() would say), as
+  // espeak_TextToPhonemes reports it, each stretch in its voice: for `vorlesen normalize --ipa`.
+  std::string spokenIpa(std::string_view text, const std::vector<VoiceRun>& runs);
+
  private:
+  struct Piece;
+  std::vector<Piece> resolveRuns(std::string_view text, const std::vector<VoiceRun>& runs);
+  std::string translate(const std::string& text, int phoneme_mode);
   std::size_t speak(const std::string& message, unsigned int flags, std::string_view text,
                     std::vector<std::size_t> byte_of_codepoint, std::vector<Span> phoneme_runs,
                     const AudioCallback& on_audio);
   int sample_rate_ = 0;
   VoiceParams params_;
+  std::map<std::string, std::string, std::less<>> word_phonemes_;  // wordPhonemes() cache
+  bool translated_ = false;  // a first espeak_TextToPhonemes call was made and thrown away
 };
 
 // Makes text safe for eSpeak NG 1.51 without moving any byte: control characters become spaces (a

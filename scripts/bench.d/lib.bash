@@ -19,3 +19,19 @@ cpu_seconds() {
 }
 # median of the numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+# function_cpu_seconds FN: user+system CPU seconds of one call of shell function FN (its children
+# included), output discarded.
+function_cpu_seconds() {
+  local TIMEFORMAT='%U %S'
+  { time "$1" >/dev/null 2>&1; } 2>&1 | awk '{print $1 + $2}'
+}
+# cpu_ratio RUNS FN_A FN_B: runs the shell functions FN_A and FN_B interleaved RUNS times and prints
+# "RATIO A B": the median of the per-run CPU time ratios A/B, and the median CPU seconds of each.
+cpu_ratio() {
+  local runs=$1 a b ratios=() as=() bs=()
+  for ((i = 0; i < runs; i++)); do
+    a=$(function_cpu_seconds "$2"); b=$(function_cpu_seconds "$3")
+    as+=("$a"); bs+=("$b"); ratios+=("$(echo "$a / $b" | bc -l)")
+  done
+  echo "$(printf '%s\n' "${ratios[@]}" | median) $(printf '%s\n' "${as[@]}" | median) $(printf '%s\n' "${bs[@]}" | median)"
+}

@@ -6,17 +6,10 @@ source "$(dirname "$0")/lib.bash"
 input=$(bench_input)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 runs=${BENCH_RUNS:-9}
-ratios=()
-ours_all=(); ref_all=()
-for ((i = 0; i < runs; i++)); do
-  ours=$(cpu_seconds "$bin" render --force "$input" -o "$tmp/ours.wav")
-  ref=$(cpu_seconds espeak-ng -v de -f "$input" -w "$tmp/ref.wav")
-  ours_all+=("$ours"); ref_all+=("$ref")
-  ratios+=("$(echo "$ours / $ref" | bc -l)")
-done
-ratio=$(printf '%s\n' "${ratios[@]}" | median)
+ours() { "$bin" render --force "$input" -o "$tmp/ours.wav"; }
+reference() { espeak-ng -v de -f "$input" -w "$tmp/ref.wav"; }
+read -r ratio ours_median ref_median < <(cpu_ratio "$runs" ours reference)
 printf 'input: %s (%s bytes)\n' "$(basename "$input")" "$(stat -c %s "$input")"
-printf 'render median: %.3f s CPU; espeak-ng -w median: %.3f s CPU\n' \
-  "$(printf '%s\n' "${ours_all[@]}" | median)" "$(printf '%s\n' "${ref_all[@]}" | median)"
+printf 'render median: %.3f s CPU; espeak-ng -w median: %.3f s CPU\n' "$ours_median" "$ref_median"
 printf 'render/espeak-ng CPU time ratio: %.3f (target <= 1.15, median of %d interleaved runs)\n' "$ratio" "$runs"
 awk -v r="$ratio" 'BEGIN { exit !(r <= 1.15) }'

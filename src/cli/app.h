@@ -18,6 +18,11 @@
 namespace vorlesen::cli {
 
 int run(int argc, char** argv);
+// What --version prints: vorlesen's version and the versions of eSpeak NG, ICU, PortAudio and
+// libsndfile that this process runs with (asked from the libraries, see version.cpp).
+std::string versionText();
+// The last resort for an exception nothing else caught (a bug): one line on stderr, exit status 1.
+int reportUnexpected(const char* what);
 
 // A registered subcommand: its CLI11 node and what to do when it was chosen.
 struct Command {
@@ -53,7 +58,7 @@ Settings resolveSettings(const VoiceOptions& options);
 // Error::input for a lexicon file that cannot be read.
 void warnAboutLexicons(const Settings& settings);
 
-// The options of every command that reads an article (--raw).
+// The options of every command that reads an article (--raw, --timeout for links).
 void addInputOptions(CLI::App& sub, ExtractOptions& options);
 // Warns about a loaded document's repaired input (invalid UTF-8).
 void warnAboutInput(const Document& doc);

@@ -1,4 +1,4 @@
-// `vorlesen extract FILE|-`: prints what would be read aloud, one block per line, so users can check
+// `vorlesen extract FILE|URL|-`: prints what would be read aloud, one block per line, so users can check
 // the article extraction (and report pages it gets wrong).
 #include <iostream>
 #include <memory>
@@ -7,6 +7,7 @@
 #include "cli/app.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen::cli {
@@ -43,7 +44,7 @@ int extract(const ExtractCommandOptions& opt) {
 Command addExtractCommand(CLI::App& app) {
   auto opt = std::make_shared<ExtractCommandOptions>();
   CLI::App* sub = app.add_subcommand("extract", "print the article that would be read, one paragraph per line");
-  sub->add_option("input", opt->input, "text or HTML file, or - for standard input")->required();
+  sub->add_option("input", opt->input, tr("text or HTML file, a link (http/https), or - for standard input"))->required();
   addInputOptions(*sub, opt->extract);
   sub->add_flag("-k,--kinds", opt->kinds, "start each line with the block kind (title, byline, heading, ...) and a TAB");
   return Command{sub, [opt] { return extract(*opt); }};

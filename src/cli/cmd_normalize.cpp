@@ -5,10 +5,12 @@
 
 #include "cli/app.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/normalizer.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/settings.h"
+#include "vorlesen/synthesizer.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen::cli {
@@ -17,8 +19,47 @@ namespace {
 
 struct NormalizeOptions {
   bool explain = false;
+  bool ipa = false;
   std::vector<std::string> lexicons;
 };
+
+// eSpeak NG's phonemes for `vorlesen normalize --ipa`; made only when asked for (it starts eSpeak).
+struct PhonemeOutput {
+  EspeakSynthesizer synth;
+
+  // The IPA of the line, as eSpeak NG will speak it.
+  std::string ipa(const Pronounced& p) { return synth.spokenIpa(p.spoken.text, p.runs); }
+
+  // LINE<TAB>rule<TAB>WORD<TAB>[[NEW]]<TAB>[[ESPEAK]]<TAB>RULES for each word the phoneme rules respell.
+  void explain(std::size_t line_no, const Pronounced& p) {
+    const PhonemeLookup lookup = [this](std::string_view word) { return synth.wordPhonemes(word); };
+    for (const VoiceRun& run : p.runs) {
+      if (!run.rewriter) continue;
+      const std::string_view stretch = std::string_view(p.spoken.text).substr(run.text.begin, run.text.size());
+      for (const PhonemeRespelling& r : run.rewriter->respell(stretch, lookup)) {
+        std::cerr << line_no << "\trule\t" << stretch.substr(r.word.begin, r.word.size()) << "\t[[" << r.phonemes << "]]\t[["
+                  << r.espeak << "]]\t" << r.because << '\n';
+      }
+    }
+  }
+};
+
+// The line as words: a word the lexicon gives as eSpeak phonemes ("[[k'OntsErn]]") is shown as the
+// word it replaces (the lexicon decisions come in text order), so the output stays readable text;
+// what it sounds like is `--ipa`'s job.
+std::string readableText(const Pronounced& p) {
+  const std::string& spoken = p.spoken.text;
+  std::string out;
+  std::size_t at = 0;
+  for (const PronunciationDecision& d : p.decisions) {
+    if (d.kind != PronunciationKind::Lexicon || d.reading.rfind("[[", 0) != 0) continue;
+    const std::size_t found = spoken.find(d.reading, at);
+    if (found == std::string::npos) continue;
+    out.append(spoken, at, found - at).append(d.word);
+    at = found + d.reading.size();
+  }
+  return out.append(spoken, at, std::string::npos);
+}
 
 int runNormalize(const NormalizeOptions& opt) {
   // The words that will be spoken: normalized, then pronounced (lexicons, acronyms, foreign words),
@@ -28,6 +69,8 @@ int runNormalize(const NormalizeOptions& opt) {
   for (const std::string& path : lexiconFiles(opt.lexicons)) lexicons.push_back(Lexicon::load(path));
   const Pronouncer pronouncer(LanguageData::german(), std::move(lexicons));
   for (const std::string& w : pronouncer.warnings()) warn(w);
+  std::unique_ptr<PhonemeOutput> phonemes;
+  if (opt.ipa) phonemes = std::make_unique<PhonemeOutput>();
   std::ios::sync_with_stdio(false);
   std::string line;
   std::size_t line_no = 0;
@@ -42,7 +85,7 @@ int runNormalize(const NormalizeOptions& opt) {
     }
     blankControlCharacters(repaired.text);
     const Pronounced pronounced = pronouncer.pronounce(normalizer.normalize(repaired.text));
-    std::cout << pronounced.spoken.text << '\n';
+    std::cout << (phonemes ? phonemes->ipa(pronounced) : readableText(pronounced)) << '\n';
     if (opt.explain) {
       for (const Rewrite& r : pronounced.spoken.rewrites) {
         std::cerr << line_no << '\t' << r.token_class << '\t'
@@ -50,6 +93,7 @@ int runNormalize(const NormalizeOptions& opt) {
                   << '\n';
       }
       for (const PronunciationDecision& d : pronounced.decisions) std::cerr << line_no << '\t' << describe(d) << '\n';
+      if (phonemes) phonemes->explain(line_no, pronounced);
     }
   }
   std::cout.flush();
@@ -65,6 +109,9 @@ Command addNormalizeCommand(CLI::App& app) {
       "normalize", "print the words that will be spoken: stdin -> stdout, one output line per input line");
   sub->add_flag("--explain", opt->explain,
                 "also print each rewritten token on stderr as LINE<TAB>CLASS<TAB>SOURCE<TAB>SPOKEN");
+  sub->add_flag("--ipa", opt->ipa,
+                tr("print the IPA eSpeak NG will speak for each line instead of its words; with --explain, also "
+                   "each word the phoneme rules respell as LINE<TAB>rule<TAB>WORD<TAB>[[PHONEMES]]<TAB>[[ESPEAK]]<TAB>RULES"));
   sub->add_option("--lexicon", opt->lexicons,
                   "pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win")
       ->type_name("FILE")

@@ -45,7 +45,7 @@ int play(const PlayOptions& opt) {
   const ScreenTheme theme = screen ? chooseTheme(opt, settings) : ScreenTheme::Default;
   PlaybackOptions options;
   options.input = opt.input;
-  options.read = [input = opt.input] { return readInput(input); };
+  options.read = [input = opt.input, extract = opt.extract] { return readArticleInput(input, extract); };
   options.extract = opt.extract;
   options.device = opt.device_opt->count() > 0 ? opt.device : settings.device.value;
   options.voice = settings.voiceParams();
@@ -72,7 +72,7 @@ int play(const PlayOptions& opt) {
 Command addPlayCommand(CLI::App& app) {
   auto opt = std::make_shared<PlayOptions>();
   CLI::App* sub = app.add_subcommand("play", "read a German article aloud (also: vorlesen FILE)");
-  sub->add_option("input", opt->input, "text file to read, or - for standard input")->required();
+  sub->add_option("input", opt->input, tr("text or HTML file or link (http/https) to read, or - for standard input"))->required();
   opt->device_opt = sub->add_option("-d,--device", opt->device,
                   "output device: an index or name from 'vorlesen devices', or null (silent, for machines "
                   "without audio); default: the system's default device");

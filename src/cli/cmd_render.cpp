@@ -21,6 +21,7 @@
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/batch.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/text.h"
 
@@ -204,6 +205,7 @@ int render(const RenderOptions& opt) {
   settings.pauses = resolved.pauses();
   settings.lexicons = resolved.lexicons;
   settings.raw = opt.extract.raw;
+  settings.fetch = opt.extract.fetch;
   warnAboutLexicons(resolved);  // once, here; the batch builds the same pipeline before forking
   if (!opt.subtitles.empty()) settings.subtitles = subtitleFormatByName(opt.subtitles);
   if (!opt.timings.empty() && opt.timings != "json") {
@@ -261,11 +263,11 @@ std::string formatHelp() {
 Command addRenderCommand(CLI::App& app) {
   auto opt = std::make_shared<RenderOptions>();
   CLI::App* sub = app.add_subcommand("render", "read German articles into audio files");
-  sub->add_option("input", opt->inputs, "text files to read, or - for standard input (alone)");
-  sub->add_option("--from-list", opt->list, "read input paths from FILE, one per line (- for standard input)");
+  sub->add_option("input", opt->inputs, tr("text or HTML files or links (http/https) to read, or - for standard input (alone)"));
+  sub->add_option("--from-list", opt->list, tr("read input paths or links from FILE, one per line (- for standard input)"));
   sub->add_option("-o,--output", opt->output,
-                  "audio file to write (one input; format from the extension), or a directory: each input "
-                  "IN gives OUT/<IN's name>.<ext>")
+                  tr("audio file to write (one input; format from the extension), or a directory: each input "
+                     "IN gives OUT/<IN's name>.<ext> (a link: its last path segment or host)"))
       ->required();
   sub->add_option("-f,--format", opt->format, formatHelp());
   sub->add_option("-j,--jobs", opt->jobs, "worker processes at once (default: the number of cores)")

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -51,15 +53,15 @@ LanguageData LanguageData::load(const std::string& dir) {
   data.dir_ = dir;
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
-  if (ec) throw Error::data(dir + ": cannot read language data: " + ec.message());
-  for (const auto& entry : it) {
-    if (entry.path().extension() != ".tsv") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    if (!in) throw Error::data(entry.path().string() + ": cannot read language data file");
+  for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() != ".tsv") continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    if (!in) throw Error::data(it->path().string() + ": cannot read language data file");
     std::ostringstream buf;
     buf << in.rdbuf();
-    data.tables_.emplace(entry.path().stem().string(), parseTsv(buf.str(), entry.path().string()));
+    data.tables_.emplace(it->path().stem().string(), parseTsv(buf.str(), it->path().string()));
   }
+  if (ec) throw Error::data(dir + ": cannot read language data: " + ec.message());
   return data;
 }
 
@@ -88,25 +90,46 @@ std::string executableDirectory() {
   return fs::path(buf).parent_path().string();
 }
 
+// Why `dir` cannot serve as the data directory, or "" when it can: it must hold a de/ folder that
+// this user may list and read. Nothing here throws: a folder we may not enter is one more reason.
+std::string unusableReason(const std::string& dir) {
+  const std::string de = dir + "/de";
+  std::error_code ec;
+  if (!fs::is_directory(de, ec)) return ec ? ec.message() : tr("not a directory");
+  if (::access(de.c_str(), R_OK | X_OK) != 0) return std::error_code(errno, std::generic_category()).message();
+  return {};
+}
+
 }  // namespace
 
 std::string dataDirectory() {
-  std::vector<std::string> candidates;
   if (const char* env = std::getenv("VORLESEN_DATA_DIR"); env && *env) {
     // An explicit setting is never second-guessed.
-    if (fs::is_directory(env)) return env;
-    throw Error::data(std::string("VORLESEN_DATA_DIR=") + env + ": not a directory");
+    std::error_code ec;
+    if (!fs::is_directory(env, ec)) {
+      throw Error::data(format(tr("VORLESEN_DATA_DIR={}: not a usable directory: {}"), env,
+                               ec ? ec.message() : tr("not a directory")));
+    }
+    return env;
   }
+  std::vector<std::string> candidates;
   const std::string exe_dir = executableDirectory();
   if (!exe_dir.empty()) candidates.push_back(exe_dir + "/" VORLESEN_RELATIVE_DATA_DIR);
   candidates.push_back(VORLESEN_INSTALL_DATA_DIR);
+#ifdef VORLESEN_SOURCE_DATA_DIR
   candidates.push_back(VORLESEN_SOURCE_DATA_DIR);
-  for (const auto& c : candidates) {
-    if (fs::is_directory(c + "/de")) return fs::weakly_canonical(c).string();
-  }
+#endif
   std::string tried;
-  for (const auto& c : candidates) tried += (tried.empty() ? "" : ", ") + c;
-  throw Error::data("cannot find vorlesen's language data (tried " + tried + "); set VORLESEN_DATA_DIR");
+  for (const auto& c : candidates) {
+    const std::string reason = unusableReason(c);
+    if (reason.empty()) {
+      std::error_code ec;
+      const fs::path canonical = fs::weakly_canonical(c, ec);
+      return ec ? c : canonical.string();
+    }
+    tried += (tried.empty() ? "" : ", ") + c + " (" + reason + ")";
+  }
+  throw Error::data(format(tr("cannot find vorlesen's language data; tried {}; set VORLESEN_DATA_DIR"), tried));
 }
 
 }  // namespace vorlesen

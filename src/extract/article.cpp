@@ -1,163 +1,74 @@
-// loadArticle(): choosing between HTML and text-dump extraction, and the marker-word table.
-#include <unicode/unistr.h>
+// The input side of extraction: reading a file, standard input or a link (readArticleInput), and
+// choosing between HTML and text-dump extraction (extractArticle).
+#include <filesystem>
 
-#include <algorithm>
-#include <cctype>
-
+#include "extract/charset.h"
+#include "extract/page_markers.h"
 #include "extract/strings.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
-#include "vorlesen/language_data.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
 
-using extract_detail::countWords;
 using extract_detail::endsWith;
 
 namespace {
 
-struct KindName {
-  const char* name;
-  PageMarkers::Kind kind;
-};
-constexpr KindName kKindNames[] = {
-    {"line", PageMarkers::Kind::Line},
-    {"block", PageMarkers::Kind::Block},
-    {"end", PageMarkers::Kind::End},
-    {"home", PageMarkers::Kind::Home},
-    {"credit", PageMarkers::Kind::Credit},
-    {"byline", PageMarkers::Kind::Byline},
-    {"month", PageMarkers::Kind::Month},
-    {"class-drop", PageMarkers::Kind::ClassDrop},
-    {"class-keep", PageMarkers::Kind::ClassKeep},
-    {"class-byline", PageMarkers::Kind::ClassByline},
-};
-constexpr std::size_t kKinds = sizeof kKindNames / sizeof kKindNames[0];
+// HTML by the server's word; a text/plain answer is a text dump whatever it looks like; anything
+// else (no type, or another text type) is sniffed as a file is.
+bool isHtmlInput(const ArticleInput& input, std::string_view bytes) {
+  if (input.media_type == "text/html" || input.media_type == "application/xhtml+xml") return true;
+  if (input.media_type == "text/plain") return false;
+  return looksLikeHtml(input.name, bytes);
+}
 
-// Picture captions run to a sentence or two; a longer line is text.
-constexpr std::size_t kMaxCaptionWords = 60;
+std::string displayName(const std::string& input) { return input == "-" ? "<stdin>" : input; }
 
 }  // namespace
 
-namespace {
-
-// Full case folding of the characters German text is mostly made of, without ICU: ASCII, Latin-1
-// (U+0080-U+00FF) and General Punctuation (U+2000-U+203F: dashes, quotes, ellipsis). False, with
-// `out` unspecified, when the text holds anything else.
-bool foldCommonCase(std::string_view text, std::string& out) {
-  out.clear();
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      out.push_back(lowerAscii(static_cast<char>(c)));
-      continue;
-    }
-    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    if (c == 0xC2 && next >= 0x80 && next <= 0xBF && next != 0xB5) {  // no case; U+00B5 MICRO folds to mu
-      out.append(text.substr(i, 2));
-    } else if (c == 0xC3 && next >= 0x80 && next <= 0xBF) {
-      if (next == 0x9F) {
-        out.append("ss");  // U+00DF sharp s
-      } else {
-        const bool upper = next <= 0x9E && next != 0x97;  // U+00C0-U+00DE except U+00D7 (multiplication sign)
-        out.push_back(static_cast<char>(c));
-        out.push_back(static_cast<char>(upper ? next + 0x20 : next));
-      }
-    } else if (c == 0xE2 && next == 0x80 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
-      out.append(text.substr(i, 3));  // U+2000-U+203F: no case
-      ++i;
-    } else {
-      return false;
-    }
-    ++i;
+ArticleInput readArticleInput(const std::string& input, const ExtractOptions& options) {
+  ArticleInput in;
+  in.name = input;
+  if (!isUrl(input)) {
+    in.bytes = readInput(input);
+    return in;
   }
-  return true;
+  FetchedPage page = fetchPage(input, options.fetch);
+  in.bytes = std::move(page.body);
+  in.media_type = std::move(page.media_type);
+  in.charset = std::move(page.charset);
+  return in;
 }
 
-}  // namespace
-
-std::string foldCase(std::string_view text) {
-  // Most text needs no ICU (and its two UTF-16 conversions); the rest is folded by ICU.
-  std::string common;
-  if (foldCommonCase(text, common)) return common;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  std::string out;
-  u.foldCase().toUTF8String(out);
-  return out;
-}
-
-PageMarkers::PageMarkers(const LanguageData& data) : phrases_(kKinds), longest_(kKinds, 0) {
-  const TsvTable& table = data.table("page_markers");
-  for (const TsvRow& row : table.rows) {
-    if (row.fields.size() != 2 || trim(row.fields[1]).empty()) {
-      throw Error::data(table.path + ":" + std::to_string(row.line) + ": expected kind<TAB>phrase");
-    }
-    const auto it = std::find_if(std::begin(kKindNames), std::end(kKindNames),
-                                 [&](const KindName& k) { return row.fields[0] == k.name; });
-    if (it == std::end(kKindNames)) {
-      throw Error::data(table.path + ":" + std::to_string(row.line) + ": unknown marker kind '" + row.fields[0] + "'");
-    }
-    const std::size_t k = static_cast<std::size_t>(it->kind);
-    phrases_[k].push_back(foldCase(trim(row.fields[1])));
-    longest_[k] = std::max(longest_[k], phrases_[k].back().size());
+Document extractArticle(const ArticleInput& input, std::string_view bytes, const ExtractOptions& options) {
+  const std::string name = displayName(input.name);
+  // Text served in a legacy charset becomes UTF-8 first (HTML is converted inside extractHtml(),
+  // which keeps the offsets into the original bytes).
+  const bool html = !options.raw && isHtmlInput(input, bytes);
+  const extract_detail::Utf8Html text = html ? extract_detail::Utf8Html{} : extract_detail::textToUtf8(bytes, input.charset);
+  if (!text.to_file.empty()) bytes = text.text;
+  if (options.raw) return documentFromText(name, bytes);
+  const PageMarkers& markers = PageMarkers::german();
+  if (!html) return extractPlainText(name, bytes, markers);
+  Document doc = extractHtml(name, bytes, markers, input.charset);
+  if (isConsentWall(doc, markers, bytes)) {
+    throw Error::input(format(tr("{}: the page shows only a cookie or consent notice, not the article "
+                                 "(it has to be accepted in a web browser)"), name));
   }
-  // Built once here, not per document: compiling it takes about 3 ms, far longer than extracting a
-  // news article (and it was most of what the extract_text fuzzer spent per input).
-  std::string months;
-  for (const std::string& m : phrases(Kind::Month)) months += (months.empty() ? "" : "|") + m;
-  // Case-insensitive, so the case-folded month names match "Februar".
-  byline_date_ = std::regex("(\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}" +
-                                (months.empty() ? std::string() : "|\\d{1,2}\\.\\s?(" + months + ")\\s+\\d{4}") +
-                                ")((\\s*(,|\\||\u2013|-)\\s*|\\s+|,?\\s*um\\s+)\\d{1,2}[:.]\\d{2}(\\s*uhr)?)?",
-                            std::regex::ECMAScript | std::regex::icase);
+  return doc;
 }
 
-const std::vector<std::string>& PageMarkers::phrases(Kind kind) const { return phrases_[static_cast<std::size_t>(kind)]; }
-
-bool PageMarkers::lineIs(Kind kind, std::string_view line) const {
-  line = trim(line);
-  while (!line.empty() && (line.back() == ':' || line.back() == '.')) line.remove_suffix(1);
-  line = trim(line);
-  if (line.size() > 3 * longest(kind)) return false;  // too long to fold to a phrase: most lines are not folded
-  const std::string folded = foldCase(line);
-  const auto& list = phrases(kind);
-  return std::find(list.begin(), list.end(), folded) != list.end();
+Document extractArticle(const std::string& path, std::string_view bytes, const ExtractOptions& options) {
+  ArticleInput input;
+  input.name = path;
+  return extractArticle(input, bytes, options);
 }
 
-bool PageMarkers::isCaption(std::string_view line) const {
-  // Every credit marker ends in ':', and a caption is short: most lines are decided unfolded.
-  if (line.find(':') == std::string_view::npos || countWords(line) > kMaxCaptionWords) return false;
-  const std::string folded = foldCase(line);
-  // The last "credit:" of each credit marker, found from the colons (std::string::rfind would
-  // compare at every byte of the line).
-  std::vector<std::size_t> colons;
-  for (std::size_t p = folded.find(':'); p != std::string::npos; p = folded.find(':', p + 1)) colons.push_back(p);
-  const auto lastKey = [&](const std::string& c) {
-    for (auto p = colons.rbegin(); p != colons.rend(); ++p) {
-      if (*p >= c.size() && folded.compare(*p - c.size(), c.size(), c) == 0) return *p - c.size();
-    }
-    return std::string::npos;
-  };
-  for (const std::string& c : phrases(Kind::Credit)) {
-    const std::size_t key_size = c.size() + 1;
-    const std::size_t at = lastKey(c);
-    if (at == std::string::npos) continue;
-    if (at > 0 && !isAsciiSpace(folded[at - 1]) && folded[at - 1] != '(' && folded[at - 1] != '.') {
-      continue;
-    }
-    const std::string_view credit = trim(std::string_view(folded).substr(at + key_size));
-    // A source is a name or two ("dpa", "AFP/Getty Images"), not a sentence, and a caption is
-    // not a long paragraph.
-    const std::size_t words = countWords(credit);
-    const bool sentence_inside = credit.find(". ") != std::string_view::npos ||
-                                 credit.find("! ") != std::string_view::npos ||
-                                 credit.find("? ") != std::string_view::npos;
-    const std::size_t line_words = countWords(folded);
-    if (!credit.empty() && words <= 6 && !sentence_inside && line_words <= kMaxCaptionWords) return true;
-  }
-  return false;
+Document loadArticle(const std::string& input, const ExtractOptions& options) {
+  const ArticleInput in = readArticleInput(input, options);
+  return extractArticle(in, in.bytes, options);
 }
 
 bool looksLikeHtml(const std::string& path, std::string_view bytes) {
@@ -178,16 +89,10 @@ bool looksLikeHtml(const std::string& path, std::string_view bytes) {
   return false;
 }
 
-Document extractArticle(const std::string& path, std::string_view bytes, const ExtractOptions& options) {
-  const std::string name = path == "-" ? "<stdin>" : path;
-  if (options.raw) return documentFromText(name, bytes);
-  static const PageMarkers markers(LanguageData::german());
-  if (looksLikeHtml(path, bytes)) return extractHtml(name, bytes, markers);
-  return extractPlainText(name, bytes, markers);
-}
-
-Document loadArticle(const std::string& path, const ExtractOptions& options) {
-  return extractArticle(path, readInput(path), options);
+std::string inputStem(const std::string& input) {
+  if (input == "-") return "stdin";
+  if (isUrl(input)) return urlFileStem(input);
+  return std::filesystem::path(input).stem().string();
 }
 
 const char* blockKindName(BlockKind kind) {

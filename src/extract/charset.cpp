@@ -57,18 +57,22 @@ std::string declaredCharset(std::string_view bytes) {
   return {};
 }
 
-Utf8Html htmlToUtf8(std::string_view bytes) {
-  Utf8Html out;
-  std::string charset = declaredCharset(bytes);
-  if (charset == "utf-8" || charset == "utf8" || charset == "unicode-1-1-utf-8") return out;
-  if (charset.empty()) {
-    if (!looksSingleByte(bytes)) return out;
-    charset = "windows-1252";
-  }
-  // As browsers do (WHATWG Encoding): Latin-1 and ASCII labels mean windows-1252.
+namespace {
+
+bool isUtf8Label(std::string_view charset) {
+  return charset == "utf-8" || charset == "utf8" || charset == "unicode-1-1-utf-8";
+}
+
+// As browsers do (WHATWG Encoding): Latin-1 and ASCII labels mean windows-1252.
+std::string browserCharset(std::string charset) {
   if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" || charset == "ascii") {
-    charset = "windows-1252";
+    return "windows-1252";
   }
+  return charset;
+}
+
+Utf8Html convert(std::string_view bytes, const std::string& charset) {
+  Utf8Html out;
   UErrorCode status = U_ZERO_ERROR;
   const ConverterPtr converter(ucnv_open(charset.c_str(), &status));
   if (U_FAILURE(status)) return out;  // an unknown label: read as UTF-8, repaired where ill-formed
@@ -99,6 +103,24 @@ Utf8Html htmlToUtf8(std::string_view bytes) {
   }
   out.to_file.push_back(bytes.size());
   return out;
+}
+
+}  // namespace
+
+Utf8Html htmlToUtf8(std::string_view bytes, std::string_view header_charset) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return {};  // a byte order mark beats any declaration
+  std::string charset = header_charset.empty() ? declaredCharset(bytes) : std::string(header_charset);
+  if (isUtf8Label(charset)) return {};
+  if (charset.empty()) {
+    if (!looksSingleByte(bytes)) return {};
+    charset = "windows-1252";
+  }
+  return convert(bytes, browserCharset(charset));
+}
+
+Utf8Html textToUtf8(std::string_view bytes, std::string_view charset) {
+  if (charset.empty() || isUtf8Label(charset) || bytes.substr(0, 3) == "\xEF\xBB\xBF") return {};
+  return convert(bytes, browserCharset(std::string(charset)));
 }
 
 }  // namespace vorlesen::extract_detail

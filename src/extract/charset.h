@@ -19,9 +19,15 @@ struct Utf8Html {
 // or "" when it declares none.
 std::string declaredCharset(std::string_view bytes);
 
-// Converts `bytes` to UTF-8 when the page declares a charset other than UTF-8, or declares none and
-// is not UTF-8 (then windows-1252 is assumed, as browsers in German locales do). Otherwise returns
-// an empty Utf8Html: use `bytes` directly. Unknown charsets are read as UTF-8.
-Utf8Html htmlToUtf8(std::string_view bytes);
+// Converts `bytes` to UTF-8 when the page's charset is not UTF-8: the server's (`header_charset`,
+// lower case, "" if none) before the page's own declaration, and windows-1252 (as browsers in German
+// locales assume) for an undeclared page that is not UTF-8. Otherwise, and for a page starting with
+// a UTF-8 byte order mark, returns an empty Utf8Html: use `bytes` directly. Unknown charsets are
+// read as UTF-8.
+Utf8Html htmlToUtf8(std::string_view bytes, std::string_view header_charset = {});
+
+// Text served with a charset other than UTF-8 (`charset`, lower case), converted; an empty Utf8Html
+// when no conversion is needed.
+Utf8Html textToUtf8(std::string_view bytes, std::string_view charset);
 
 }  // namespace vorlesen::extract_detail

@@ -15,8 +15,8 @@
 #include <optional>
 #include <regex>
 
+#include "extract/page_markers.h"
 #include "extract/strings.h"
-#include "vorlesen/extract.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
@@ -290,68 +290,90 @@ class TextExtractor {
     return {Block{BlockKind::Title, u.span}};
   }
 
-  std::vector<Block> structurePass() {
-    std::vector<std::size_t> kept;
-    for (std::size_t i = 0; i < units_.size(); ++i) {
-      if (units_[i].keep) kept.push_back(i);
-    }
-    std::vector<Block> head;  // title and byline, read first
+  // What the structure pass builds.
+  struct Layout {
+    std::vector<std::size_t> kept;  // the units the marker pass kept
+    std::vector<Block> head;        // title and byline, read first
     std::vector<Block> body;
-    const auto first_prose = std::find_if(kept.begin(), kept.end(), [&](std::size_t i) { return units_[i].prose; });
-    const std::size_t top_end = static_cast<std::size_t>(first_prose - kept.begin());
-
-    // The title: among the short lines before the body, the one the page repeats, else the longest.
-    // A short line right above it (no blank line between) is its kicker ("Energiewende"). The
-    // others are clutter, or the byline.
-    std::vector<std::size_t> top;
     // A byline may come in two lines: the date ("Stand: 12.03.2025 18:04 Uhr"), the author ("Von …").
     bool have_date = false;
     bool have_author = false;
-    // Takes `u` (or the byline at its end) as byline if it is one and that part is still missing.
-    auto takeByline = [&](const Unit& u, std::vector<Block>& lead_into) {
-      if (!have_date) {
-        if (const auto split = splitByline(u)) {
-          if (!split->lead.empty()) lead_into.push_back(Block{BlockKind::Paragraph, split->lead});
-          head.push_back(Block{BlockKind::Byline, split->byline});
-          have_date = true;
-          return true;
-        }
-      }
-      if (!have_author && isAuthorLine(u)) {
-        head.push_back(Block{BlockKind::Byline, u.span});
-        have_author = true;
-        return true;
-      }
-      return false;
-    };
-    for (std::size_t k = 0; k < top_end; ++k) {
-      const Unit& u = units_[kept[k]];
-      if (u.words <= 12 && takeByline(u, body)) {
-        continue;
-      } else {
-        top.push_back(kept[k]);
-      }
-    }
     // Without any sign of a web page (no marker matched), the file is somebody's text, not a page
     // dump: short lines are kept (verses, addresses, lists), only the first one becomes the title.
-    const bool page_dump = clutter_found_ > 0;
-    std::vector<std::string_view> repeats;
-    if (!last_crumb_.empty()) repeats.push_back(last_crumb_);
-    std::optional<std::size_t> title;
-    std::size_t best_repeats = 0;
-    if (!page_dump) {
-      if (!top.empty() && top.front() == kept.front()) title = top.front();
-    } else {
-      for (std::size_t i : top) {
-        const std::size_t n = static_cast<std::size_t>(
-            std::count_if(top.begin(), top.end(), [&](std::size_t j) { return str(units_[j]) == str(units_[i]); }));
-        if (!title || n > best_repeats || (n == best_repeats && units_[i].words > units_[*title].words)) {
-          title = i;
-          best_repeats = n;
-        }
+    bool page_dump = false;
+  };
+
+  std::vector<Block> structurePass() {
+    Layout l;
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      if (units_[i].keep) l.kept.push_back(i);
+    }
+    l.page_dump = clutter_found_ > 0;
+    const auto first_prose = std::find_if(l.kept.begin(), l.kept.end(), [&](std::size_t i) { return units_[i].prose; });
+    const std::size_t top_end = static_cast<std::size_t>(first_prose - l.kept.begin());
+    const std::vector<std::size_t> top = topLines(l, top_end);
+    placeTitle(l, top);
+    readBody(l, top_end);
+    l.head.insert(l.head.end(), l.body.begin(), l.body.end());
+    return l.head;
+  }
+
+  // Takes `u` (or the byline at its end) as byline if it is one and that part is still missing; a
+  // teaser glued in front of it goes to the body.
+  bool takeByline(Layout& l, const Unit& u) const {
+    if (!l.have_date) {
+      if (const auto split = splitByline(u)) {
+        if (!split->lead.empty()) l.body.push_back(Block{BlockKind::Paragraph, split->lead});
+        l.head.push_back(Block{BlockKind::Byline, split->byline});
+        l.have_date = true;
+        return true;
       }
     }
+    if (!l.have_author && isAuthorLine(u)) {
+      l.head.push_back(Block{BlockKind::Byline, u.span});
+      l.have_author = true;
+      return true;
+    }
+    return false;
+  }
+
+  // The short lines before the body (the first `top_end` kept units) that are not the byline.
+  std::vector<std::size_t> topLines(Layout& l, std::size_t top_end) const {
+    std::vector<std::size_t> top;
+    for (std::size_t k = 0; k < top_end; ++k) {
+      const Unit& u = units_[l.kept[k]];
+      if (u.words > 12 || !takeByline(l, u)) top.push_back(l.kept[k]);
+    }
+    return top;
+  }
+
+  // The title: among the short lines before the body, the one the page repeats, else the longest
+  // (in somebody's text: the first line).
+  std::optional<std::size_t> chooseTitle(const Layout& l, const std::vector<std::size_t>& top) const {
+    std::optional<std::size_t> title;
+    if (!l.page_dump) {
+      if (!top.empty() && top.front() == l.kept.front()) title = top.front();
+      return title;
+    }
+    std::size_t best_repeats = 0;
+    for (std::size_t i : top) {
+      const std::size_t n = static_cast<std::size_t>(
+          std::count_if(top.begin(), top.end(), [&](std::size_t j) { return str(units_[j]) == str(units_[i]); }));
+      if (!title || n > best_repeats || (n == best_repeats && units_[i].words > units_[*title].words)) {
+        title = i;
+        best_repeats = n;
+      }
+    }
+    return title;
+  }
+
+  // The title blocks at the head: a short line right above the title (no blank line between) is
+  // its kicker ("Energiewende"). The other short lines are clutter, or, in somebody's text, read.
+  void placeTitle(Layout& l, const std::vector<std::size_t>& top) const {
+    const std::optional<std::size_t> title = chooseTitle(l, top);
     if (title) {
+      std::vector<std::string_view> repeats;
+      if (!last_crumb_.empty()) repeats.push_back(last_crumb_);
       for (std::size_t i : top) {
         if (i != *title) repeats.push_back(str(units_[i]));
       }
@@ -361,58 +383,70 @@ class TextExtractor {
           units_[*title - 1].words <= 3 && t.size() == 1) {
         t.insert(t.begin(), Block{BlockKind::Title, units_[*title - 1].span});
       }
-      head.insert(head.begin(), t.begin(), t.end());
+      l.head.insert(l.head.begin(), t.begin(), t.end());
     }
-    if (!page_dump) {
+    if (!l.page_dump) {
       for (std::size_t i : top) {
-        if (!title || i != *title) body.push_back(Block{BlockKind::Paragraph, units_[i].span});
+        if (!title || i != *title) l.body.push_back(Block{BlockKind::Paragraph, units_[i].span});
       }
     }
+  }
 
-    // The body. The first two prose paragraphs may still carry the byline at their end.
+  bool isList(const Layout& l, std::size_t k) const { return k < l.kept.size() && isListLine(str(units_[l.kept[k]])); }
+
+  // The body. The first two prose paragraphs may still carry the byline at their end.
+  void readBody(Layout& l, std::size_t top_end) const {
     std::size_t prose_seen = 0;
-    auto isList = [&](std::size_t k) { return k < kept.size() && isListLine(str(units_[kept[k]])); };
-    for (std::size_t k = top_end; k < kept.size(); ++k) {
-      const Unit& u = units_[kept[k]];
-      const std::string_view s = str(u);
-      if (isList(k)) {
-        // A list inside the article (prose follows it, or its items say something) is read; a
-        // numbered or bulleted link list at the end of the page is not.
-        std::size_t run = 1;
-        std::size_t words = 0;
-        while (isList(k + run)) ++run;
-        for (std::size_t r = 0; r < run; ++r) words += units_[kept[k + r]].words;
-        const bool inside = k + run < kept.size() && units_[kept[k + run]].prose;
-        if (!page_dump || inside || words >= 4 * run) {
-          for (std::size_t r = 0; r < run; ++r) body.push_back(Block{BlockKind::ListItem, units_[kept[k + r]].span});
-        }
+    for (std::size_t k = top_end; k < l.kept.size(); ++k) {
+      const Unit& u = units_[l.kept[k]];
+      if (isList(l, k)) {
+        const std::size_t run = readList(l, k);
         prose_seen += run;
         k += run - 1;
         continue;
       }
       if (u.prose) {
         ++prose_seen;
-        if (prose_seen <= 2 && takeByline(u, body)) continue;
-        body.push_back(Block{BlockKind::Paragraph, u.span});
+        if (prose_seen <= 2 && takeByline(l, u)) continue;
+        l.body.push_back(Block{BlockKind::Paragraph, u.span});
         continue;
       }
-      if (prose_seen <= 2 && takeByline(u, body)) continue;
-      // A run of short lines: one alone, followed by prose, is a subheading; more are teasers.
-      // A short line introducing a list ("Die Forderungen:") belongs to the text.
-      std::size_t run = 1;
-      while (k + run < kept.size() && !units_[kept[k + run]].prose && !isList(k + run)) ++run;
-      const bool prose_follows = k + run < kept.size();
-      if (run == 1 && isList(k + 1) && endsWith(s, ":")) {
-        body.push_back(Block{BlockKind::Paragraph, u.span});
-      } else if (run == 1 && prose_follows) {
-        body.push_back(Block{BlockKind::Heading, u.span});
-      } else if (!page_dump) {
-        for (std::size_t r = 0; r < run; ++r) body.push_back(Block{BlockKind::Paragraph, units_[kept[k + r]].span});
-      }
-      k += run - 1;
+      if (prose_seen <= 2 && takeByline(l, u)) continue;
+      k += readShortLines(l, k) - 1;
     }
-    head.insert(head.end(), body.begin(), body.end());
-    return head;
+  }
+
+  // The list starting at kept unit `k`: read when it is inside the article (prose follows it, or
+  // its items say something); a numbered or bulleted link list at the end of the page is not.
+  // Returns the number of its items.
+  std::size_t readList(Layout& l, std::size_t k) const {
+    std::size_t run = 1;
+    std::size_t words = 0;
+    while (isList(l, k + run)) ++run;
+    for (std::size_t r = 0; r < run; ++r) words += units_[l.kept[k + r]].words;
+    const bool inside = k + run < l.kept.size() && units_[l.kept[k + run]].prose;
+    if (!l.page_dump || inside || words >= 4 * run) {
+      for (std::size_t r = 0; r < run; ++r) l.body.push_back(Block{BlockKind::ListItem, units_[l.kept[k + r]].span});
+    }
+    return run;
+  }
+
+  // The run of short lines starting at kept unit `k`: one alone, followed by prose, is a
+  // subheading; more are teasers. A short line introducing a list ("Die Forderungen:") belongs to
+  // the text. Returns the length of the run.
+  std::size_t readShortLines(Layout& l, std::size_t k) const {
+    std::size_t run = 1;
+    while (k + run < l.kept.size() && !units_[l.kept[k + run]].prose && !isList(l, k + run)) ++run;
+    const bool prose_follows = k + run < l.kept.size();
+    const Unit& u = units_[l.kept[k]];
+    if (run == 1 && isList(l, k + 1) && endsWith(str(u), ":")) {
+      l.body.push_back(Block{BlockKind::Paragraph, u.span});
+    } else if (run == 1 && prose_follows) {
+      l.body.push_back(Block{BlockKind::Heading, u.span});
+    } else if (!l.page_dump) {
+      for (std::size_t r = 0; r < run; ++r) l.body.push_back(Block{BlockKind::Paragraph, units_[l.kept[k + r]].span});
+    }
+    return run;
   }
 
   std::string_view text_;

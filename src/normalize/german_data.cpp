@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <initializer_list>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen::normalize {
 
@@ -32,7 +36,7 @@ namespace {
 
 const TsvRow& need(const TsvTable& t, const TsvRow& r, std::size_t fields) {
   if (r.fields.size() < fields) {
-    bad(t, r, "expected " + std::to_string(fields) + " TAB-separated fields, found " + std::to_string(r.fields.size()));
+    bad(t, r, format(tr("expected {} TAB-separated fields, found {}"), fields, r.fields.size()));
   }
   return r;
 }
@@ -41,12 +45,20 @@ Gender parseGender(const TsvTable& t, const TsvRow& r, const std::string& g) {
   if (g == "m") return Gender::Masculine;
   if (g == "f") return Gender::Feminine;
   if (g == "n") return Gender::Neuter;
-  bad(t, r, "gender must be m, f or n, not \"" + g + "\"");
+  bad(t, r, format(tr("gender must be m, f or n, not \"{}\""), g));
+}
+
+Case parseCase(const TsvTable& t, const TsvRow& r, const std::string& k) {
+  if (k == "nom") return Case::Nominative;
+  if (k == "acc") return Case::Accusative;
+  if (k == "dat") return Case::Dative;
+  if (k == "gen") return Case::Genitive;
+  bad(t, r, tr("case must be nom, acc, dat or gen"));
 }
 
 int parseInt(const TsvTable& t, const TsvRow& r, const std::string& s) {
   if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) {
-    bad(t, r, "expected a number, not \"" + s + "\"");
+    bad(t, r, format(tr("expected a number, not \"{}\""), s));
   }
   return std::stoi(s);
 }
@@ -64,178 +76,244 @@ std::vector<std::string> splitComma(const std::string& s) {
   return out;
 }
 
+// The flags of column `col` (comma-separated); each must be one of `allowed`.
+std::vector<std::string> flags(const TsvTable& t, const TsvRow& r, std::size_t col,
+                               std::initializer_list<std::string_view> allowed) {
+  if (r.fields.size() <= col) return {};
+  std::vector<std::string> out = splitComma(r.fields[col]);
+  for (const std::string& f : out) {
+    if (std::find(allowed.begin(), allowed.end(), f) == allowed.end()) {
+      std::string list;
+      for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      bad(t, r, format(tr("unknown flag \"{}\" ({})"), f, list));
+    }
+  }
+  return out;
+}
+
+bool has(const std::vector<std::string>& flag_list, std::string_view flag) {
+  return std::find(flag_list.begin(), flag_list.end(), flag) != flag_list.end();
+}
+
+// "U+00A0" stands for that code point (invisible characters stay readable in the file).
+std::string decodeCodepoints(const TsvTable& t, const TsvRow& r, const std::string& field) {
+  if (field.size() < 3 || field.compare(0, 2, "U+") != 0) return field;
+  const std::string hex = field.substr(2);
+  if (hex.size() > 6 || hex.find_first_not_of("0123456789ABCDEFabcdef") != std::string::npos) {
+    bad(t, r, format(tr("expected U+ and a hexadecimal code point, not \"{}\""), field));
+  }
+  std::string out;
+  appendUtf8(out, static_cast<char32_t>(std::stoul(hex, nullptr, 16)));
+  return out;
+}
+
 }  // namespace
 
 GermanData::GermanData(const LanguageData& data) {
-  {
-    const TsvTable& t = data.table("abbreviations");
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 2);
-      Abbreviation a{r.fields[0], r.fields[1]};
-      if (r.fields.size() > 2) {
-        for (const std::string& flag : splitComma(r.fields[2])) {
-          if (flag == "number") a.needs_number = true;
-          else if (flag == "suffix") a.suffix = true;
-          else if (flag == "end") a.may_end = true;
-          else bad(t, r, "unknown flag \"" + flag + "\" (number, suffix, end)");
-        }
+  loadAbbreviations(data.table("abbreviations"));
+  loadUnits(data.table("units"));
+  loadCurrencies(data.table("currencies"));
+  loadScales(data.table("scales"));
+  loadMonths(data.table("months"));
+  loadContext(data.table("context"));
+  loadNouns(data.table("nouns"));
+  loadNounSuffixes(data.table("noun_suffixes"));
+  loadPairs(data.table("symbols"), symbols_);
+  loadFractions(data.table("fractions"));
+  loadNumberContext(data.table("number_context"));
+  loadElectronic(data.table("electronic"));
+  loadWords(data.table("words"));
+  loadPairs(data.table("weekdays"), weekdays_);
+  loadPairs(data.table("ordinal_scales"), ordinal_stems_);
+  loadArticles(data.table("articles"));
+}
+
+void GermanData::loadPairs(const TsvTable& t, std::map<std::string, std::string, std::less<>>& into) {
+  for (const TsvRow& r : t.rows) into.emplace(need(t, r, 2).fields[0], r.fields[1]);
+}
+
+void GermanData::loadAbbreviations(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 2);
+    Abbreviation a{r.fields[0], r.fields[1]};
+    const std::vector<std::string> f = flags(t, r, 2, {"number", "suffix", "end", "adjective"});
+    a.needs_number = has(f, "number");
+    a.suffix = has(f, "suffix");
+    a.may_end = has(f, "end");
+    a.adjective = has(f, "adjective");
+    if (a.suffix) suffix_abbreviations_.emplace(a.written, a);
+    else abbreviations_.push_back(std::move(a));
+  }
+  std::stable_sort(abbreviations_.begin(), abbreviations_.end(),
+                   [](const Abbreviation& x, const Abbreviation& y) { return x.written.size() > y.written.size(); });
+  for (std::size_t i = 0; i < abbreviations_.size(); ++i) {
+    abbreviations_by_byte_[static_cast<unsigned char>(abbreviations_[i].written[0])].push_back(i);
+  }
+}
+
+void GermanData::loadUnits(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 4);
+    Unit u{r.fields[1], r.fields[2], parseGender(t, r, r.fields[3])};
+    u.spaced = has(flags(t, r, 4, {"spaced"}), "spaced");
+    units_.emplace(r.fields[0], std::move(u));
+  }
+}
+
+void GermanData::loadCurrencies(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 6);
+    currencies_.emplace(r.fields[0], Currency{r.fields[1], r.fields[2], parseGender(t, r, r.fields[3]), r.fields[4],
+                                              r.fields[5]});
+  }
+}
+
+void GermanData::loadScales(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 4);
+    scales_.emplace(r.fields[0], Unit{r.fields[1], r.fields[2], parseGender(t, r, r.fields[3])});
+  }
+}
+
+void GermanData::loadMonths(const TsvTable& t) {
+  // The first row of a month names it in numeric dates ("1.1." -> "Januar"); later rows add regional
+  // names said as written ("Jänner").
+  month_names_.resize(12);
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 2);
+    const int m = parseInt(t, r, r.fields[0]);
+    if (m < 1 || m > 12) bad(t, r, tr("month number must be 1..12"));
+    std::string& name = month_names_[static_cast<std::size_t>(m - 1)];
+    if (name.empty()) name = r.fields[1];
+    months_.emplace(lowerGerman(r.fields[1]), std::make_pair(m, r.fields[1]));
+    if (r.fields.size() > 2) {
+      for (const std::string& alt : splitComma(r.fields[2])) {
+        months_.emplace(lowerGerman(alt), std::make_pair(m, r.fields[1]));
       }
-      if (a.suffix) suffix_abbreviations_.emplace(a.written, a);
-      else abbreviations_.push_back(std::move(a));
-    }
-    std::stable_sort(abbreviations_.begin(), abbreviations_.end(),
-                     [](const Abbreviation& x, const Abbreviation& y) { return x.written.size() > y.written.size(); });
-    for (std::size_t i = 0; i < abbreviations_.size(); ++i) {
-      abbreviations_by_byte_[static_cast<unsigned char>(abbreviations_[i].written[0])].push_back(i);
     }
   }
-  {
-    const TsvTable& t = data.table("units");
-    for (const TsvRow& r : t.rows) {
+  for (std::size_t m = 0; m < 12; ++m) {
+    if (month_names_[m].empty()) throw Error::data(format(tr("{}: month {} is missing"), t.path, m + 1));
+  }
+}
+
+void GermanData::loadContext(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 5);
+    ContextWord c;
+    c.grammatical_case = parseCase(t, r, r.fields[1]);
+    for (int g = 0; g < 3; ++g) c.ending[g] = r.fields[2 + static_cast<std::size_t>(g)];
+    const std::vector<std::string> f = flags(t, r, 5, {"determiner", "inherit"});
+    c.determiner = has(f, "determiner");
+    c.inherit = has(f, "inherit") || c.ending[0] == "=";
+    context_.emplace(lowerGerman(r.fields[0]), c);
+  }
+}
+
+void GermanData::loadNouns(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 2);
+    NounInfo n;
+    n.gender = parseGender(t, r, r.fields[1]);
+    n.known = true;
+    const std::vector<std::string> f = flags(t, r, 2, {"ordinal", "numbered", "name", "title"});
+    n.ordinal = has(f, "ordinal");
+    n.numbered = has(f, "numbered");
+    n.name = has(f, "name");
+    n.title = has(f, "title");
+    nouns_.emplace(r.fields[0], n);
+  }
+}
+
+void GermanData::loadNounSuffixes(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 2);
+    noun_suffixes_.emplace_back(r.fields[0], parseGender(t, r, r.fields[1]));
+  }
+  std::stable_sort(noun_suffixes_.begin(), noun_suffixes_.end(),
+                   [](const auto& x, const auto& y) { return x.first.size() > y.first.size(); });
+}
+
+void GermanData::loadFractions(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 3);
+    if (r.fields[0] == "denominator") {
       need(t, r, 4);
-      units_.emplace(r.fields[0], Unit{r.fields[1], r.fields[2], parseGender(t, r, r.fields[3])});
+      denominators_.emplace(parseInt(t, r, r.fields[1]), std::make_pair(r.fields[2], r.fields[3]));
+    } else if (r.fields[0] == "denominator-ending") {
+      denominator_ending_ = r.fields[1];
+      denominator_suffix_ = r.fields[2];
+    } else {
+      vulgar_.emplace(r.fields[0], std::make_pair(parseInt(t, r, r.fields[1]), parseInt(t, r, r.fields[2])));
     }
   }
-  {
-    const TsvTable& t = data.table("currencies");
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 6);
-      currencies_.emplace(r.fields[0], Currency{r.fields[1], r.fields[2], parseGender(t, r, r.fields[3]), r.fields[4],
-                                                r.fields[5]});
+  if (denominator_suffix_.empty()) throw Error::data(format(tr("{}: the row \"denominator-ending\" is missing"), t.path));
+}
+
+void GermanData::loadNumberContext(const TsvTable& t) {
+  static const std::pair<std::string_view, unsigned> kinds[] = {
+      {"year", kYear},       {"year-noun", kYear | kYearNoun}, {"clock", kClock},
+      {"hours", kHours},     {"minutes", kMinutes},            {"seconds", kSeconds},
+      {"decade-suffix", kDecadeSuffix}, {"version", kVersion}, {"conjunction", kConjunction},
+      {"match", kMatch}};
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 2);
+    const std::string& kind = r.fields[1];
+    if (kind == "group-separator" || kind == "decimal-separator") {
+      auto& set = kind == "group-separator" ? group_separators_ : decimal_separators_;
+      set.emplace(decodeCodepoints(t, r, r.fields[0]), true);
+      continue;
     }
-  }
-  {
-    const TsvTable& t = data.table("scales");
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 4);
-      scales_.emplace(r.fields[0], Unit{r.fields[1], r.fields[2], parseGender(t, r, r.fields[3])});
+    unsigned bits = 0;
+    for (const auto& [name, value] : kinds) {
+      if (kind == name) bits = value;
     }
+    if (bits == 0) bad(t, r, format(tr("unknown kind \"{}\""), kind));
+    const std::string word = lowerGerman(r.fields[0]);
+    if (word.size() > 1 && word[0] == '*') number_context_endings_.emplace_back(word.substr(1), bits);
+    else number_context_[word] |= bits;
   }
-  {
-    const TsvTable& t = data.table("months");
-    month_names_.resize(12);
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 2);
-      const int m = parseInt(t, r, r.fields[0]);
-      if (m < 1 || m > 12) bad(t, r, "month number must be 1..12");
-      month_names_[static_cast<std::size_t>(m - 1)] = r.fields[1];
-      months_.emplace(lowerGerman(r.fields[1]), m);
-      if (r.fields.size() > 2) {
-        for (const std::string& alt : splitComma(r.fields[2])) months_.emplace(lowerGerman(alt), m);
-      }
-    }
-    for (std::size_t m = 0; m < 12; ++m) {
-      if (month_names_[m].empty()) throw Error::data(t.path + ": month " + std::to_string(m + 1) + " missing");
-    }
-  }
-  {
-    const TsvTable& t = data.table("context");
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 5);
-      ContextWord c;
-      const std::string& k = r.fields[1];
-      if (k == "nom") c.grammatical_case = Case::Nominative;
-      else if (k == "acc") c.grammatical_case = Case::Accusative;
-      else if (k == "dat") c.grammatical_case = Case::Dative;
-      else if (k == "gen") c.grammatical_case = Case::Genitive;
-      else bad(t, r, "case must be nom, acc, dat or gen");
-      for (int g = 0; g < 3; ++g) c.ending[g] = r.fields[2 + static_cast<std::size_t>(g)];
-      if (r.fields.size() > 5) {
-        if (r.fields[5] != "determiner") bad(t, r, "column 6 may only say \"determiner\"");
-        c.determiner = true;
-      }
-      context_.emplace(lowerGerman(r.fields[0]), c);
-    }
-  }
-  {
-    const TsvTable& t = data.table("nouns");
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 2);
-      NounInfo n;
-      n.gender = parseGender(t, r, r.fields[1]);
-      n.known = true;
-      if (r.fields.size() > 2) {
-        for (const std::string& flag : splitComma(r.fields[2])) {
-          if (flag == "ordinal") n.ordinal = true;
-          else if (flag == "numbered") n.numbered = true;
-          else if (flag == "name") n.name = true;
-          else bad(t, r, "unknown flag \"" + flag + "\" (ordinal, numbered, name)");
-        }
-      }
-      nouns_.emplace(r.fields[0], n);
-    }
-  }
-  {
-    const TsvTable& t = data.table("noun_suffixes");
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 2);
-      noun_suffixes_.emplace_back(r.fields[0], parseGender(t, r, r.fields[1]));
-    }
-    std::stable_sort(noun_suffixes_.begin(), noun_suffixes_.end(),
-                     [](const auto& x, const auto& y) { return x.first.size() > y.first.size(); });
-  }
-  {
-    const TsvTable& t = data.table("symbols");
-    for (const TsvRow& r : t.rows) symbols_.emplace(need(t, r, 2).fields[0], r.fields[1]);
-  }
-  {
-    const TsvTable& t = data.table("fractions");
-    for (const TsvRow& r : t.rows) {
+}
+
+void GermanData::loadElectronic(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 2);
+    const std::string& kind = r.fields[0];
+    if (kind == "prefix") {
+      url_prefixes_.push_back(r.fields[1]);
+    } else if (kind == "tld") {
+      top_level_domains_.emplace(r.fields[1], true);
+    } else if (kind == "symbol" || kind == "word") {
       need(t, r, 3);
-      if (r.fields[0] == "denominator") {
-        need(t, r, 4);
-        denominators_.emplace(parseInt(t, r, r.fields[1]), std::make_pair(r.fields[2], r.fields[3]));
-      } else {
-        vulgar_.emplace(r.fields[0], std::make_pair(parseInt(t, r, r.fields[1]), parseInt(t, r, r.fields[2])));
-      }
+      (kind == "symbol" ? url_symbols_ : url_words_).emplace(r.fields[1], r.fields[2]);
+    } else {
+      bad(t, r, tr("the first field must be \"symbol\", \"word\", \"prefix\" or \"tld\""));
     }
   }
-  {
-    const TsvTable& t = data.table("year_context");
-    for (const TsvRow& r : t.rows) year_triggers_.emplace(lowerGerman(need(t, r, 1).fields[0]), true);
+}
+
+void GermanData::loadWords(const TsvTable& t) {
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 2);
+    const std::string singular = decodeCodepoints(t, r, r.fields[1]);
+    words_.emplace(r.fields[0], std::make_pair(singular, r.fields.size() > 2 ? r.fields[2] : singular));
   }
-  {
-    const TsvTable& t = data.table("electronic");
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 3);
-      if (r.fields[0] == "symbol") url_symbols_.emplace(r.fields[1], r.fields[2]);
-      else if (r.fields[0] == "word") url_words_.emplace(r.fields[1], r.fields[2]);
-      else bad(t, r, "first field must be \"symbol\" or \"word\"");
-    }
+  for (const char* key : {"decimal", "minus", "plus", "range", "score", "per", "hour", "hours", "minute", "second",
+                          "and", "point", "suffix-joiner", "suffix-joiner-after", "pause"}) {
+    if (!find(words_, key)) throw Error::data(format(tr("{}: the word \"{}\" is missing"), t.path, key));
   }
-  {
-    const TsvTable& t = data.table("words");
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 2);
-      words_.emplace(r.fields[0], std::make_pair(r.fields[1], r.fields.size() > 2 ? r.fields[2] : r.fields[1]));
-    }
-    for (const char* key : {"decimal", "minus", "plus", "range", "score", "per", "hour", "hours", "minute", "second",
-                            "and"}) {
-      if (!find(words_, key)) throw Error::data(t.path + ": the word \"" + key + "\" is missing");
-    }
+}
+
+void GermanData::loadArticles(const TsvTable& t) {
+  bool seen[4] = {};
+  for (const TsvRow& r : t.rows) {
+    need(t, r, 4);
+    const int c = static_cast<int>(parseCase(t, r, r.fields[0]));
+    for (int g = 0; g < 3; ++g) articles_[c][g] = r.fields[1 + static_cast<std::size_t>(g)];
+    seen[c] = true;
   }
-  {
-    const TsvTable& t = data.table("weekdays");
-    for (const TsvRow& r : t.rows) weekdays_.emplace(need(t, r, 2).fields[0], r.fields[1]);
-  }
-  {
-    const TsvTable& t = data.table("ordinal_scales");
-    for (const TsvRow& r : t.rows) ordinal_stems_.emplace(need(t, r, 2).fields[0], r.fields[1]);
-  }
-  {
-    const TsvTable& t = data.table("articles");
-    bool seen[4] = {};
-    for (const TsvRow& r : t.rows) {
-      need(t, r, 4);
-      const std::string& k = r.fields[0];
-      const int c = k == "nom" ? 0 : k == "acc" ? 1 : k == "dat" ? 2 : k == "gen" ? 3 : -1;
-      if (c < 0) bad(t, r, "case must be nom, acc, dat or gen");
-      for (int g = 0; g < 3; ++g) articles_[c][g] = r.fields[1 + static_cast<std::size_t>(g)];
-      seen[c] = true;
-    }
-    for (bool s : seen) {
-      if (!s) throw Error::data(t.path + ": needs one row for each case (nom, acc, dat, gen)");
-    }
+  for (bool s : seen) {
+    if (!s) throw Error::data(format(tr("{}: needs one row for each case (nom, acc, dat, gen)"), t.path));
   }
 }
 
@@ -244,17 +322,20 @@ const std::string& GermanData::word(std::string_view key, bool plural) const {
   return plural ? w->second : w->first;  // keys are checked at construction
 }
 
-const Abbreviation* GermanData::abbreviationAt(std::string_view text, std::size_t pos, std::size_t end) const {
+const Abbreviation* GermanData::abbreviationAt(std::string_view text, std::size_t pos, std::size_t end,
+                                               bool capitalized) const {
   if (pos >= end) return nullptr;
-  for (std::size_t idx : abbreviations_by_byte_[static_cast<unsigned char>(text[pos])]) {
+  const char first = capitalized ? lowerAscii(text[pos]) : text[pos];
+  if (capitalized && first == text[pos]) return nullptr;
+  for (std::size_t idx : abbreviations_by_byte_[static_cast<unsigned char>(first)]) {
     const Abbreviation& a = abbreviations_[idx];
-    if (end - pos < a.written.size() || text.compare(pos, a.written.size(), a.written) != 0) continue;
+    const std::size_t n = a.written.size();  // the first byte matched by the bucket
+    if (end - pos < n || std::memcmp(text.data() + pos + 1, a.written.data() + 1, n - 1) != 0) continue;
     // A written form that ends in a letter must not continue into a longer word ("Pkws" is fine to skip).
-    const std::size_t after = pos + a.written.size();
-    const char last = a.written.back();
-    if (last != '.' && after < end) {
-      const unsigned char n = static_cast<unsigned char>(text[after]);
-      if (std::isalnum(n) || n >= 0x80) continue;
+    const std::size_t after = pos + n;
+    if (a.written.back() != '.' && after < end) {
+      const unsigned char next = static_cast<unsigned char>(text[after]);
+      if (std::isalnum(next) || next >= 0x80) continue;
     }
     return &a;
   }
@@ -273,11 +354,44 @@ const Abbreviation* GermanData::suffixAbbreviation(std::string_view word_with_do
 
 int GermanData::month(std::string_view written) const {
   const auto it = months_.find(lowerGerman(written));
-  return it == months_.end() ? 0 : it->second;
+  return it == months_.end() ? 0 : it->second.first;
+}
+
+const std::string& GermanData::monthSpoken(std::string_view written) const {
+  const auto it = months_.find(lowerGerman(written));
+  return it != months_.end() ? it->second.second : month_names_.front();  // callers check month() first
 }
 
 const ContextWord* GermanData::context(std::string_view word) const {
   return find(context_, lowerGerman(word));
+}
+
+bool GermanData::numberContext(std::string_view word, unsigned kinds) const {
+  const std::string lower = lowerGerman(word);
+  unsigned bits = 0;
+  if (const unsigned* b = find(number_context_, lower)) bits = *b;
+  for (const auto& [ending, b] : number_context_endings_) {
+    if (lower.size() > ending.size() && lower.compare(lower.size() - ending.size(), ending.size(), ending) == 0) {
+      bits |= b;
+    }
+  }
+  return (bits & kinds) == kinds;
+}
+
+bool GermanData::startsWithNumberContext(std::string_view word, unsigned kinds) const {
+  const std::string lower = lowerGerman(word.substr(0, 8));
+  for (std::size_t n = 1; n <= lower.size(); ++n) {
+    const unsigned* b = find(number_context_, std::string_view(lower).substr(0, n));
+    if (b && (*b & kinds) == kinds) return true;
+  }
+  return false;
+}
+
+bool GermanData::urlPrefix(std::string_view chunk) const {
+  for (const std::string& p : url_prefixes_) {
+    if (chunk.size() > p.size() && chunk.compare(0, p.size(), p) == 0) return true;
+  }
+  return false;
 }
 
 NounInfo GermanData::noun(std::string_view word) const {

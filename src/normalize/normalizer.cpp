@@ -10,9 +10,13 @@
 namespace vorlesen {
 
 struct Normalizer::Impl {
-  explicit Impl(const LanguageData& data) : german(data), speller(german.ordinalStems()) {}
+  explicit Impl(const LanguageData& data)
+      : german(data),
+        speller(german.ordinalStems()),
+        verbalizer_words{german.word("suffix-joiner"), german.word("suffix-joiner-after")} {}
   normalize::GermanData german;
   normalize::NumberSpeller speller;
+  normalize::VerbalizerWords verbalizer_words;
 };
 
 Normalizer::Normalizer(const LanguageData& data) : impl_(std::make_unique<Impl>(data)) {}
@@ -69,7 +73,7 @@ SpokenText Normalizer::normalize(std::string_view text, Span within) const {
       continue;
     }
     if (classifier.classify(i, s) && s.last > i) {
-      const std::vector<SpokenPart> parts = verbalize(s, impl_->speller);
+      const std::vector<SpokenPart> parts = verbalize(s, impl_->speller, impl_->verbalizer_words);
       Rewrite rw;
       rw.source = Span{tokens[s.first].span.begin, tokens[s.last - 1].span.end};
       rw.token_class = className(s.cls);

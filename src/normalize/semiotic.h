@@ -17,8 +17,8 @@
 namespace vorlesen::normalize {
 
 enum class TokenClass {
-  Cardinal, Ordinal, Decimal, Year, Date, Time, Money, Measure, Fraction, Range, Score, Roman,
-  Abbreviation, Letters, Electronic, Telephone, Symbol, Compound,
+  Cardinal, Ordinal, Decimal, Year, Date, Time, Duration, Money, Measure, Fraction, Range, Score, MatchMinute,
+  Version, Roman, Abbreviation, Letters, Electronic, Telephone, Symbol, Compound,
 };
 
 const char* className(TokenClass c);
@@ -37,10 +37,14 @@ struct Part {
   NumberForm form = NumberForm::Numbering;
   bool glue = false;        // no space before this part ("vierzig" + "jährige")
   bool capitalize = false;  // upper-case the first letter ("der Vierzehnte")
-  // Fractions build their denominator from ICU's ordinal: "dritte" -> drop the last letter, append
-  // "el" -> "Drittel". Phone digit groups append "," for a pause.
-  bool drop_last_letter = false;
+  // Fractions build their denominator from ICU's ordinal: "dritte" -> drop the ending "e", append
+  // "el" -> "Drittel" (fractions.tsv). Phone digit groups append "," for a pause.
+  std::string drop_ending;
   std::string suffix;
+  // A word glued to a number ("jährige" in "40-jährige"): when the number word ends so that eSpeak NG
+  // would voice its last consonant into the word ("vierzigjährige" with [g]), the verbalizer joins them
+  // with its suffix joiner instead (VerbalizerWords).
+  bool after_number = false;
 };
 
 struct Semiotic {

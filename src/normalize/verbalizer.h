@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "normalize/number_speller.h"
@@ -18,6 +19,13 @@ struct SpokenPart {
   bool glue = false;
 };
 
-std::vector<SpokenPart> verbalize(const Semiotic& s, const NumberSpeller& speller);
+// How a number and a word glued to it are joined (words.tsv): after a number word ending in
+// `joiner_after` ("ig"), `joiner` (U+2010) replaces the hyphen or stands between them.
+struct VerbalizerWords {
+  std::string joiner;
+  std::string joiner_after;
+};
+
+std::vector<SpokenPart> verbalize(const Semiotic& s, const NumberSpeller& speller, const VerbalizerWords& w);
 
 }  // namespace vorlesen::normalize

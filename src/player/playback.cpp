@@ -36,8 +36,10 @@ std::shared_ptr<const Pipeline> makePipeline(const VoiceParams& voice, const std
 
 }  // namespace
 
-std::size_t headEnd(const std::string& input, std::string_view bytes, const ExtractOptions& extract) {
-  if (bytes.size() < kSplitBytes || (!extract.raw && looksLikeHtml(input, bytes))) return 0;
+std::size_t headEnd(const ArticleInput& input, const ExtractOptions& extract) {
+  const std::string_view bytes = input.bytes;
+  if (bytes.size() < kSplitBytes) return 0;
+  if (!extract.raw && (input.media_type.find("html") != std::string::npos || looksLikeHtml(input.name, bytes))) return 0;
   const std::size_t blank = bytes.find("\n\n", kHeadBytes);
   return blank == std::string_view::npos || blank > kSplitBytes ? 0 : blank;
 }
@@ -119,14 +121,15 @@ Playback::~Playback() {
 
 std::shared_ptr<const Document> Playback::load(std::string_view bytes) {
   if (options_.load) return std::make_shared<const Document>(options_.load(bytes));
-  return std::make_shared<const Document>(extractArticle(options_.input, bytes, options_.extract));
+  return std::make_shared<const Document>(extractArticle(input_, bytes, options_.extract));
 }
 
 std::shared_ptr<const Document> Playback::document() {
   if (doc_) return doc_;
-  bytes_ = options_.read ? options_.read() : readInput(options_.input);
-  if (options_.head_first) head_end_ = headEnd(options_.input, bytes_, options_.extract);
-  doc_ = load(head_end_ > 0 ? std::string_view(bytes_).substr(0, head_end_) : std::string_view(bytes_));
+  input_ = options_.read ? options_.read() : readArticleInput(options_.input, options_.extract);
+  if (options_.head_first) head_end_ = headEnd(input_, options_.extract);
+  const std::string_view bytes = input_.bytes;
+  doc_ = load(head_end_ > 0 ? bytes.substr(0, head_end_) : bytes);
   return doc_;
 }
 
@@ -157,7 +160,7 @@ Player& Playback::start() {
   Player& player = prepare();
   if (started_) return player;
   if (head_end_ > 0 && !handover_) {
-    handover_ = std::make_unique<Handover>([this] { return load(bytes_); }, player);
+    handover_ = std::make_unique<Handover>([this] { return load(input_.bytes); }, player);
   }
   // The hand-over goes on once the first sound is out, and is cancelled when starting fails.
   struct Release {

@@ -16,26 +16,15 @@
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/text.h"
+#include "pronounce/phoneme_rules.h"
+#include "pronounce/words.h"
 
 namespace vorlesen {
 
-namespace {
+using pronounce::lowerCase;
+using pronounce::wordCore;
 
-std::string lowerCase(std::string_view s) {
-  // Most words are ASCII: lower-case them without the round trip through UTF-16 (it dominated the
-  // time of normalize on news text).
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
-  std::string out;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
-  u.toLower(icu::Locale::getGerman()).toUTF8String(out);
-  return out;
-}
+namespace {
 
 // A short origin for messages and --explain: "lexicon.tsv:12".
 std::string originOf(const std::string& path, std::size_t line) {
@@ -162,6 +151,7 @@ struct Edit {
   std::string out;
   std::string language;
   bool phonemes = false;
+  bool final = true;  // a lexicon reading or a foreign word; an acronym's letters may still be respelled
 };
 
 bool isUpperWord(std::string_view s, std::size_t min_letters, std::size_t max_letters) {
@@ -178,27 +168,6 @@ bool hasLowercase(std::string_view s) {
     if (u_islower(static_cast<UChar32>(nextCodepoint(s, i)))) return true;
   }
   return false;
-}
-
-bool isWordChar(char32_t cp) { return u_isalnum(static_cast<UChar32>(cp)) != 0; }
-
-// The word inside a space-separated token: leading and trailing punctuation ("„KI“," -> "KI") removed.
-Span wordCore(std::string_view text, Span token) {
-  std::size_t b = token.begin;
-  while (b < token.end) {
-    std::size_t i = b;
-    if (isWordChar(nextCodepoint(text, i))) break;
-    b = i;
-  }
-  std::size_t e = token.end;
-  while (e > b) {
-    std::size_t start = e - 1;
-    while (start > b && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    std::size_t i = start;
-    if (isWordChar(nextCodepoint(text, i))) break;
-    e = start;
-  }
-  return Span{b, e};
 }
 
 // "K-I" from "KI": letters joined by hyphens, which eSpeak reads with German letter names, unpaused.
@@ -224,15 +193,13 @@ std::string asWord(std::string_view word) {
 
 struct Pronouncer::Impl {
   std::vector<Lexicon> lexicons;  // built-in first; entries point into these
-  const std::uint64_t id = nextId();  // for the per-thread regex matchers (foreignWord)
-  static std::uint64_t nextId() {
-    static std::atomic<std::uint64_t> counter{0};
-    return ++counter;
-  }
+  const std::uint64_t id = pronounce::nextMatcherOwnerId();  // for the per-thread regex matchers (foreignWord)
   std::map<std::string, Ranked, std::less<>> exact;  // entries with a capital letter
   std::map<std::string, Ranked, std::less<>> folded;  // all-lowercase entries, by lowercase word
   std::map<std::string, std::pair<std::string, std::string>, std::less<>> foreign;  // lowercase -> language, origin
   std::vector<ForeignPattern> patterns;
+  std::vector<const icu::RegexPattern*> pattern_ptrs;  // patterns[i].regex, for threadMatchers
+  std::shared_ptr<const pronounce::PhonemeRules> rules;  // phoneme_rules.tsv; null when absent
   std::map<std::string, Acronym, std::less<>> acronyms;
   std::vector<std::string> warnings;
 
@@ -267,6 +234,18 @@ struct Pronouncer::Impl {
     }
   }
 
+  // The main-voice phoneme readings of the lexicons by lower-case word (a later entry wins), which
+  // also hold inside compounds.
+  std::map<std::string, std::string, std::less<>> partReadings() const {
+    std::map<std::string, std::string, std::less<>> out;
+    for (const Lexicon& lex : lexicons) {
+      for (const LexiconEntry& e : lex.entries) {
+        if (e.phonemes() && e.language.empty()) out[lowerCase(e.word)] = e.reading.substr(2, e.reading.size() - 4);
+      }
+    }
+    return out;
+  }
+
   const LexiconEntry* lookupLexicon(std::string_view word) const {
     const auto ex = exact.find(word);
     const auto fo = folded.find(lowerCase(word));
@@ -292,6 +271,7 @@ struct Pronouncer::Impl {
         if (U_FAILURE(status)) throw Error::data(where + ": bad regular expression: " + u_errorName(status));
         p.language = row.fields[1];
         p.origin = originOf(table.path, row.line);
+        pattern_ptrs.push_back(p.regex.get());
         patterns.push_back(std::move(p));
       } else {
         foreign[lowerCase(entry)] = {row.fields[1], originOf(table.path, row.line)};
@@ -322,22 +302,10 @@ struct Pronouncer::Impl {
     }
     if (patterns.empty()) return false;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
-    // A matcher is stateful, so each thread keeps its own, made once per Pronouncer and reset per word
-    // (making one per word cost more than the matching).
-    // Keyed by a process-unique id, not the address: a later Pronouncer may reuse this one's address.
-    thread_local std::pair<std::uint64_t, std::vector<std::unique_ptr<icu::RegexMatcher>>> cache;  // ids start at 1
-    if (cache.first != id) {
-      cache.second.clear();
-      for (const ForeignPattern& p : patterns) {
-        UErrorCode status = U_ZERO_ERROR;
-        cache.second.emplace_back(p.regex->matcher(status));
-        if (U_FAILURE(status)) cache.second.back().reset();
-      }
-      cache.first = id;
-    }
+    std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = pronounce::threadMatchers(id, pattern_ptrs);
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       const ForeignPattern& p = patterns[i];
-      icu::RegexMatcher* m = cache.second[i].get();
+      icu::RegexMatcher* m = matchers[i].get();
       if (!m) continue;
       UErrorCode status = U_ZERO_ERROR;
       m->reset(u);
@@ -371,10 +339,12 @@ struct Pronouncer::Impl {
       d.because = origin;
     } else if (const auto a = acronyms.find(w); a != acronyms.end()) {
       d.kind = PronunciationKind::Acronym;
+      edit.final = false;
       edit.out = a->second.spell ? spelled(w) : a->second.reading.empty() ? asWord(w) : a->second.reading;
       d.because = a->second.origin;
     } else if (!headline && isUpperWord(w, 2, 5)) {
       d.kind = PronunciationKind::Acronym;
+      edit.final = false;
       edit.out = spelled(w);
       d.because = "unknown capitals";
     } else {
@@ -386,55 +356,25 @@ struct Pronouncer::Impl {
     decisions.push_back(std::move(d));
     return true;
   }
+
+  // Decides every word of `text` (as a whole, else part by part when hyphenated).
+  void collectEdits(std::string_view text, std::vector<Edit>& edits, std::vector<PronunciationDecision>& decisions) const {
+    // A sentence in capitals ("EILMELDUNG: STURM IN BERLIN") is a headline, not a row of acronyms.
+    const bool headline = !hasLowercase(text) && text.find(' ') != std::string_view::npos;
+    pronounce::forEachWord(text, [&](Span core) {
+      if (decide(text, core, headline, edits, decisions)) return;
+      // Not known as a whole: look at the parts of a hyphenated word ("CDU-Chef", "Tech-Konzern").
+      if (text.substr(core.begin, core.size()).find('-') == std::string_view::npos) return;
+      pronounce::forEachHyphenPart(text, core, [&](Span part) { decide(text, part, headline, edits, decisions); });
+    });
+  }
 };
 
-Pronouncer::Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexicons, const LanguageCheck& has_language)
-    : impl_(std::make_unique<Impl>()) {
-  impl_->has_language = has_language;
-  if (const TsvTable* t = data.find("lexicon")) impl_->addLexicon(Lexicon::fromTable(*t));
-  for (Lexicon& lex : user_lexicons) impl_->addLexicon(std::move(lex));
-  impl_->indexLexicons();
-  if (const TsvTable* t = data.find("foreign")) impl_->loadForeign(*t);
-  if (const TsvTable* t = data.find("acronyms")) impl_->loadAcronyms(*t);
-}
+namespace {
 
-Pronouncer::~Pronouncer() = default;
-Pronouncer::Pronouncer(Pronouncer&&) noexcept = default;
-
-const std::vector<std::string>& Pronouncer::warnings() const { return impl_->warnings; }
-
-Pronounced Pronouncer::pronounce(const SpokenText& in) const {
-  const std::string_view text = in.text;
-  // A sentence in capitals ("EILMELDUNG: STURM IN BERLIN") is a headline, not a row of acronyms.
-  const bool headline = !hasLowercase(text) && text.find(' ') != std::string_view::npos;
-  std::vector<Edit> edits;
-  Pronounced out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < text.size() && text[j] != ' ') ++j;
-    const Span core = wordCore(text, Span{i, j});
-    i = j;
-    if (core.empty()) continue;
-    if (impl_->decide(text, core, headline, edits, out.decisions)) continue;
-    // Not known as a whole: look at the parts of a hyphenated word ("CDU-Chef", "Tech-Konzern").
-    const std::string_view w = text.substr(core.begin, core.size());
-    if (w.find('-') == std::string_view::npos) continue;
-    std::size_t p = core.begin;
-    while (p <= core.end) {
-      std::size_t q = text.find('-', p);
-      if (q == std::string_view::npos || q > core.end) q = core.end;
-      if (q > p) impl_->decide(text, Span{p, q}, headline, edits, out.decisions);
-      p = q + 1;
-    }
-  }
-
-  // Apply the edits, keeping the alignment: a replaced word gets one piece pointing at the source of
-  // everything it replaced; pieces outside edits move by the length change before them.
-  out.spoken.rewrites = in.rewrites;  // the normalizer's decisions, for --explain
-  std::string& spoken = out.spoken.text;
-  std::vector<Span> edit_out;
+// The input text with every edit applied, and where each edit's output landed.
+std::string applyEdits(std::string_view text, const std::vector<Edit>& edits, std::vector<Span>& edit_out) {
+  std::string spoken;
   std::size_t pos = 0;
   for (const Edit& e : edits) {
     spoken.append(text.substr(pos, e.in.begin - pos));
@@ -444,7 +384,13 @@ Pronounced Pronouncer::pronounce(const SpokenText& in) const {
     pos = e.in.end;
   }
   spoken.append(text.substr(pos));
+  return spoken;
+}
 
+// The alignment after the edits: a replaced word gets one piece pointing at the source of everything
+// it replaced; pieces outside edits move by the length change before them.
+std::vector<AlignedPiece> carryAlignment(const SpokenText& in, const std::vector<Edit>& edits,
+                                         const std::vector<Span>& edit_out) {
   const auto shift = [&](std::size_t offset) {  // output offset of an input offset outside every edit
     std::size_t delta_plus = 0, delta_minus = 0;
     for (std::size_t k = 0; k < edits.size() && edits[k].in.end <= offset; ++k) {
@@ -453,37 +399,91 @@ Pronounced Pronouncer::pronounce(const SpokenText& in) const {
     }
     return offset + delta_plus - delta_minus;
   };
+  std::vector<AlignedPiece> out;
   for (const AlignedPiece& piece : in.pieces) {
     // The parts of the piece outside every edit.
     std::size_t b = piece.spoken.begin;
     for (const Edit& e : edits) {
       if (e.in.end <= b || e.in.begin >= piece.spoken.end) continue;
-      if (e.in.begin > b) out.spoken.pieces.push_back(AlignedPiece{Span{shift(b), shift(e.in.begin)}, piece.source});
+      if (e.in.begin > b) out.push_back(AlignedPiece{Span{shift(b), shift(e.in.begin)}, piece.source});
       b = std::max(b, e.in.end);
     }
-    if (b < piece.spoken.end) out.spoken.pieces.push_back(AlignedPiece{Span{shift(b), shift(piece.spoken.end)}, piece.source});
+    if (b < piece.spoken.end) out.push_back(AlignedPiece{Span{shift(b), shift(piece.spoken.end)}, piece.source});
   }
   for (std::size_t k = 0; k < edits.size(); ++k) {
-    out.spoken.pieces.push_back(AlignedPiece{edit_out[k], in.sourceOf(edits[k].in.begin, edits[k].in.end)});
-    if (!edits[k].language.empty() || edits[k].phonemes) {
-      out.runs.push_back(VoiceRun{edit_out[k], edits[k].language, edits[k].phonemes});
-    }
+    out.push_back(AlignedPiece{edit_out[k], in.sourceOf(edits[k].in.begin, edits[k].in.end)});
   }
-  std::sort(out.spoken.pieces.begin(), out.spoken.pieces.end(),
-            [](const AlignedPiece& a, const AlignedPiece& b) { return a.spoken.begin < b.spoken.begin; });
+  std::sort(out.begin(), out.end(), [](const AlignedPiece& a, const AlignedPiece& b) { return a.spoken.begin < b.spoken.begin; });
+  return out;
+}
 
-  // Neighbouring words in the same foreign language are read in one go ("Machine Learning"), which
-  // sounds like one phrase and switches voices less often.
+// The runs of the edits: another voice or phonemes. Neighbouring words in the same foreign language
+// are read in one go ("Machine Learning"), which sounds like one phrase and switches voices less often.
+std::vector<VoiceRun> editRuns(std::string_view spoken, const std::vector<Edit>& edits, const std::vector<Span>& edit_out) {
   std::vector<VoiceRun> merged;
-  for (const VoiceRun& r : out.runs) {
+  for (std::size_t k = 0; k < edits.size(); ++k) {
+    if (edits[k].language.empty() && !edits[k].phonemes) continue;
+    const VoiceRun r{edit_out[k], edits[k].language, edits[k].phonemes, nullptr};
     if (!merged.empty() && !r.phonemes && !merged.back().phonemes && merged.back().language == r.language &&
-        isSpaceOnly(std::string_view(spoken).substr(merged.back().text.end, r.text.begin - merged.back().text.end))) {
+        isSpaceOnly(spoken.substr(merged.back().text.end, r.text.begin - merged.back().text.end))) {
       merged.back().text.end = r.text.end;
     } else {
       merged.push_back(r);
     }
   }
-  out.runs = std::move(merged);
+  return merged;
+}
+
+// `runs` plus the stretches between final edits (a lexicon reading, a foreign word), which the
+// phoneme rules may respell word by word; a spelled acronym ("U-S-A") is respelled as one word.
+std::vector<VoiceRun> withRespelling(std::vector<VoiceRun> runs, std::string_view spoken, const std::vector<Edit>& edits,
+                                     const std::vector<Span>& edit_out,
+                                     const std::shared_ptr<const pronounce::PhonemeRules>& rules) {
+  if (!rules || rules->size() == 0) return runs;
+  std::size_t pos = 0;
+  const auto gap = [&](std::size_t end) {
+    if (end > pos && !isSpaceOnly(spoken.substr(pos, end - pos))) runs.push_back(VoiceRun{Span{pos, end}, {}, false, rules});
+  };
+  for (std::size_t k = 0; k < edits.size(); ++k) {
+    if (!edits[k].final) continue;
+    gap(edit_out[k].begin);
+    pos = edit_out[k].end;
+  }
+  gap(spoken.size());
+  std::sort(runs.begin(), runs.end(), [](const VoiceRun& a, const VoiceRun& b) { return a.text.begin < b.text.begin; });
+  return runs;
+}
+
+}  // namespace
+
+Pronouncer::Pronouncer(const LanguageData& data, std::vector<Lexicon> user_lexicons, const LanguageCheck& has_language)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->has_language = has_language;
+  if (const TsvTable* t = data.find("lexicon")) impl_->addLexicon(Lexicon::fromTable(*t));
+  for (Lexicon& lex : user_lexicons) impl_->addLexicon(std::move(lex));
+  impl_->indexLexicons();
+  if (const TsvTable* t = data.find("foreign")) impl_->loadForeign(*t);
+  if (const TsvTable* t = data.find("acronyms")) impl_->loadAcronyms(*t);
+  if (const TsvTable* t = data.find("phoneme_rules")) {
+    impl_->rules = std::make_shared<const pronounce::PhonemeRules>(*t, impl_->partReadings());
+    impl_->warnings.insert(impl_->warnings.end(), impl_->rules->warnings().begin(), impl_->rules->warnings().end());
+  }
+}
+
+Pronouncer::~Pronouncer() = default;
+Pronouncer::Pronouncer(Pronouncer&&) noexcept = default;
+
+const std::vector<std::string>& Pronouncer::warnings() const { return impl_->warnings; }
+
+Pronounced Pronouncer::pronounce(const SpokenText& in) const {
+  std::vector<Edit> edits;
+  Pronounced out;
+  impl_->collectEdits(in.text, edits, out.decisions);
+  std::vector<Span> edit_out;
+  out.spoken.text = applyEdits(in.text, edits, edit_out);
+  out.spoken.rewrites = in.rewrites;  // the normalizer's decisions, for --explain
+  out.spoken.pieces = carryAlignment(in, edits, edit_out);
+  out.runs = withRespelling(editRuns(out.spoken.text, edits, edit_out), out.spoken.text, edits, edit_out, impl_->rules);
   return out;
 }
 

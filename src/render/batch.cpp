@@ -69,7 +69,7 @@ std::string resultLine(std::string text) {
 }
 
 [[noreturn]] void workerMain(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                             const Pipeline& pipeline, int result_fd, pid_t parent) {
+                             const Pipeline& pipeline, int result_fd, pid_t parent, bool force) {
   const SignalScope signals({SIGINT, SIGTERM, SIGHUP}, onWorkerSignal);  // ends with the process (_exit)
   // Stop (and clean up) when the parent dies, however it dies.
   ::prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -78,9 +78,13 @@ std::string resultLine(std::string text) {
   try {
     EspeakSynthesizer synth;
     synth.setVoice(settings.voice);
-    const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop);
+    const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop, force);
     for (const std::string& w : r.warnings) sendLine(result_fd, "warn " + resultLine(w) + "\n");
-    sendLine(result_fd, "ok " + std::to_string(r.samples) + " " + std::to_string(r.sample_rate) + "\n");
+    if (r.skipped) {
+      sendLine(result_fd, "skip\n");
+    } else {
+      sendLine(result_fd, "ok " + std::to_string(r.samples) + " " + std::to_string(r.sample_rate) + "\n");
+    }
   } catch (const Error& e) {
     sendLine(result_fd, "fail " + std::to_string(static_cast<int>(e.kind())) + " " + resultLine(e.what()) + "\n");
     code = 1;
@@ -187,6 +191,9 @@ JobResult decodeResult(const Worker& w, int status, double seconds) {
   while (std::getline(lines, line)) {
     if (line.rfind("warn ", 0) == 0) {
       r.warnings.push_back(line.substr(5));
+    } else if (line == "skip") {
+      r.status = JobStatus::Skipped;
+      reported = true;
     } else if (line.rfind("ok ", 0) == 0) {
       std::istringstream fields(line.substr(3));
       fields >> r.samples >> r.sample_rate;
@@ -227,7 +234,7 @@ BatchJob jobForAudioFile(const std::string& input, const std::string& audio, con
 }
 
 BatchJob jobInDirectory(const std::string& input, const std::string& dir, const RenderSettings& settings) {
-  const std::string stem = input == "-" ? std::string("stdin") : fs::path(input).stem().string();
+  const std::string stem = inputStem(input);
   return jobForAudioFile(input, (fs::path(dir) / (stem + audioFormatExtension(settings.format))).string(), settings);
 }
 
@@ -261,8 +268,32 @@ std::string settingsFingerprint(const RenderSettings& s) {
   return "vorlesen-settings " + h.hex();
 }
 
+namespace {
+
+// Every output of `job` exists and the audio records `fingerprint`.
+bool outputsRecord(const BatchJob& job, const std::string& fingerprint) {
+  for (const std::string* p : {&job.subtitles, &job.timings}) {
+    if (!p->empty() && !modificationTime(*p)) return false;
+  }
+  try {
+    return readAudioFileInfo(job.audio).comment == fingerprint;
+  } catch (const Error&) {
+    return false;  // missing or unreadable: render it again
+  }
+}
+
+// A link has no modification time: its files record what was read from it, by a hash of the
+// article's text, beside the settings.
+std::string contentFingerprint(const std::string& fingerprint, const Document& doc) {
+  Fnv1a64 h;
+  h.add(doc.text);
+  return fingerprint + " content " + h.hex();
+}
+
+}  // namespace
+
 bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
-  if (job.input == "-") return false;
+  if (job.input == "-" || isUrl(job.input)) return false;  // known only once read: see renderFile()
   const auto input_time = modificationTime(job.input);
   if (!input_time) return false;
   for (const std::string* p : {&job.audio, &job.subtitles, &job.timings}) {
@@ -270,23 +301,24 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
     const auto t = modificationTime(*p);
     if (!t || *t <= *input_time) return false;
   }
-  try {
-    return readAudioFileInfo(job.audio).comment == fingerprint;
-  } catch (const Error&) {
-    return false;  // unreadable: render it again
-  }
+  return outputsRecord(job, fingerprint);
 }
 
 FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop) {
+                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop, bool force) {
   FileRender result;
   ExtractOptions extract;
   extract.raw = settings.raw;
+  extract.fetch = settings.fetch;
   const Document doc = loadArticle(job.input, extract);
   if (doc.bad_utf8 > 0) result.warnings.push_back(describeRepairs(doc));
   AudioTags tags;
-  tags.title = job.input == "-" ? std::string() : fs::path(job.input).stem().string();
-  tags.comment = fingerprint;
+  tags.title = job.input == "-" ? std::string() : inputStem(job.input);
+  tags.comment = isUrl(job.input) ? contentFingerprint(fingerprint, doc) : fingerprint;
+  if (!force && isUrl(job.input) && outputsRecord(job, tags.comment)) {
+    result.skipped = true;
+    return result;
+  }
   AudioFileWriter audio(job.audio, synth.sampleRate(), settings.format, tags);
   std::optional<SubtitleWriter> subtitles;
   if (!job.subtitles.empty()) {
@@ -332,7 +364,8 @@ class Scheduler {
   Scheduler(const std::vector<BatchJob>& jobs, const RenderSettings& settings, const std::string& fingerprint,
             const Pipeline& pipeline, const BatchOptions& options, BatchObserver& observer, BatchSummary& summary)
       : jobs_(jobs), settings_(settings), fingerprint_(fingerprint), pipeline_(pipeline),
-        max_workers_(static_cast<std::size_t>(std::max(1, options.jobs))), observer_(observer), summary_(summary) {}
+        max_workers_(static_cast<std::size_t>(std::max(1, options.jobs))), force_(options.force), observer_(observer),
+        summary_(summary) {}
 
   // Runs the jobs `pending` names (taken from the back).
   void run(std::vector<std::size_t> pending) {
@@ -384,7 +417,7 @@ class Scheduler {
       signals_.resetInChild();
       read_end.reset();
       for (auto& [other_pid, other] : running_) other.fd.reset();
-      workerMain(jobs_[index], settings_, fingerprint_, pipeline_, write_end.get(), parent);
+      workerMain(jobs_[index], settings_, fingerprint_, pipeline_, write_end.get(), parent, force_);
     }
     running_.emplace(pid, Worker{index, std::move(read_end), {}, Clock::now()});
     return true;
@@ -442,6 +475,8 @@ class Scheduler {
     if (WIFSIGNALED(status)) removeJobTemporaries(job);  // it could not clean up after itself
     if (r.status == JobStatus::Rendered) {
       ++summary_.rendered;
+    } else if (r.status == JobStatus::Skipped) {
+      ++summary_.skipped;  // a link whose content had not changed (renderFile())
     } else {
       ++summary_.failed;
       if (r.error_kind == ErrorKind::Usage && !summary_.fatal) stopAll(Error(r.error_kind, r.error), it->first);
@@ -464,6 +499,7 @@ class Scheduler {
   const std::string& fingerprint_;
   const Pipeline& pipeline_;
   const std::size_t max_workers_;
+  const bool force_;
   BatchObserver& observer_;
   BatchSummary& summary_;
   ParentSignals signals_;

@@ -207,6 +207,7 @@ void EspeakSynthesizer::setVoice(const VoiceParams& params) {
     }
   }
   const espeak_ng_STATUS status = espeak_ng_SetVoiceByName(name.c_str());
+  if (name != params_.voice) word_phonemes_.clear();
   if (status != ENS_OK) {
     throw Error::usage("unknown voice '" + name + "' (see 'vorlesen voices')");
   }
@@ -252,7 +253,15 @@ void appendSsmlText(std::string& ssml, std::vector<std::size_t>& map, std::strin
   }
 }
 
-// Markup that stands for no byte of the text: its code points point at the next text byte.
+// Appends text for espeak_TextToPhonemes with phoneme input on: "[[" gets a space.
+void appendPlainText(std::string& out, std::string_view text) {
+  for (char c : text) {
+    if (c == '[' && !out.empty() && out.back() == '[') out.push_back(' ');
+    out.push_back(c);
+  }
+}
+
+// Markup that stands for no byte of the text: its code points point at byte `at`.
 void appendSsmlTag(std::string& ssml, std::vector<std::size_t>& map, std::string_view tag, std::size_t at) {
   for (std::size_t i = 0; i < tag.size();) {
     nextCodepoint(tag, i);
@@ -261,13 +270,73 @@ void appendSsmlTag(std::string& ssml, std::vector<std::size_t>& map, std::string
   ssml.append(tag);
 }
 
+// eSpeak NG 1.51 drops a "[[...]]" word that follows anything but white space („[[...]]“, "(", "-"),
+// and one followed by a letter or a hyphen: such a word gets a space on that side.
+bool needsSpaceBefore(std::string_view message) {
+  return !message.empty() && !isAsciiSpace(message.back());
+}
+bool needsSpaceAfter(std::string_view text, std::size_t end) {
+  if (end >= text.size()) return false;
+  std::size_t i = end;
+  const char32_t next = nextCodepoint(text, i);
+  return next == '-' || u_isalnum(static_cast<UChar32>(next)) || next == '[';
+}
+
+// The phonemes of a phoneme piece, without markup characters (they cannot be phonemes).
+void appendPhonemes(std::string& out, std::vector<std::size_t>& map, std::string_view body, std::size_t base,
+                    bool one_position) {
+  for (std::size_t i = 0; i < body.size();) {
+    const std::size_t at = i;
+    const char32_t cp = nextCodepoint(body, i);
+    if (cp == '<' || cp == '>' || cp == '&') continue;
+    out.append(body.substr(at, i - at));
+    map.push_back(one_position ? base : base + at);
+  }
+}
+
+bool plainVoiceName(const std::string& name) {
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
+}
+
 }  // namespace
+
+// One stretch of a message that is not plain main-voice text.
+struct EspeakSynthesizer::Piece {
+  Span text;              // the bytes of the text it stands for
+  std::string language;   // another voice's language; empty: the main voice
+  bool phonemes = false;  // spoken from eSpeak phonemes
+  std::string content;    // a respelled word's "[[...]]"; empty: the text's own bytes
+};
+
+// The runs as pieces: a rewriter's stretch becomes one phoneme piece per respelled word.
+std::vector<EspeakSynthesizer::Piece> EspeakSynthesizer::resolveRuns(std::string_view text,
+                                                                    const std::vector<VoiceRun>& runs) {
+  std::vector<Piece> pieces;
+  std::size_t pos = 0;
+  const PhonemeLookup lookup = [this](std::string_view word) { return wordPhonemes(word); };
+  for (const VoiceRun& run : runs) {
+    if (run.text.begin < pos || run.text.end > text.size()) continue;  // not ordered: read as main voice
+    pos = run.text.end;
+    if (!run.rewriter) {
+      pieces.push_back(Piece{run.text, run.language, run.phonemes, {}});
+      continue;
+    }
+    for (PhonemeRespelling& r : run.rewriter->respell(text.substr(run.text.begin, run.text.size()), lookup)) {
+      const Span word{run.text.begin + r.word.begin, run.text.begin + r.word.end};
+      if (word.end > run.text.end || word.empty()) continue;
+      pieces.push_back(Piece{word, {}, true, "[[" + r.phonemes + "]]"});
+    }
+  }
+  return pieces;
+}
 
 std::size_t EspeakSynthesizer::synthesizeRuns(std::string_view text, const std::vector<VoiceRun>& runs,
                                               const AudioCallback& on_audio) {
-  if (runs.empty()) return synthesize(text, on_audio);
   std::string safe(text);
   sanitizeForEspeak(safe);
+  const std::vector<Piece> pieces = resolveRuns(safe, runs);
+  if (pieces.empty()) return synthesize(text, on_audio);
   // A foreign run keeps the main voice's variant, so a female German voice reads English as a woman.
   const std::size_t plus = params_.voice.find('+');
   const std::string variant = plus == std::string::npos ? "" : params_.voice.substr(plus);
@@ -275,35 +344,101 @@ std::size_t EspeakSynthesizer::synthesizeRuns(std::string_view text, const std::
   std::vector<std::size_t> map;
   std::vector<Span> phoneme_runs;
   std::size_t pos = 0;
-  for (const VoiceRun& run : runs) {
-    if (run.text.begin < pos || run.text.end > safe.size()) continue;  // not ordered: read as main voice
-    appendSsmlText(ssml, map, std::string_view(safe).substr(pos, run.text.begin - pos), pos);
-    const std::string_view body = std::string_view(safe).substr(run.text.begin, run.text.size());
+  for (const Piece& piece : pieces) {
+    appendSsmlText(ssml, map, std::string_view(safe).substr(pos, piece.text.begin - pos), pos);
+    const std::string_view body = std::string_view(safe).substr(piece.text.begin, piece.text.size());
     // Only plain voice names go into the tag; anything else is read by the main voice.
-    const bool plain_name = std::all_of(run.language.begin(), run.language.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-    });
     const std::string open_tag =
-        run.language.empty() || !plain_name ? "" : "<voice name=\"" + run.language + variant + "\">";
-    appendSsmlTag(ssml, map, open_tag, run.text.begin);
-    if (run.phonemes) {
-      phoneme_runs.push_back(run.text);
-      // The Pronouncer hands "[[...]]" through unchanged; markup characters cannot be phonemes.
-      for (std::size_t i = 0; i < body.size();) {
-        const std::size_t at = i;
-        const char32_t cp = nextCodepoint(body, i);
-        if (cp == '<' || cp == '>' || cp == '&') continue;
-        ssml.append(body.substr(at, i - at));
-        map.push_back(run.text.begin + at);
-      }
+        piece.language.empty() || !plainVoiceName(piece.language) ? "" : "<voice name=\"" + piece.language + variant + "\">";
+    appendSsmlTag(ssml, map, open_tag, piece.text.begin);
+    if (piece.phonemes) {
+      phoneme_runs.push_back(piece.text);
+      if (needsSpaceBefore(ssml)) appendSsmlTag(ssml, map, " ", piece.text.begin);
+      // The Pronouncer hands "[[...]]" through unchanged; a respelled word stands at its first byte.
+      const bool respelled = !piece.content.empty();
+      appendPhonemes(ssml, map, respelled ? std::string_view(piece.content) : body, piece.text.begin, respelled);
+      if (needsSpaceAfter(safe, piece.text.end)) appendSsmlTag(ssml, map, " ", piece.text.end);
     } else {
-      appendSsmlText(ssml, map, body, run.text.begin);
+      appendSsmlText(ssml, map, body, piece.text.begin);
     }
-    if (!open_tag.empty()) appendSsmlTag(ssml, map, "</voice>", run.text.end);
-    pos = run.text.end;
+    if (!open_tag.empty()) appendSsmlTag(ssml, map, "</voice>", piece.text.end);
+    pos = piece.text.end;
   }
   appendSsmlText(ssml, map, std::string_view(safe).substr(pos), pos);
   return speak(ssml, espeakCHARS_UTF8 | espeakSSML | espeakPHONEMES, safe, std::move(map), std::move(phoneme_runs), on_audio);
+}
+
+// espeak_TextToPhonemes over all clauses of `text`, joined by spaces. eSpeak reads "[[...]]" as
+// phonemes and markup as text only as its last synthesis call said; callers set that up.
+std::string EspeakSynthesizer::translate(const std::string& text, int phoneme_mode) {
+  if (!translated_) {
+    // The first translation of a process sometimes comes out with a wrong phoneme ("Z" for "z").
+    translated_ = true;
+    translate("eins", phoneme_mode);
+  }
+  std::string out;
+  const void* p = text.c_str();
+  for (std::size_t guard = 0; p && guard <= text.size(); ++guard) {
+    const char* phonemes = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, phoneme_mode);
+    if (!phonemes || !*phonemes) continue;
+    if (!out.empty()) out.push_back(' ');
+    out.append(phonemes);
+  }
+  return out;
+}
+
+std::string EspeakSynthesizer::wordPhonemes(std::string_view word) {
+  if (const auto it = word_phonemes_.find(word); it != word_phonemes_.end()) return it->second;
+  std::string phonemes = translate(std::string(word), '|' << 8);
+  // Alone, a word starts a clause: drop the clause's opening pause.
+  if (phonemes.rfind("_!|", 0) == 0) phonemes.erase(0, 3);
+  // More than one word (a number, an abbreviation) or a switch to another language: not ours to fix.
+  if (phonemes.find_first_of(" (") != std::string::npos) phonemes.clear();
+  if (word_phonemes_.size() >= 100000) word_phonemes_.clear();  // a bound for endless documents
+  word_phonemes_.emplace(word, phonemes);
+  return phonemes;
+}
+
+std::string EspeakSynthesizer::spokenIpa(std::string_view text, const std::vector<VoiceRun>& runs) {
+  std::string safe(text);
+  sanitizeForEspeak(safe);
+  const std::vector<Piece> pieces = resolveRuns(safe, runs);
+  // TextToPhonemes reads "[[...]]" as phonemes and <...> as text as the last synthesis call's flags
+  // say: an empty message sets them.
+  unsigned int uid = 0;
+  espeak_ng_Synthesize("", 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakPHONEMES, &uid, nullptr);
+  std::string out;
+  std::string main_voice;  // main-voice text gathered until a foreign piece or the end
+  std::vector<std::size_t> unused_map;
+  const auto flush = [&](const std::string& language) {
+    if (isSpaceOnly(main_voice)) return main_voice.clear();
+    if (!language.empty()) checkEspeak(espeak_ng_SetVoiceByName(language.c_str()), "selecting voice " + language);
+    const std::string ipa = translate(main_voice, espeakPHONEMES_IPA);
+    if (!language.empty()) checkEspeak(espeak_ng_SetVoiceByName(params_.voice.c_str()), "selecting voice " + params_.voice);
+    if (!ipa.empty() && !out.empty()) out.push_back(' ');
+    out += ipa;
+    main_voice.clear();
+  };
+  std::size_t pos = 0;
+  for (const Piece& piece : pieces) {
+    appendPlainText(main_voice, std::string_view(safe).substr(pos, piece.text.begin - pos));
+    const std::string_view body = std::string_view(safe).substr(piece.text.begin, piece.text.size());
+    if (!piece.language.empty() && plainVoiceName(piece.language)) {
+      flush({});
+      appendPlainText(main_voice, body);
+      flush(piece.language);
+    } else if (piece.phonemes) {
+      main_voice += ' ';
+      appendPhonemes(main_voice, unused_map, piece.content.empty() ? body : std::string_view(piece.content), 0, true);
+      main_voice += ' ';
+    } else {
+      appendPlainText(main_voice, body);
+    }
+    pos = piece.text.end;
+  }
+  appendPlainText(main_voice, std::string_view(safe).substr(pos));
+  flush({});
+  return out;
 }
 
 std::size_t EspeakSynthesizer::speak(const std::string& message, unsigned int flags, std::string_view text,

@@ -111,12 +111,15 @@ mkfifo "$tmp/fifo"
 python3 -c "import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])" "$tmp/socket"
 printf 'geheim\n' >"$tmp/secret.txt"; chmod 000 "$tmp/secret.txt"
 mkdir "$tmp/ro" "$tmp/out"; chmod 555 "$tmp/ro"
-# Permissions mean nothing to root: run those cases as nobody when we are root.
-as_user=()
+# Permissions mean nothing to root: run those cases as nobody when we are root. nobody may not be
+# able to reach the build tree (a clone in /root), so it runs a copy of the binary and the data here.
+as_user=() user_bin=$bin
 if [[ $(id -u) -eq 0 ]] && command -v setpriv >/dev/null; then
   chmod 755 "$tmp"
-  mkdir "$tmp/home"; chmod 777 "$tmp/home"
-  as_user=(env HOME="$tmp/home" setpriv --reuid=65534 --regid=65534 --clear-groups)
+  mkdir "$tmp/home" "$tmp/bin"; chmod 777 "$tmp/home"
+  cp "$bin" "$tmp/bin/vorlesen" && cp -r "$src/voices" "$tmp/voices" && chmod -R a+rX "$tmp/bin" "$tmp/voices"
+  user_bin=$tmp/bin/vorlesen
+  as_user=(env HOME="$tmp/home" VORLESEN_DATA_DIR="$tmp/voices" setpriv --reuid=65534 --regid=65534 --clear-groups)
 fi
 out=$tmp/out/out.wav
 
@@ -174,9 +177,9 @@ run_case "socket: render" "err:socket: cannot open" 10 - "$out" -- "$bin" render
 if [[ $(id -u) -ne 0 || ${#as_user[@]} -gt 0 ]]; then
   chmod 777 "$tmp/out"
   run_case "unreadable file: render" "err:secret.txt: cannot open: Permission denied" 10 - "$out" -- \
-    "${as_user[@]}" "$bin" render "$tmp/secret.txt" -o "$out"
+    "${as_user[@]}" "$user_bin" render "$tmp/secret.txt" -o "$out"
   run_case "unwritable directory: render" "err:ro/out.wav: cannot create output file: Permission denied" 30 - \
-    "$tmp/ro/out.wav" -- "${as_user[@]}" "$bin" render "$tmp/ok.txt" -o "$tmp/ro/out.wav"
+    "$tmp/ro/out.wav" -- "${as_user[@]}" "$user_bin" render "$tmp/ok.txt" -o "$tmp/ro/out.wav"
 fi
 run_case "output directory missing: render" "err:cannot create output file: No such file" 30 - \
   "$tmp/nodir/out.wav" -- "$bin" render "$tmp/ok.txt" -o "$tmp/nodir/out.wav"

@@ -8,7 +8,7 @@ prefix=$(mktemp -d); trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build_dir" --prefix "$prefix" >/dev/null || fail "cmake --install failed"
 [[ -x $prefix/bin/vorlesen ]] || fail "binary not installed"
 [[ -f $prefix/share/vorlesen/voices/de/abbreviations.tsv ]] || fail "voices/ data not installed"
-[[ -f $prefix/share/man/man1/vorlesen.1 ]] || fail "man page not installed"
+[[ -f $prefix/share/man/man1/vorlesen.1.gz ]] || fail "man page not installed"
 # The installed binary uses its own copy of the data, not the source tree's.
 data=$(env -u VORLESEN_DATA_DIR "$prefix/bin/vorlesen" voices | sed -n 's/^Language data: //p')
 [[ $data == "$prefix/share/vorlesen/voices" ]] || fail "installed binary uses data from '$data'"

@@ -26,6 +26,12 @@ printf 'Der 3. Mai kostet 5 €.\n' | "$bin" normalize --explain >"$tmp/out.txt"
 grep -q $'^1\tdate\t3. Mai\tdritte Mai$' "$tmp/err.txt" || fail "explain date line missing: $(cat "$tmp/err.txt")"
 grep -q $'^1\tmoney\t5 €\tfünf Euro$' "$tmp/err.txt" || fail "explain money line missing: $(cat "$tmp/err.txt")"
 
+# A word the lexicon reads as eSpeak phonemes is printed as the word (its sound is --ipa's business).
+out=$(printf 'Der Konzern sagte 3 Sätze.\n' | "$bin" normalize)
+[[ $out == "Der Konzern sagte drei Sätze." ]] || fail "lexicon phonemes leaked into the text: $out"
+ipa=$(printf 'Der Konzern\n' | "$bin" normalize --ipa)
+[[ $ipa == *kɔnts* ]] || fail "--ipa does not show the lexicon's reading of Konzern: $ipa"
+
 # A 1 MB line without punctuation and a 10,000-digit number finish quickly.
 head -c 1000000 /dev/zero | tr '\0' 'a' >"$tmp/long.txt"; echo >>"$tmp/long.txt"
 printf '%010000d\n' 7 | tr '0' '9' >>"$tmp/long.txt"

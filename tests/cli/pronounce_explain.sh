@@ -14,4 +14,13 @@ for want in $'1\tacronym\tKI\tK-I' $'1\tacronym\tNATO\tNato' $'1\tforeign\tStart
             $'2\tforeign\tHype\tHype [en]' $'2\tforeign\tDeepseek\tDeepseek [en]'; do
   grep -qxF "$want" "$tmp/err" || fail "explain line missing: '$want' in: $(cat "$tmp/err")"
 done
+# --ipa: the IPA eSpeak NG will speak, one line per input line; with --explain, each respelled word.
+printf 'Sie sagte es.\n\nDer Hype.\n' | "$bin" normalize --ipa --explain >"$tmp/ipa" 2>"$tmp/ipa_err" ||
+  fail "normalize --ipa failed: $(cat "$tmp/ipa_err")"
+[[ $(wc -l <"$tmp/ipa") -eq 3 ]] || fail "--ipa printed $(wc -l <"$tmp/ipa") lines for 3: $(cat "$tmp/ipa")"
+grep -q "zˈɑːktə" <(sed -n 1p "$tmp/ipa") || fail "line 1 IPA: $(sed -n 1p "$tmp/ipa")"
+[[ -z $(sed -n 2p "$tmp/ipa") ]] || fail "an empty line gave IPA: $(sed -n 2p "$tmp/ipa")"
+grep -q "hˈaɪp" <(sed -n 3p "$tmp/ipa") || fail "line 3 IPA (English voice): $(sed -n 3p "$tmp/ipa")"
+grep -qP "^1\trule\tsagte\t\[\[z\|'A:\|k\|t\|@\]\]\t\[\[z\|'A:\|g\|t\|@\]\]\tphoneme_rules\.tsv:[0-9]+$" "$tmp/ipa_err" ||
+  fail "no rule line for 'sagte' in: $(cat "$tmp/ipa_err")"
 finish

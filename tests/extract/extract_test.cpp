@@ -1,6 +1,7 @@
 // Article extraction: the article in reading order, the page clutter gone, offsets back to the file.
 #include <catch2/catch.hpp>
 
+#include "extract/golden.h"
 #include "read_file.h"
 
 #include <unicode/unistr.h>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/page_markers.h"
 #include "vorlesen/error.h"
 #include "vorlesen/extract.h"
 #include "vorlesen/language_data.h"
@@ -32,22 +34,7 @@ std::vector<std::string> blockTexts(const Document& doc) {
   return out;
 }
 
-std::string joined(const Document& doc) {
-  std::string out;
-  for (const std::string& t : blockTexts(doc)) out += t + "\n";
-  return out;
-}
-
-// The golden file: "kind<TAB>text" per block.
-void checkGolden(const Document& doc, const std::string& golden_path) {
-  const TsvTable golden = parseTsv(readFile(golden_path), golden_path, 2);
-  REQUIRE(doc.blocks.size() == golden.rows.size());
-  for (std::size_t i = 0; i < golden.rows.size(); ++i) {
-    INFO(golden_path << ":" << golden.rows[i].line);
-    CHECK(blockKindName(doc.blocks[i].kind) == golden.rows[i].fields[0]);
-    CHECK(std::string(doc.slice(doc.blocks[i].span)) == golden.rows[i].fields[1]);
-  }
-}
+std::string joined(const Document& doc) { return joinedBlocks(doc); }
 
 TEST_CASE("a German news page dump: title, byline, body - breadcrumbs, teasers, ads gone", "[extract]") {
   const Document doc = loadArticle(kFixtures + "wirtschaft-dump.txt", ExtractOptions{});

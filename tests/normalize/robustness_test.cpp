@@ -81,3 +81,38 @@ TEST_CASE("a malformed data file is an error naming file and line", "[normalize]
   CHECK_THROWS_AS(Normalizer(without_months), Error);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a bad row in the news tables is an error naming file, line and problem", "[normalize][data]") {
+  const fs::path dir = fs::temp_directory_path() / "vorlesen-normalize-news-data-test";
+  const auto expectError = [&](const std::string& file, const std::string& row, const std::string& problem) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const auto& entry : fs::directory_iterator(dataDirectory() + "/de")) {
+      fs::copy_file(entry.path(), dir / entry.path().filename());
+    }
+    std::size_t lines = 0;
+    {
+      std::ifstream in(dir / file);
+      for (std::string line; std::getline(in, line);) ++lines;
+    }
+    std::ofstream(dir / file, std::ios::app) << row << "\n";
+    const LanguageData data = LanguageData::load(dir.string());
+    INFO(file << ": " << row);
+    try {
+      Normalizer n(data);
+      FAIL("no error");
+    } catch (const Error& e) {
+      const std::string what = e.what();
+      CHECK(what.find(file + ":" + std::to_string(lines + 1) + ":") != std::string::npos);
+      CHECK(what.find(problem) != std::string::npos);
+      CHECK(e.kind() == ErrorKind::Data);
+    }
+  };
+  expectError("number_context.tsv", "Stunden\thourz", "unknown kind \"hourz\"");
+  expectError("number_context.tsv", "U+ZZ\tgroup-separator", "hexadecimal code point");
+  expectError("units.tsv", "mAh\tMilliamperestunde\tMilliamperestunden\tf\tglued", "unknown flag \"glued\"");
+  expectError("abbreviations.tsv", "ital.\titalienisch\tadjectiv", "unknown flag \"adjectiv\"");
+  expectError("nouns.tsv", "König\tm\ttitel", "unknown flag \"titel\"");
+  expectError("electronic.tsv", "domain\tat", "the first field must be");
+  fs::remove_all(dir);
+}

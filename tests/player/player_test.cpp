@@ -86,7 +86,8 @@ std::vector<std::int16_t> renderInOtherProcess(const std::string& text) {
   const std::string dir = "player_test_render";
   std::system(("rm -rf " + dir + " && mkdir " + dir).c_str());
   std::ofstream(dir + "/in.txt") << text;
-  const std::string command = std::string(VORLESEN_BINARY) + " render " + dir + "/in.txt -o " + dir + "/out.wav";
+  // Quoted: the build tree may have a space in its path (a clone in "/root/Neuer Ordner").
+  const std::string command = "'" + std::string(VORLESEN_BINARY) + "' render " + dir + "/in.txt -o " + dir + "/out.wav";
   REQUIRE(std::system(command.c_str()) == 0);
   SF_INFO info{};
   SNDFILE* f = sf_open((dir + "/out.wav").c_str(), SFM_READ, &info);

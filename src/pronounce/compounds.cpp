@@ -1,0 +1,166 @@
+#include "pronounce/compounds.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "pronounce/words.h"
+#include "vorlesen/text.h"
+
+namespace vorlesen::pronounce {
+
+namespace {
+
+std::size_t letters(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) nextCodepoint(s, i);
+  return n;
+}
+
+// "stadt" -> "Stadt": the list writes nouns with a capital.
+std::string capitalized(std::string_view s) {
+  std::size_t i = 0;
+  const char32_t first = nextCodepoint(s, i);
+  std::string out;
+  appendUtf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first))));
+  out.append(s.substr(i));
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// The lines of `text` sorted byte-wise (for a word list that is not), each ending with a newline.
+std::string sortedLines(const std::string& text) {
+  std::vector<std::string_view> lines;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t eol = text.find('\n', i);
+    if (eol == std::string::npos) eol = text.size();
+    lines.emplace_back(std::string_view(text).substr(i, eol - i));
+    i = eol + 1;
+  }
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  out.reserve(text.size() + 1);
+  for (const std::string_view line : lines) out.append(line).push_back('\n');
+  return out;
+}
+
+// Whether `text` looks sorted byte-wise: a thousand line pairs spread over it are in order. A list
+// that is not sorted has pairs out of order everywhere; checking every line cost as much as all the
+// respelling of an article.
+bool looksSorted(std::string_view text) {
+  constexpr std::size_t kProbes = 1000;
+  const std::size_t step = std::max<std::size_t>(1, text.size() / kProbes);  // a small list: every line
+  std::size_t at = 0;
+  while (at < text.size()) {
+    while (at > 0 && text[at - 1] != '\n') --at;
+    const std::size_t eol = text.find('\n', at);
+    if (eol == std::string_view::npos) break;
+    const std::size_t next_eol = std::min(text.find('\n', eol + 1), text.size());
+    const std::string_view line = text.substr(at, eol - at);
+    const std::string_view next = text.substr(eol + 1, next_eol - eol - 1);
+    if (!next.empty() && next < line) return false;
+    at = std::max(at + step, eol + 1);
+  }
+  return true;
+}
+
+}  // namespace
+
+CompoundSplitter::CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
+                                   std::vector<std::string> prefixes)
+    : text_(std::move(words)), shortest_(shortest), not_parts_(std::move(not_parts)), prefixes_(std::move(prefixes)) {
+  if (text_.find('\r') != std::string::npos) text_.erase(std::remove(text_.begin(), text_.end(), '\r'), text_.end());
+  if (!looksSorted(text_)) text_ = sortedLines(text_);
+  if (!text_.empty() && text_.back() != '\n') text_.push_back('\n');
+  if (text_.size() > UINT32_MAX) text_.clear();  // the index counts in 32 bits; no list is that long
+  lines_.reserve(text_.size() / 10);
+  for (std::size_t at = 0; at < text_.size(); at = text_.find('\n', at) + 1) lines_.push_back(static_cast<std::uint32_t>(at));
+}
+
+bool CompoundSplitter::listed(std::string_view word) const {
+  // Binary search over the line starts.
+  const std::string_view all(text_);
+  const auto line = [&](std::uint32_t start) { return all.substr(start, all.find('\n', start) - start); };
+  const auto it = std::lower_bound(lines_.begin(), lines_.end(), word,
+                                   [&](std::uint32_t start, std::string_view w) { return line(start) < w; });
+  return it != lines_.end() && line(*it) == word;
+}
+
+// "verb" before "rechen", "bet" before "roffen": a prefix with a letter or two, before a part that
+// starts with a vowel, r or l, which could have taken those letters ("Geld|strafe" is fine).
+bool CompoundSplitter::prefixSeam(std::string_view part, std::string_view rest) const {
+  if (rest.empty()) return false;
+  const std::string lower = lowerCase(part);
+  const bool prefix_like = std::any_of(prefixes_.begin(), prefixes_.end(), [&](const std::string& p) {
+    return lower.size() <= p.size() + 2 && lower.compare(0, p.size(), p) == 0;
+  });
+  const char next = lowerAscii(rest[0]);
+  return prefix_like && (std::string_view("aeiourl").find(next) != std::string_view::npos || (rest[0] & 0x80));
+}
+
+bool CompoundSplitter::known(std::string_view part) const {
+  if (letters(part) < shortest_) return false;
+  const std::string lower = lowerCase(part);
+  if (std::find(not_parts_.begin(), not_parts_.end(), lower) != not_parts_.end()) return false;
+  return listed(part) || listed(lower) || listed(capitalized(lower));
+}
+
+std::vector<std::string_view> CompoundSplitter::split(std::string_view word) const {
+  // best[i]: the parts of word[i..]; fewest parts, then the longest last part. Parts start at code
+  // point boundaries only.
+  const std::size_t n = word.size();
+  std::vector<std::vector<std::string_view>> best(n + 1);
+  std::vector<bool> done(n + 1, false);
+  done[n] = true;
+  const auto better = [](const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+    if (b.empty()) return true;
+    if (a.size() != b.size()) return a.size() < b.size();
+    return a.back().size() > b.back().size();
+  };
+  for (std::size_t i = n; i-- > 0;) {
+    if ((static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) continue;
+    for (std::size_t j = n; j > i; --j) {
+      if (!done[j] || (j < n && (static_cast<unsigned char>(word[j]) & 0xC0) == 0x80)) continue;
+      if (i == 0 && j == n) continue;  // the whole word is not a split
+      const std::string_view part = word.substr(i, j - i);
+      if (!known(part) || prefixSeam(part, word.substr(j))) continue;
+      std::vector<std::string_view> candidate{part};
+      candidate.insert(candidate.end(), best[j].begin(), best[j].end());
+      if (better(candidate, best[i])) best[i] = std::move(candidate);
+    }
+    done[i] = !best[i].empty();
+  }
+  return best[0];
+}
+
+std::string composeParts(const std::vector<std::string>& part_notations) {
+  std::string out = " ";
+  for (std::size_t k = 0; k < part_notations.size(); ++k) {
+    std::string p = part_notations[k];
+    // Alone, a part starts a clause; inside the word a vowel-initial part starts with a glottal stop.
+    if (p.rfind(" _! ", 0) == 0) p.replace(0, 3, k > 0 ? " _|" : "");
+    if (k > 0) std::replace(p.begin(), p.end(), '\'', ',');
+    out += p.substr(1);  // both start with the padding space
+  }
+  return out;
+}
+
+bool differBeyondStress(std::string_view a, std::string_view b) {
+  const auto bare = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c != '\'' && c != ',') out.push_back(c);
+    }
+    std::size_t at;
+    while ((at = out.find(" _!")) != std::string::npos) out.erase(at, 3);
+    while ((at = out.find(" _|")) != std::string::npos) out.erase(at, 3);
+    return out;
+  };
+  return bare(a) != bare(b);
+}
+
+}  // namespace vorlesen::pronounce

@@ -1,0 +1,360 @@
+#include "pronounce/phoneme_rules.h"
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include "pronounce/words.h"
+#include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
+#include "vorlesen/text.h"
+
+namespace vorlesen::pronounce {
+
+std::string toRuleNotation(std::string_view espeak) {
+  std::string out = " ";
+  std::size_t i = 0;
+  while (i < espeak.size()) {
+    std::size_t bar = espeak.find('|', i);
+    if (bar == std::string_view::npos) bar = espeak.size();
+    // "_|" is a phoneme whose name contains the separator: "_||E" is "_|" then "E".
+    if (bar == i + 1 && espeak[i] == '_' && bar < espeak.size()) ++bar;
+    if (bar > i) {
+      out.append(espeak.substr(i, bar - i));
+      out.push_back(' ');
+    }
+    i = bar + 1;
+  }
+  return out;
+}
+
+std::string toEspeakNotation(std::string_view notation) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < notation.size()) {
+    while (i < notation.size() && notation[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < notation.size() && notation[j] != ' ') ++j;
+    if (j > i) {
+      if (!out.empty()) out.push_back('|');
+      out.append(notation.substr(i, j - i));
+    }
+    i = j;
+  }
+  return out;
+}
+
+struct PhonemeRules::Rule {
+  std::unique_ptr<icu::RegexPattern> spelling;  // null: every word
+  std::unique_ptr<icu::RegexPattern> phonemes;  // null: a stress rule
+  icu::UnicodeString replacement;
+  int stress = 0;  // a stress rule: the primary stress goes to this vowel (1 first, -1 last)
+  std::string origin;
+};
+
+namespace {
+
+using Classes = std::map<std::string, std::string, std::less<>>;  // name -> "(?:tok|tok)"
+
+std::unique_ptr<icu::RegexPattern> compile(const std::string& pattern, const std::string& where) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  std::unique_ptr<icu::RegexPattern> p(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
+  if (U_FAILURE(status)) {
+    throw Error::data(format(tr("{}: bad regular expression '{}' ({} at offset {})."), where, pattern,
+                             u_errorName(status), parse_error.offset));
+  }
+  return p;
+}
+
+// The space-separated names of a class or of a word's phonemes.
+std::vector<std::string> tokens(std::string_view text) {
+  std::vector<std::string> names;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j > i) names.emplace_back(text.substr(i, j - i));
+    i = j;
+  }
+  return names;
+}
+
+// "2" -> 2, "-1" -> -1; 0 for anything else.
+int stressTarget(const std::string& field) {
+  try {
+    std::size_t used = 0;
+    const int n = std::stoi(field, &used);
+    return used == field.size() && n >= -9 && n <= 9 ? n : 0;
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+// The primary stress moved to vowel `target` (1 first, -1 last); the old primary is dropped.
+std::string moveStress(const std::string& notation, int target, const std::vector<std::string>& vowels) {
+  std::vector<std::string> toks = tokens(notation);
+  std::vector<std::size_t> nuclei;
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    std::string& t = toks[k];
+    if (!t.empty() && t[0] == '\'') t.erase(0, 1);
+    const std::string bare = !t.empty() && t[0] == ',' ? t.substr(1) : t;
+    if (std::find(vowels.begin(), vowels.end(), bare) != vowels.end()) nuclei.push_back(k);
+  }
+  const long at = target > 0 ? target - 1 : static_cast<long>(nuclei.size()) + target;
+  if (at < 0 || at >= static_cast<long>(nuclei.size())) return notation;
+  std::string& t = toks[nuclei[static_cast<std::size_t>(at)]];
+  t = "'" + (!t.empty() && t[0] == ',' ? t.substr(1) : t);
+  std::string out = " ";
+  for (const std::string& x : toks) out += x + " ";
+  return out;
+}
+
+// "p b ts" -> "(?:ts|p|b)": the longest names first, each quoted.
+std::string classPattern(std::string_view text) {
+  std::vector<std::string> names = tokens(text);
+  std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out = "(?:";
+  for (std::size_t k = 0; k < names.size(); ++k) out += (k ? "|\\Q" : "\\Q") + names[k] + "\\E";
+  return out + ")";
+}
+
+// Replaces each "{name}" in a rule's phoneme pattern by its class.
+std::string expandClasses(const std::string& pattern, const Classes& classes, const std::string& where) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    const std::size_t open = pattern.find('{', i);
+    const std::size_t close = open == std::string::npos ? open : pattern.find('}', open);
+    if (close == std::string::npos) return out + pattern.substr(i);
+    const std::string name = pattern.substr(open + 1, close - open - 1);
+    // "{2}" and "{1,3}" are repetition counts, not classes.
+    const bool count = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
+    const auto it = classes.find(name);
+    if (!count && it == classes.end()) throw Error::data(format(tr("{}: unknown phoneme class {{{}}}."), where, name));
+    out += pattern.substr(i, open - i) + (count ? "{" + name + "}" : it->second);
+    i = close + 1;
+  }
+  return out;
+}
+
+// The word list of `path` as a splitter, or null when it cannot be read. Kept per process and settings:
+// a Pronouncer made again (tests, the lexicon fuzz target) does not read 4.7 MB again.
+std::shared_ptr<const CompoundSplitter> loadSplitter(const std::string& path, std::size_t shortest,
+                                                     const std::vector<std::string>& not_parts,
+                                                     const std::vector<std::string>& prefixes) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const CompoundSplitter>> loaded;
+  std::string key = path + '\n' + std::to_string(shortest);
+  for (const std::string& w : not_parts) key += ' ' + w;
+  key += '\n';
+  for (const std::string& w : prefixes) key += ' ' + w;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (const auto it = loaded.find(key); it != loaded.end()) return it->second;
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return nullptr;
+  std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  auto splitter = std::make_shared<const CompoundSplitter>(std::move(text), shortest, not_parts, prefixes);
+  loaded.emplace(std::move(key), splitter);
+  return splitter;
+}
+
+}  // namespace
+
+PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::string, std::less<>> part_readings)
+    : part_readings_(std::move(part_readings)), id_(nextMatcherOwnerId()) {
+  Classes classes;
+  const std::string dir = table.path.substr(0, table.path.find_last_of('/') + 1);
+  for (const TsvRow& row : table.rows) {
+    const std::string where = table.path + ":" + std::to_string(row.line);
+    const std::vector<std::string>& f = row.fields;
+    if (f[0] == "class" && f.size() == 3 && !f[1].empty()) {
+      classes[f[1]] = classPattern(f[2]);
+      if (f[1] == "vowel") vowels_ = tokens(f[2]);
+    } else if (f[0] == "rule" && f.size() == 4 && !f[3].empty()) {
+      Rule rule;
+      if (!f[1].empty()) rule.spelling = compile(f[1], where);
+      rule.phonemes = compile(expandClasses(f[2], classes, where), where);
+      rule.replacement = icu::UnicodeString::fromUTF8(f[3]);
+      rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
+      rules_.push_back(std::move(rule));
+    } else if (f[0] == "compound" && f.size() == 3) {
+      loadCompoundRow(f, where, dir);
+    } else if (f[0] == "stress" && f.size() == 3 && !f[1].empty() && stressTarget(f[2]) != 0) {
+      Rule rule;
+      rule.spelling = compile(f[1], where);
+      rule.stress = stressTarget(f[2]);
+      rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
+      rules_.push_back(std::move(rule));
+    } else {
+      throw Error::data(format(tr("{}: expected class<TAB>NAME<TAB>PHONEMES, rule<TAB>SPELLING<TAB>FIND<TAB>REPLACE "
+                                  "stress<TAB>SPELLING<TAB>VOWEL or compound<TAB>SETTING<TAB>VALUE."),
+                               where));
+    }
+  }
+  if (vowels_.empty() && std::any_of(rules_.begin(), rules_.end(), [](const Rule& r) { return r.stress != 0; })) {
+    throw Error::data(format(tr("{}: stress rules need a class named vowel."), table.path));
+  }
+  for (const Rule& r : rules_) {
+    patterns_.push_back(r.spelling.get());
+    patterns_.push_back(r.phonemes.get());
+  }
+}
+
+PhonemeRules::~PhonemeRules() = default;
+
+std::size_t PhonemeRules::size() const { return rules_.size(); }
+
+void PhonemeRules::loadCompoundRow(const std::vector<std::string>& f, const std::string& where, const std::string& dir) {
+  // The settings come in order: shortest and not-a-part before the word list that uses them.
+  if (f[1] == "shortest" && stressTarget(f[2]) > 0) {
+    compound_shortest_ = static_cast<std::size_t>(stressTarget(f[2]));
+  } else if (f[1] == "not-a-part") {
+    compound_not_parts_ = tokens(f[2]);
+  } else if (f[1] == "not-a-part-prefix") {
+    compound_prefixes_ = tokens(f[2]);
+  } else if (f[1] == "words") {
+    const std::string path = !f[2].empty() && f[2][0] == '/' ? f[2] : dir + f[2];
+    splitter_ = loadSplitter(path, compound_shortest_, compound_not_parts_, compound_prefixes_);
+    if (!splitter_) {
+      warnings_.push_back(format(tr("{}: no word list {}: compound words are read as eSpeak NG reads them."), where, path));
+    }
+    compound_origin_ = where.substr(where.find_last_of('/') + 1);
+  } else {
+    throw Error::data(format(tr("{}: expected compound<TAB>shortest<TAB>N, compound<TAB>not-a-part<TAB>WORDS, "
+                                "compound<TAB>not-a-part-prefix<TAB>PREFIXES or compound<TAB>words<TAB>FILE."),
+                             where));
+  }
+}
+
+RuleResult PhonemeRules::apply(std::string_view word, std::string_view espeak) const {
+  if (espeak.empty()) return {};
+  const std::string before = toRuleNotation(espeak);
+  return applyRules(word, before, before);
+}
+
+// `notation` (eSpeak's reading, or the compound's) through every rule; changed against `before`.
+RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation, const std::string& before) const {
+  RuleResult result;
+  std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = threadMatchers(id_, patterns_);
+  const icu::UnicodeString spelling =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+  icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
+  for (std::size_t i = 0; i < rules_.size(); ++i) {
+    icu::RegexMatcher* spelling_matcher = matchers[2 * i].get();
+    icu::RegexMatcher* phoneme_matcher = matchers[2 * i + 1].get();
+    UErrorCode status = U_ZERO_ERROR;
+    if (rules_[i].spelling && (!spelling_matcher || !spelling_matcher->reset(spelling).find(status))) continue;
+    icu::UnicodeString changed;
+    if (rules_[i].stress != 0) {
+      std::string now;
+      changed = icu::UnicodeString::fromUTF8(moveStress(phonemes.toUTF8String(now), rules_[i].stress, vowels_));
+    } else if (phoneme_matcher) {
+      changed = phoneme_matcher->reset(phonemes).replaceAll(rules_[i].replacement, status);
+    }
+    if (U_FAILURE(status) || changed == phonemes) continue;
+    phonemes = changed;
+    result.because.push_back(rules_[i].origin);
+  }
+  notation.clear();
+  phonemes.toUTF8String(notation);
+  if (toEspeakNotation(notation) != toEspeakNotation(before)) result.phonemes = toEspeakNotation(notation);
+  return result;
+}
+
+// The compound read part by part, where the word list splits it and that reading differs from
+// eSpeak's reading of the whole (`whole`); else `whole`.
+std::string PhonemeRules::compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
+                                          std::vector<std::string>& because) const {
+  if (!splitter_) return whole;
+  const std::vector<std::string_view> parts = splitter_->split(word);
+  if (parts.empty()) return whole;
+  std::vector<std::string> readings;
+  std::string shown;
+  for (const std::string_view part : parts) {
+    const auto listed = part_readings_.find(lowerCase(part));
+    const std::string own = listed != part_readings_.end() ? listed->second : espeak(part);
+    if (own.empty()) return whole;
+    readings.push_back(toRuleNotation(own));
+    shown += (shown.empty() ? "" : "|") + std::string(part);
+  }
+  const std::string composed = composeParts(readings);
+  if (!differBeyondStress(composed, whole)) return whole;
+  because.push_back(compound_origin_ + " (" + shown + ")");
+  return composed;
+}
+
+namespace {
+
+// "U-S-A": single letters joined by hyphens (a spelled acronym), read as one word.
+bool spelledLetters(std::string_view word) {
+  std::size_t letters = 0;
+  bool expect_letter = true;
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t cp = nextCodepoint(word, i);
+    if (expect_letter != (u_isalpha(static_cast<UChar32>(cp)) != 0)) return false;
+    if (!expect_letter && cp != '-') return false;
+    letters += expect_letter ? 1 : 0;
+    expect_letter = !expect_letter;
+  }
+  return letters >= 2 && !expect_letter;
+}
+
+bool respellable(std::string_view word) {
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    if (!u_isalpha(static_cast<UChar32>(nextCodepoint(word, i)))) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
+}  // namespace
+
+PhonemeRules::Answer PhonemeRules::answer(std::string_view word, const PhonemeLookup& espeak) const {
+  {
+    const std::lock_guard<std::mutex> lock(cache_mutex_);
+    if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
+  }
+  Answer a;
+  a.espeak = espeak(word);
+  if (!a.espeak.empty()) {
+    const std::string before = toRuleNotation(a.espeak);
+    std::vector<std::string> split;
+    RuleResult r = applyRules(word, compoundReading(word, before, espeak, split), before);
+    r.because.insert(r.because.begin(), split.begin(), split.end());
+    for (const std::string& b : r.because) a.because += (a.because.empty() ? "" : " ") + b;
+    a.respelled = !r.phonemes.empty();
+    a.phonemes = std::move(r.phonemes);
+  }
+  const std::lock_guard<std::mutex> lock(cache_mutex_);
+  if (cache_.size() >= 100000) cache_.clear();  // a bound for endless documents
+  cache_.emplace(word, a);
+  return a;
+}
+
+std::vector<PhonemeRespelling> PhonemeRules::respell(std::string_view text, const PhonemeLookup& espeak) const {
+  std::vector<PhonemeRespelling> out;
+  forEachWord(text, [&](Span core) {
+    const auto one = [&](Span part) {
+      const std::string_view word = text.substr(part.begin, part.size());
+      if (!respellable(word) && !spelledLetters(word)) return;
+      Answer a = answer(word, espeak);
+      if (a.respelled) out.push_back(PhonemeRespelling{part, std::move(a.phonemes), std::move(a.espeak), std::move(a.because)});
+    };
+    if (spelledLetters(text.substr(core.begin, core.size()))) return one(core);
+    forEachHyphenPart(text, core, one);
+  });
+  return out;
+}
+
+}  // namespace vorlesen::pronounce

@@ -1,0 +1,84 @@
+// vorlesen — phoneme rules: eSpeak NG's own reading of a word, corrected where it errs by rule.
+//
+//   word + eSpeak's phonemes ("z|'A:|g|t|@") --PhonemeRules::apply()--> "z|'A:|k|t|@" (or unchanged)
+//
+// The rules come from voices/de/phoneme_rules.tsv (format documented there): classes of phonemes and
+// rules (a spelling condition on the word, an ICU regular expression over the phonemes, a
+// replacement), applied in file order. Rules see the phonemes as tokens separated by single spaces,
+// with a space at both ends and each stress mark before its vowel: " z 'A: g t @ ".
+// PhonemeRules is immutable after construction and thread-safe; as a PhonemeRewriter it runs on
+// the synthesis thread, where eSpeak NG gives the phonemes (see synthesizer.h).
+#pragma once
+
+#include <unicode/regex.h>
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pronounce/compounds.h"
+#include "vorlesen/language_data.h"
+#include "vorlesen/synthesizer.h"
+
+namespace vorlesen::pronounce {
+
+// "z|'A:|g|t|@" -> " z 'A: g t @ ", and back. "_|" (eSpeak's glottal stop) is one token.
+std::string toRuleNotation(std::string_view espeak);
+std::string toEspeakNotation(std::string_view notation);
+
+struct RuleResult {
+  std::string phonemes;              // eSpeak notation; empty: no rule changed the word
+  std::vector<std::string> because;  // origins of the rules that changed it ("phoneme_rules.tsv:40")
+};
+
+class PhonemeRules final : public PhonemeRewriter {
+ public:
+  // Throws Error::data naming FILE:LINE for a malformed row, an unknown class or a bad expression.
+  // `part_readings` (lower-case word -> eSpeak phonemes, '|' between them): the lexicons' phoneme
+  // readings, which also hold for the word as a part of a compound (Agentur -> Nachrichtenagentur).
+  explicit PhonemeRules(const TsvTable& table, std::map<std::string, std::string, std::less<>> part_readings = {});
+  ~PhonemeRules() override;
+  PhonemeRules(const PhonemeRules&) = delete;
+  PhonemeRules& operator=(const PhonemeRules&) = delete;
+
+  // eSpeak's phonemes of one word, corrected by the rules (not split: see respell()).
+  RuleResult apply(std::string_view word, std::string_view espeak) const;
+  // Problems that did not stop loading (a missing word list), for the command line to print.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // Every word of `text` (hyphenated words part by part) of two or more letters; a compound that
+  // the word list splits is read part by part where that differs from eSpeak's reading of the whole.
+  std::vector<PhonemeRespelling> respell(std::string_view text, const PhonemeLookup& espeak) const override;
+  std::size_t size() const;
+
+ private:
+  struct Rule;
+  void loadCompoundRow(const std::vector<std::string>& fields, const std::string& where, const std::string& dir);
+  RuleResult applyRules(std::string_view word, std::string notation, const std::string& before) const;
+  std::string compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
+                              std::vector<std::string>& because) const;
+  std::shared_ptr<const CompoundSplitter> splitter_;  // shared by every PhonemeRules with the same list
+  std::map<std::string, std::string, std::less<>> part_readings_;
+  // respell()'s answer per word, made once: most words of an article come again and again.
+  struct Answer {
+    bool respelled = false;
+    std::string phonemes, espeak, because;
+  };
+  Answer answer(std::string_view word, const PhonemeLookup& espeak) const;
+  mutable std::mutex cache_mutex_;
+  mutable std::map<std::string, Answer, std::less<>> cache_;  // guarded by cache_mutex_
+  std::size_t compound_shortest_ = 4;            // until a "compound shortest" row
+  std::vector<std::string> compound_not_parts_;  // until a "compound not-a-part" row
+  std::vector<std::string> compound_prefixes_;   // until a "compound not-a-part-prefix" row
+  std::string compound_origin_;
+  std::vector<std::string> warnings_;
+  std::vector<Rule> rules_;
+  std::vector<const icu::RegexPattern*> patterns_;  // per rule: spelling, phonemes (either may be null)
+  std::vector<std::string> vowels_;  // the class "vowel", for stress rules
+  std::uint64_t id_;
+};
+
+}  // namespace vorlesen::pronounce

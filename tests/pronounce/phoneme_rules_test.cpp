@@ -1,0 +1,152 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+
+#include "pronounce/compounds.h"
+#include "pronounce/phoneme_rules.h"
+#include "read_file.h"
+#include "vorlesen/error.h"
+#include "vorlesen/language_data.h"
+#include "vorlesen/pronouncer.h"
+
+using namespace vorlesen;
+using namespace vorlesen::pronounce;
+
+namespace {
+
+// eSpeak NG 1.51's own phonemes (espeak_TextToPhonemes, '|' between them) for the words these tests
+// use, so the rules are tested without starting eSpeak; tests/synth checks them against eSpeak.
+const std::map<std::string, std::string, std::less<>> kEspeak = {
+    {"sagte", "z|'A:|g|t|@"},
+    {"sagten", "z|'A:|g|t|@|n"},
+    {"gesagt", "g|@|z|'A:|k|t"},
+    {"Flughafen", "f|l|'u:|g|h|A:|f|@|n"},
+    {"Maßnahmen", "m|'a|s|n|A:|m|@|n"},
+    {"Zukunft", "ts|u:|k|'U|n|f|t"},
+    {"zugleich", "ts|'u:|g|l|aI|C"},
+    {"Nachrichten", "n|'a|x|r|I|C|t|@|n"},
+    {"Nachrichtensprecher", "n|'a|x|r|I|C|t|,E2|n|S|p|r|E|C|3"},
+    {"sprecher", "S|p|r|'E|C|3"},
+    {"Hauptstadt", "h|'aU|p|t|s|t|a|t"},
+    {"Haupt", "h|'aU|p|t"},
+    {"stadt", "S|t|'a|t"},
+    {"Medien", "m|'e:|d|I|;|@|n"},
+    {"Kritik", "k|r|'i:|t|i:|k"},
+    {"Stabilität", "S|t|a|b|'i:|l|i:|t|'E:|t"},
+    {"Nachrichtenagentur", "n|,a|x|r|I|C|t|,E2|n|a|g|@|n|t|'u:|r"},
+    {"agentur", "_!|,A|g|@|n|t|'u:|r"},
+    {"Haus", "h|'aU|s"},
+};
+
+std::string espeak(std::string_view word) {
+  const auto it = kEspeak.find(word);
+  return it == kEspeak.end() ? std::string() : it->second;
+}
+
+std::string rewritten(const PhonemeRules& rules, std::string_view word) {
+  return rules.apply(word, espeak(word)).phonemes;
+}
+
+}  // namespace
+
+TEST_CASE("eSpeak's phonemes and the rules' notation convert both ways", "[pronounce][rules]") {
+  CHECK(toRuleNotation("z|'A:|g|t|@") == " z 'A: g t @ ");
+  CHECK(toRuleNotation("_||E|r|v|'a|x") == " _| E r v 'a x ");  // "_|" is one phoneme
+  CHECK(toEspeakNotation(" _| E r  v 'a x ") == "_||E|r|v|'a|x");
+  CHECK(toEspeakNotation(toRuleNotation("k|r|,i:|t|'i:|k")) == "k|r|,i:|t|'i:|k");
+}
+
+TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected forms included",
+          "[pronounce][rules]") {
+  const TsvTable& table = LanguageData::german().table("phoneme_rules");
+  const PhonemeRules rules(table);
+  CHECK(rewritten(rules, "sagte") == "z|'A:|k|t|@");      // final devoicing before a consonant
+  CHECK(rewritten(rules, "sagten") == "z|'A:|k|t|@|n");
+  CHECK(rewritten(rules, "gesagt").empty());              // eSpeak already right: left alone
+  CHECK(rewritten(rules, "Flughafen") == "f|l|'u:|k|h|A:|f|@|n");
+  CHECK(rewritten(rules, "Maßnahmen") == "m|'A:|s|n|A:|m|@|n");  // long vowel before ß
+  CHECK(rewritten(rules, "Nachrichten") == "n|'A:|x|r|I|C|t|@|n");  // nach- is long
+  CHECK(rewritten(rules, "Zukunft") == "ts|'u:|k|,U|n|f|t");  // zu- nouns stressed on zu
+  CHECK(rewritten(rules, "zugleich") == "ts|u:|g|l|'aI|C");   // the adverb on its root
+  CHECK(rewritten(rules, "Medien") == "m|'e:|d|j|@|n");       // -ien with the glide
+  CHECK(rewritten(rules, "Kritik") == "k|r|i:|t|'i:|k");      // a stress exception
+  CHECK(rewritten(rules, "Stabilität") == "S|t|a|b|,i:|l|i:|t|'E:|t");  // one primary stress
+  CHECK(rewritten(rules, "Haus").empty());
+  const RuleResult r = rules.apply("sagte", espeak("sagte"));
+  REQUIRE(r.because.size() == 1);
+  CHECK(r.because[0].rfind("phoneme_rules.tsv:", 0) == 0);
+}
+
+TEST_CASE("rule, class and stress rows do what the format says", "[pronounce][rules]") {
+  const PhonemeRules rules(parseTsv("class\tstop\tb d g\nclass\tvowel\ta e: 'A: @\n"
+                                    "rule\t\t {stop}(?= t )\t X\n"
+                                    "rule\t^Ab\t'a\t'e:\n"
+                                    "stress\t^xy$\t-1\n",
+                                    "mine.tsv"));
+  CHECK(rules.size() == 3);
+  CHECK(rules.apply("abt", "'a|b|t").phonemes == "'a|X|t");
+  CHECK(rules.apply("Abt", "'a|b|t").phonemes == "'e:|X|t");  // the spelling condition is case-sensitive
+  CHECK(rules.apply("xy", "'a|@|e:").phonemes == "a|@|'e:");
+  CHECK(rules.apply("abt", "").phonemes.empty());
+}
+
+TEST_CASE("a bad row of the rule table names its file and line", "[pronounce][rules]") {
+  CHECK_THROWS_WITH(PhonemeRules(parseTsv("rule\t\t(\tx\n", "r.tsv")), Catch::Contains("r.tsv:1: bad regular expression"));
+  CHECK_THROWS_WITH(PhonemeRules(parseTsv("\n\nrule\t\t {nope}\tx\n", "r.tsv")), Catch::Contains("r.tsv:3: unknown phoneme class {nope}"));
+  CHECK_THROWS_WITH(PhonemeRules(parseTsv("rule\tonly two\n", "r.tsv")), Catch::Contains("r.tsv:1: expected class"));
+  CHECK_THROWS_WITH(PhonemeRules(parseTsv("stress\t^a$\tfirst\n", "r.tsv")), Catch::Contains("r.tsv:1: expected"));
+  CHECK_THROWS_WITH(PhonemeRules(parseTsv("stress\t^a$\t1\n", "r.tsv")), Catch::Contains("stress rules need a class named vowel"));
+  const PhonemeRules missing(parseTsv("compound\twords\t/nonexistent/words\n", "r.tsv"));
+  REQUIRE(missing.warnings().size() == 1);
+  CHECK(missing.warnings()[0].rfind("r.tsv:1: no word list /nonexistent/words", 0) == 0);
+}
+
+TEST_CASE("compounds split on a word list, fewest parts and the longest last part first", "[pronounce][rules]") {
+  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt"), 4, {"lage"}, {"ver"});
+  using Parts = std::vector<std::string_view>;
+  CHECK(split.split("Hauptstadt") == Parts{"Haupt", "stadt"});         // an unsorted list is sorted first
+  CHECK(split.split("Nachrichtensprecher") == Parts{"Nachrichten", "sprecher"});
+  CHECK(split.split("Grundlage").empty());                              // "lage" is not a part
+  CHECK(split.split("Verbrechen").empty());                             // "verb" is "ver" + b
+  CHECK(split.split("Haupt").empty());                                  // a word is not its own split
+  CHECK(composeParts({" h 'aU p t ", " _! S t 'a t "}) == " h 'aU p t _| S t ,a t ");
+  CHECK(differBeyondStress(" h 'aU p t s t a t ", " h 'aU p t S t ,a t "));
+  CHECK_FALSE(differBeyondStress(" a 'b ", " _! ,a b "));
+}
+
+TEST_CASE("a compound is read part by part, and a lexicon reading holds inside it", "[pronounce][rules]") {
+  const std::string dir = LanguageData::german().directory() + "/de/";
+  std::string table = "compound\tshortest\t4\ncompound\twords\t" VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt\n";
+  table += readFile(LanguageData::german().table("phoneme_rules").path);
+  const TsvTable rows = parseTsv(table, "phoneme_rules.tsv");
+  const PhonemeRules rules(rows, {{"agentur", "a|g|E|n|t|'u:|r"}});
+  const auto respelled = [&](const std::string& text) {
+    std::string out;
+    for (const PhonemeRespelling& r : rules.respell(text, espeak)) {
+      out += text.substr(r.word.begin, r.word.size()) + "=" + r.phonemes + " ";
+    }
+    return out;
+  };
+  CHECK(respelled("Die Hauptstadt.") == "Hauptstadt=h|'aU|p|t|S|t|,a|t ");
+  // "Nachrichten" is fixed by a rule, "Agentur" by the lexicon: both hold in the compound.
+  CHECK(respelled("„Nachrichtenagentur“") == "Nachrichtenagentur=n|'A:|x|r|I|C|t|@|n|a|g|E|n|t|,u:|r ");
+  CHECK(respelled("Nachrichtensprecher") == "Nachrichtensprecher=n|'A:|x|r|I|C|t|@|n|S|p|r|,E|C|3 ");
+  CHECK(respelled("Haus 42 x") == "");  // numbers and single letters are not looked at
+}
+
+TEST_CASE("the pronouncer hands the stretches between its final edits to the phoneme rules",
+          "[pronounce][rules]") {
+  const Pronouncer pronouncer(LanguageData::german());
+  SpokenText in;
+  in.text = "Er sagte KI zum Hype.";
+  in.pieces = {{Span{0, in.text.size()}, Span{0, in.text.size()}}};
+  const Pronounced p = pronouncer.pronounce(in);
+  REQUIRE(p.spoken.text == "Er sagte K-I zum Hype.");
+  std::vector<std::string> stretches;
+  for (const VoiceRun& r : p.runs) {
+    stretches.push_back(p.spoken.text.substr(r.text.begin, r.text.size()) + (r.rewriter ? "@rules" : "@" + r.language));
+  }
+  // The spelled acronym may be respelled (its stress), the English word may not.
+  CHECK(stretches == std::vector<std::string>{"Er sagte K-I zum @rules", "Hype@en", ".@rules"});
+}
