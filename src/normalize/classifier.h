@@ -47,6 +47,7 @@ class Classifier {
   bool suffixAbbreviation(std::size_t i, Semiotic& out) const;
   std::string adjectiveEnding(std::size_t first, std::size_t last) const;
   bool weekdayRange(std::size_t i, Semiotic& out) const;
+  bool dayOfDate(std::size_t i, Semiotic& out) const;
   bool wordWithDigits(std::size_t i, Semiotic& out) const;
   bool roman(std::size_t i, Semiotic& out) const;
   bool regnal(std::size_t i, int value, Semiotic& out) const;
