@@ -92,6 +92,7 @@ class Classifier {
   bool scaleAt(std::size_t k, Quantity& q) const;
   bool unitAt(std::size_t k, Quantity& q) const;
   void quantityParts(const Quantity& q, bool one, Semiotic& out) const;
+  void perUnit(Semiotic& out) const;
   bool prefixCurrency(std::size_t i, Semiotic& out) const;
   bool moneyParts(const Amount& a, const Currency& cur, Span cur_span, std::vector<Part>& parts) const;
 
