@@ -69,8 +69,10 @@ std::string resultLine(std::string text) {
 }
 
 [[noreturn]] void workerMain(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                             const Pipeline& pipeline, int result_fd, pid_t parent, bool force) {
+                             const Pipeline& pipeline, int result_fd, pid_t parent, bool force,
+                             const SignalBlock& blocked) {
   const SignalScope signals({SIGINT, SIGTERM, SIGHUP}, onWorkerSignal);  // ends with the process (_exit)
+  blocked.restore();  // a signal the parent forwarded while this process started is handled now
   // Stop (and clean up) when the parent dies, however it dies.
   ::prctl(PR_SET_PDEATHSIG, SIGTERM);
   if (::getppid() != parent) g_worker_stop.store(true);
@@ -407,6 +409,8 @@ class Scheduler {
     Fd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
     std::fflush(nullptr);  // nothing buffered may be written twice
     const pid_t parent = ::getpid();
+    // Until the worker has its own handlers, a forwarded SIGTERM must wait for them (see SignalBlock).
+    const SignalBlock blocked({SIGINT, SIGTERM, SIGHUP});
     const pid_t pid = ::fork();
     if (pid < 0) {
       const int err = errno;
@@ -417,7 +421,7 @@ class Scheduler {
       signals_.resetInChild();
       read_end.reset();
       for (auto& [other_pid, other] : running_) other.fd.reset();
-      workerMain(jobs_[index], settings_, fingerprint_, pipeline_, write_end.get(), parent, force_);
+      workerMain(jobs_[index], settings_, fingerprint_, pipeline_, write_end.get(), parent, force_, blocked);
     }
     running_.emplace(pid, Worker{index, std::move(read_end), {}, Clock::now()});
     return true;
