@@ -122,7 +122,7 @@ struct BatchOptions {
   int jobs = 1;        // worker processes at once
   bool force = false;  // render even when isUpToDate()
   // The text pipeline the workers use (the caller's, with its lexicons); null: runBatch builds one
-  // from RenderSettings::lexicons. Building it twice cost a tenth of a short render's CPU time.
+  // from RenderSettings::lexicons (the CLI passes the one it built to print the lexicons' warnings).
   const Pipeline* pipeline = nullptr;
 };
 
