@@ -54,9 +54,9 @@ struct VoiceOptions {
 void addVoiceOptions(CLI::App& sub, VoiceOptions& options);
 // Defaults < preset < config file < these options; prints the config file's warnings.
 Settings resolveSettings(const VoiceOptions& options);
-// Loads the settings' lexicons as the pipeline will and prints their bad lines as warnings. Throws
+// The text pipeline with the settings' lexicons; prints their bad lines as warnings. Throws
 // Error::input for a lexicon file that cannot be read.
-void warnAboutLexicons(const Settings& settings);
+std::shared_ptr<const Pipeline> pipelineFor(const Settings& settings);
 
 // The options of every command that reads an article (--raw, --timeout for links).
 void addInputOptions(CLI::App& sub, ExtractOptions& options);

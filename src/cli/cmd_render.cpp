@@ -76,11 +76,14 @@ std::string clock(double seconds) {
 }
 
 // Progress on stderr: one redrawn line on a terminal, one line per finished file otherwise.
-// Failures and warnings are printed whatever --quiet says.
+// Failures and warnings are printed whatever --quiet says. One input is not a batch: on a terminal
+// its line shows how far that file is (a long book takes minutes), and it is wiped at the end; on
+// anything else nothing is printed.
 class Progress final : public BatchObserver {
  public:
   Progress(const std::vector<BatchJob>& jobs, bool quiet)
-      : terminal_(::isatty(STDERR_FILENO) == 1), quiet_(quiet), sizes_(jobs.size(), 0), total_(jobs.size()) {
+      : terminal_(::isatty(STDERR_FILENO) == 1), quiet_(quiet), single_(jobs.size() == 1), sizes_(jobs.size(), 0),
+        total_(jobs.size()) {
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       struct stat st {};
       if (jobs[i].input != "-" && ::stat(jobs[i].input.c_str(), &st) == 0) sizes_[i] = static_cast<double>(st.st_size);
@@ -102,7 +105,7 @@ class Progress final : public BatchObserver {
       // workers stopped because of it have nothing to add.
       if (r.error_kind == ErrorKind::Usage) fatal_seen_ = true;
       if (!fatal_seen_ && r.error != "not started") printAbove("vorlesen: " + r.error);
-    } else if (!quiet_ && !terminal_) {
+    } else if (!quiet_ && !terminal_ && !single_) {
       if (r.status == JobStatus::Skipped) {
         std::cerr << "skipped " << job.input << ": " << job.audio << " is up to date\n";
       } else {
@@ -115,8 +118,14 @@ class Progress final : public BatchObserver {
 
   void tick() override { draw(); }
 
+  void progress(std::size_t, double done, double audio_seconds) override {
+    file_done_ = done;
+    file_audio_ = audio_seconds;
+    draw();
+  }
+
   void end() {
-    if (drawn_) std::cerr << '\n';
+    if (drawn_) std::cerr << (single_ ? "\r\033[K" : "\n") << std::flush;
     drawn_ = false;
   }
 
@@ -127,9 +136,24 @@ class Progress final : public BatchObserver {
     std::cerr << line << '\n';
   }
 
+  // One file: "37 % read, 0.42 h audio, 150x real time, ETA 0:01:23".
+  void drawFile(double elapsed) {
+    if (file_done_ <= 0 || done_ > 0) return;
+    std::ostringstream audio, speed;
+    audio << std::fixed << std::setprecision(2) << file_audio_ / 3600;
+    speed << std::fixed << std::setprecision(0) << (elapsed > 0 ? file_audio_ / elapsed : 0);
+    const double eta = elapsed * (1 - file_done_) / file_done_;
+    std::cerr << "\r\033[K"
+              << format(tr("{} % read, {} h audio, {}x real time, ETA {}"), std::lround(file_done_ * 100), audio.str(),
+                        speed.str(), clock(eta))
+              << std::flush;
+    drawn_ = true;
+  }
+
   void draw() {
     if (quiet_ || !terminal_) return;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (single_) return drawFile(elapsed);
     std::ostringstream line;
     line << "\r\033[K" << done_ << '/' << total_ << " files, " << std::fixed << std::setprecision(2)
          << audio_seconds_ / 3600 << " h audio";
@@ -145,6 +169,8 @@ class Progress final : public BatchObserver {
 
   bool terminal_;
   bool quiet_;
+  bool single_;
+  double file_done_ = 0, file_audio_ = 0;  // the one file's progress (single_)
   bool drawn_ = false;
   bool fatal_seen_ = false;
   std::vector<double> sizes_;
@@ -206,7 +232,8 @@ int render(const RenderOptions& opt) {
   settings.lexicons = resolved.lexicons;
   settings.raw = opt.extract.raw;
   settings.fetch = opt.extract.fetch;
-  warnAboutLexicons(resolved);  // once, here; the batch builds the same pipeline before forking
+  // Built once, here (its lexicon warnings printed); the batch's workers share it copy-on-write.
+  const std::shared_ptr<const Pipeline> pipeline = pipelineFor(resolved);
   if (!opt.subtitles.empty()) settings.subtitles = subtitleFormatByName(opt.subtitles);
   if (!opt.timings.empty() && opt.timings != "json") {
     throw Error::usage("unknown timings format '" + opt.timings + "' (supported: json)");
@@ -217,8 +244,8 @@ int render(const RenderOptions& opt) {
   BatchOptions batch;
   batch.jobs = std::min<int>(opt.jobs > 0 ? opt.jobs : defaultJobs(), static_cast<int>(jobs.size()));
   batch.force = opt.force;
-  // One input is not a batch: no progress, as quiet as the single-file render always was.
-  Progress progress(jobs, opt.quiet || jobs.size() == 1);
+  batch.pipeline = pipeline.get();
+  Progress progress(jobs, opt.quiet);
   const BatchSummary summary = runBatch(jobs, settings, batch, progress);
   progress.end();
 

@@ -53,11 +53,12 @@ Settings resolveSettings(const VoiceOptions& o) {
   return vorlesen::resolveSettings(loadPresets(LanguageData::german()), config, given);
 }
 
-void warnAboutLexicons(const Settings& settings) {
+std::shared_ptr<const Pipeline> pipelineFor(const Settings& settings) {
   std::vector<Lexicon> lexicons;
   for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
-  const Pronouncer check(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
-  for (const std::string& w : check.warnings()) warn(w);
+  auto pipeline = std::make_shared<const Pipeline>(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
+  for (const std::string& w : pipeline->pronouncer().warnings()) warn(w);
+  return pipeline;
 }
 
 }  // namespace vorlesen::cli

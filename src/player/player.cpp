@@ -11,6 +11,7 @@
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen {
 
@@ -100,8 +101,8 @@ void Player::Impl::stopLocked() {
 std::shared_ptr<const Player::Impl::DocView> Player::Impl::makeView(std::shared_ptr<const Document> doc) {
   auto v = std::make_shared<DocView>();
   for (const Block& b : doc->blocks) {
-    v->bytes_before_block.push_back(v->total_bytes);
-    v->total_bytes += b.span.size();
+    v->words_before_block.push_back(v->total_words);
+    v->total_words += countWords(doc->slice(b.span));
   }
   v->doc = std::move(doc);
   return v;
@@ -334,11 +335,10 @@ void Player::Impl::prepareAll(const Pipeline& pipeline) {
   std::optional<SentenceStream> stream;
   stream.emplace(pipeline, *doc, 0, opt_.head_until);
   Sentence s;
+  std::pair<std::size_t, std::size_t> cursor{0, 0};  // (byte, words before it) in the document read
   while (!stop_) {
     if (stream->next(s)) {
-      std::lock_guard<std::mutex> lock(sentences_mutex_);
-      sentences_.push_back(std::move(s));
-      sentences_cv_.notify_all();
+      addSentence(std::move(s), cursor);
       continue;
     }
     if (!head) return;
@@ -355,6 +355,27 @@ void Player::Impl::prepareAll(const Pipeline& pipeline) {
     }
     doc = std::move(full);
   }
+}
+
+// Appends a prepared sentence with its place in words. `cursor` (a byte and the words before it)
+// carries the count from one sentence to the next, so a long paragraph is counted once.
+void Player::Impl::addSentence(Sentence s, std::pair<std::size_t, std::size_t>& cursor) {
+  const std::shared_ptr<const DocView> v = view();
+  const Document& doc = *v->doc;
+  player::SentenceWords w;
+  if (s.block < doc.blocks.size()) {
+    const Span block = doc.blocks[s.block].span;
+    if (cursor.first < block.begin || cursor.first > s.source.begin) {
+      cursor = {block.begin, v->words_before_block[s.block]};
+    }
+    w.before = cursor.second + countWords(doc.slice(Span{cursor.first, s.source.begin}));
+    w.words = countWords(doc.slice(s.source));
+    cursor = {s.source.end, w.before + w.words};
+  }
+  std::lock_guard<std::mutex> lock(sentences_mutex_);
+  sentences_.push_back(std::move(s));
+  sentence_words_.push_back(w);
+  sentences_cv_.notify_all();
 }
 
 // The whole document extend() gives (null: none); also null when the player is destroyed first.
@@ -400,6 +421,11 @@ bool Player::Impl::push(const std::int16_t* samples, std::size_t count, std::uin
 
 bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index,
                                  std::size_t pause_samples) {
+  std::size_t words = 0;
+  {
+    std::lock_guard<std::mutex> lock(sentences_mutex_);
+    if (index < sentence_words_.size()) words = sentence_words_[index].words;
+  }
   const std::uint64_t begin = buffer_.writePosition();
   {
     std::lock_guard<std::mutex> lock(records_mutex_);
@@ -439,8 +465,9 @@ bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::siz
   r.end = buffer_.writePosition();
   if (!ok) return false;
   r.complete = true;
-  measured_samples_ += r.end - r.begin;
-  measured_bytes_ += s.source.size();
+  speech_norm_ += static_cast<double>(r.speech_end - r.begin) * synth_rate_;
+  pause_samples_ += static_cast<double>(r.end - r.speech_end);
+  measured_words_ += words;
   return true;
 }
 
@@ -475,11 +502,7 @@ bool Player::Impl::spliceAfterCurrent(std::size_t& next, Clock::time_point deadl
 void Player::Impl::applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next) {
   params.rate = rate;
   synth.setVoice(params);
-  {
-    std::lock_guard<std::mutex> lock(records_mutex_);
-    measured_samples_ = 0;
-    measured_bytes_ = 0;
-  }
+  synth_rate_ = rate;  // what was measured at the old rate still holds, scaled (records_mutex_ comment)
   // The sentence being played finishes at the old rate; when the listener has moved on before the
   // splice took, the end of the sentence now playing is tried.
   const auto deadline = Clock::now() + std::chrono::seconds(1);
@@ -493,6 +516,7 @@ std::unique_ptr<Synthesizer> Player::Impl::makeSynthesizer(const SynthesizerFact
   std::unique_ptr<Synthesizer> synth = make_synth ? make_synth() : std::make_unique<EspeakSynthesizer>();
   params.volume = synth_volume_;
   synth->setVoice(params);
+  synth_rate_ = kRateRange.clamp(params.rate);
   sample_rate_ = synth->sampleRate();
   return synth;
 }

@@ -50,6 +50,24 @@ struct Heard {
   std::size_t sentence = 0;
   Span word;
   std::uint64_t into_sentence = 0;  // samples since the sentence began
+  std::uint64_t length = 0;         // the sentence's samples with its pause; 0 while still synthesized
+};
+
+// Where a sentence lies in the document, counted in words of its original text: the unit of time
+// estimates (a word takes about the same time at a given rate, unlike a byte of a number or a URL).
+struct SentenceWords {
+  std::size_t before = 0;  // words of the document before the sentence
+  std::size_t words = 0;   // words of the sentence
+};
+
+// The time estimate's state, kept by the watch thread alone: `elapsed` is frozen at a rate change and
+// goes on from there at the new rate, so a rate change moves the time left, never the time elapsed.
+struct TimeAnchor {
+  int rate = 0;              // the rate the anchor was set at
+  double words = 0;          // the position (in words) where it was set
+  double elapsed = 0;        // the elapsed time there
+  double last_elapsed = 0;   // published last: elapsed never goes back unless the listener jumps
+  std::uint64_t jumps = 0;   // jumps seen so far
 };
 
 // What the synthesis thread takes from the control state at the top of its loop.
@@ -89,8 +107,8 @@ class Player::Impl {
   // once when a head document is extended (extend()); readers copy the pointer.
   struct DocView {
     std::shared_ptr<const Document> doc;
-    std::vector<std::size_t> bytes_before_block;
-    std::size_t total_bytes = 0;
+    std::vector<std::size_t> words_before_block;
+    std::size_t total_words = 0;
   };
   static std::shared_ptr<const DocView> makeView(std::shared_ptr<const Document> doc);
   std::shared_ptr<const DocView> view() const;
@@ -108,6 +126,7 @@ class Player::Impl {
   // --- prepare thread (player.cpp) ---
   void prepareLoop(const LanguageData& data);
   void prepareAll(const Pipeline& pipeline);
+  void addSentence(Sentence s, std::pair<std::size_t, std::size_t>& cursor);
   std::shared_ptr<const Document> waitForWhole();
 
   // --- synthesis thread (player.cpp) ---
@@ -130,7 +149,10 @@ class Player::Impl {
   player::Heard heardNow(std::uint64_t audible, bool& finished);
   player::Heard resolve(std::uint64_t position) const;
   void showPendingJump(player::Heard& h, bool paused, bool& finished);
-  void fillPosition(PlayerSnapshot& s, const player::Heard& h) const;
+  void fillPosition(PlayerSnapshot& s, const player::Heard& h);
+  void fillTimes(PlayerSnapshot& s, double position_words, std::size_t total_words, std::uint64_t jumps);
+  // Seconds `words` words take at `rate`, from what synthesis measured so far (any rate).
+  double secondsFor(double words, int rate) const;
   PlayerState stateNow(bool quit, bool failed, std::uint64_t audible, bool finished) const;
   void publish(PlayerSnapshot s);
 
@@ -149,17 +171,25 @@ class Player::Impl {
   mutable std::mutex sentences_mutex_;
   std::condition_variable sentences_cv_;
   std::deque<Sentence> sentences_;
+  std::deque<player::SentenceWords> sentence_words_;  // parallel to sentences_
   bool all_prepared_ = false;
   bool extended_ = false;  // extend() was called (with full_, or null: no more)
   std::shared_ptr<const Document> full_;
 
   // records_mutex_ guards where synthesized sentences lie in the stream and the measured speed:
-  // records_, measured_samples_, measured_bytes_ (written by the synthesis thread, read by the watch
-  // thread).
+  // records_, speech_norm_, pause_samples_, measured_words_ (written by the synthesis thread, read
+  // by the watch thread). Speech is measured in samples times the rate it was synthesized at, which
+  // eSpeak keeps about constant, so what was measured at one rate predicts every other rate.
   mutable std::mutex records_mutex_;
   std::deque<player::Record> records_;
-  std::uint64_t measured_samples_ = 0;
-  std::size_t measured_bytes_ = 0;
+  double speech_norm_ = 0;
+  double pause_samples_ = 0;
+  std::size_t measured_words_ = 0;
+
+  // Synthesis thread only: the rate of the sentence being synthesized.
+  int synth_rate_ = 0;
+  // Watch thread only.
+  player::TimeAnchor anchor_;
 
   // control_mutex_ (with control_cv_, which also wakes the watch thread early) guards the commands
   // and the outcome: jump_, rate_request_, quit_, jumps_posted_, jumps_taken_, commands_,

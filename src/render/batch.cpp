@@ -80,7 +80,16 @@ std::string resultLine(std::string text) {
   try {
     EspeakSynthesizer synth;
     synth.setVoice(settings.voice);
-    const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop, force);
+    // Progress for the parent's line, at most twice a second: "progress SHARE SAMPLES RATE".
+    auto last = std::chrono::steady_clock::now();
+    const RenderProgress progress = [&](double done, std::size_t samples) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last < std::chrono::milliseconds(500)) return;
+      last = now;
+      sendLine(result_fd, "progress " + std::to_string(done) + " " + std::to_string(samples) + " " +
+                              std::to_string(synth.sampleRate()) + "\n");
+    };
+    const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop, force, progress);
     for (const std::string& w : r.warnings) sendLine(result_fd, "warn " + resultLine(w) + "\n");
     if (r.skipped) {
       sendLine(result_fd, "skip\n");
@@ -307,7 +316,8 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
 }
 
 FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop, bool force) {
+                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop, bool force,
+                      const RenderProgress& progress) {
   FileRender result;
   ExtractOptions extract;
   extract.raw = settings.raw;
@@ -336,6 +346,10 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   options.on_sentence = [&](const Sentence& s, const SentenceTiming& t) {
     if (subtitles) subtitles->add(s, t);
     if (timings) timings->add(s, t);
+    if (progress && !doc.text.empty()) {
+      progress(static_cast<double>(s.source.end) / static_cast<double>(doc.text.size()),
+               t.first_sample + t.samples + t.pause_samples);
+    }
   };
   SentenceStream sentences(pipeline, doc);
   RenderReport report;
@@ -461,10 +475,24 @@ class Scheduler {
     const ssize_t n = ::read(w.fd.get(), buf, sizeof buf);
     if (n > 0) {
       w.received.append(buf, static_cast<std::size_t>(n));
+      reportProgress(w);
       return;
     }
     if (n < 0 && errno == EINTR) return;
     finish(it);  // end of the pipe: the worker is exiting
+  }
+
+  // The newest complete "progress" line the worker sent, to the observer.
+  void reportProgress(const Worker& w) {
+    const std::size_t end = w.received.rfind('\n');
+    if (end == std::string::npos) return;
+    const std::size_t begin = w.received.rfind("progress ", end);
+    if (begin == std::string::npos || (begin > 0 && w.received[begin - 1] != '\n')) return;
+    std::istringstream fields(w.received.substr(begin + 9, end - begin - 9));
+    double done = 0;
+    double samples = 0;
+    int rate = 0;
+    if (fields >> done >> samples >> rate && rate > 0) observer_.progress(w.index, done, samples / rate);
   }
 
   void finish(std::map<pid_t, Worker>::iterator it) {
@@ -534,9 +562,13 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
 
   // Everything the workers share is built before the first fork (copy-on-write); no eSpeak here.
   // (Bad lexicon lines are the caller's to report: it loads the same files before the batch.)
-  std::vector<Lexicon> lexicons;
-  for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
-  const Pipeline pipeline(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
+  std::optional<Pipeline> own;
+  if (!options.pipeline) {
+    std::vector<Lexicon> lexicons;
+    for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
+    own.emplace(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
+  }
+  const Pipeline& pipeline = options.pipeline ? *options.pipeline : *own;
   Scheduler(jobs, settings, fingerprint, pipeline, options, observer, summary).run(std::move(pending));
   return summary;
 }

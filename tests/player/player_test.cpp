@@ -503,3 +503,77 @@ TEST_CASE("a first sentence longer than the ring starts playing (it used to wait
   out.pullUntilDrained(1);
   CHECK(difference(out.samples(), ref.samples) == "");
 }
+
+namespace {
+
+// The snapshot once the watch thread has seen everything pulled so far (it looks every 10 ms).
+PlayerSnapshot settled(const Player& player) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  return player.snapshot();
+}
+
+double left(const PlayerSnapshot& s) { return s.total_seconds - s.elapsed_seconds; }
+
+}  // namespace
+
+TEST_CASE("time elapsed and left: steady through pause and resume, rate keys move only what is left", "[player]") {
+  LabelPlayback p;
+  Player& player = p.player;
+  MemoryOutput& out = p.out;
+  out.pull(sentenceStart(p.ref, 1) + 2000);  // into sentence 1; later ones are synthesized meanwhile
+  const PlayerSnapshot a = settled(player);
+  REQUIRE(a.sentence == 1);
+  CHECK(a.elapsed_seconds > 0);
+  CHECK(left(a) > 0);
+
+  // Paused, the times stand still however long the pause lasts; resumed, they go on from there.
+  player.waitForApplied(player.send(PlayerCommand::Pause), std::chrono::seconds(1));
+  out.pull(22050);
+  const PlayerSnapshot paused = settled(player);
+  CHECK(paused.elapsed_seconds == Approx(a.elapsed_seconds).margin(0.01));
+  CHECK(left(paused) == Approx(left(a)).margin(0.01));
+  player.waitForApplied(player.send(PlayerCommand::Resume), std::chrono::seconds(1));
+  out.pull(1000);
+  const PlayerSnapshot resumed = settled(player);
+  CHECK(resumed.elapsed_seconds >= paused.elapsed_seconds);
+  CHECK(resumed.elapsed_seconds - paused.elapsed_seconds < 0.1);
+  CHECK(left(resumed) <= left(paused));
+  CHECK(left(paused) - left(resumed) < 0.1);
+
+  // Faster: elapsed stays, what is left shrinks by about the rates' ratio; back to the old rate, it
+  // is what it was (the speed measured at one rate holds for the other).
+  player.waitForApplied(player.send(PlayerCommand::RateUp), std::chrono::seconds(1));
+  const PlayerSnapshot faster = settled(player);
+  CHECK(faster.elapsed_seconds == Approx(resumed.elapsed_seconds).margin(0.01));
+  CHECK(left(faster) < left(resumed));
+  CHECK(left(faster) > left(resumed) * 0.8);
+  player.waitForApplied(player.send(PlayerCommand::RateDown), std::chrono::seconds(1));
+  const PlayerSnapshot back = settled(player);
+  CHECK(back.elapsed_seconds == Approx(resumed.elapsed_seconds).margin(0.01));
+  CHECK(left(back) == Approx(left(resumed)).epsilon(0.05));
+
+  // Played on to the end, elapsed never goes back and what is left never grows.
+  PlayerSnapshot last = back;
+  for (int i = 0; i < 200 && last.state != PlayerState::Finished; ++i) {
+    out.pull(500);
+    const PlayerSnapshot s = settled(player);
+    CHECK(s.elapsed_seconds >= last.elapsed_seconds);
+    CHECK(left(s) <= left(last) + 0.05);
+    last = s;
+  }
+  CHECK(left(last) < 0.5);
+}
+
+TEST_CASE("time elapsed follows a jump back", "[player]") {
+  LabelPlayback p;
+  p.out.pull(sentenceStart(p.ref, 3) + 1000);
+  const PlayerSnapshot late = settled(p.player);
+  REQUIRE(late.sentence == 3);
+  p.player.send(PlayerCommand::PrevBlock);  // to sentence 2
+  p.player.send(PlayerCommand::PrevBlock);  // to sentence 0
+  p.out.pull(500);
+  const PlayerSnapshot early = settled(p.player);
+  CHECK(early.sentence == 0);
+  CHECK(early.elapsed_seconds < late.elapsed_seconds);
+  CHECK(left(early) > left(late));
+}
