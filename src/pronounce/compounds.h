@@ -52,4 +52,12 @@ std::string composeParts(const std::vector<std::string>& part_notations);
 // Whether two readings differ in more than stress marks and pauses.
 bool differBeyondStress(std::string_view a, std::string_view b);
 
+// Whether every seam of a split joins a part that ends in a consonant or e to one that starts with a
+// consonant (Himmel|bett, Bauern|fängerei). Splits at other seams are often a stem and a suffix that
+// happen to be words (summ|arisch, Komm|union, Kilo|meter, profi|tieren): their stress is not trusted.
+bool plainSeams(const std::vector<std::string_view>& parts);
+
+// Which phoneme carries the primary stress (counted without pauses and glottal stops); -1: none.
+int primaryStressIndex(std::string_view notation);
+
 }  // namespace vorlesen::pronounce

@@ -189,25 +189,29 @@ PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::str
       rules_.push_back(std::move(rule));
     } else if (f[0] == "compound" && f.size() == 3) {
       loadCompoundRow(f, where, dir);
-    } else if (f[0] == "stress" && f.size() == 3 && !f[1].empty() && stressTarget(f[2]) != 0) {
+    } else if ((f[0] == "stress" || f[0] == "suffix") && f.size() == 3 && !f[1].empty() &&
+               (stressTarget(f[2]) != 0 || (f[0] == "suffix" && f[2] == "0"))) {
       Rule rule;
       rule.spelling = compile(f[1], where);
       rule.stress = stressTarget(f[2]);
       rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
-      rules_.push_back(std::move(rule));
+      (f[0] == "stress" ? rules_ : suffix_rules_).push_back(std::move(rule));
     } else {
-      throw Error::data(format(tr("{}: expected class<TAB>NAME<TAB>PHONEMES, rule<TAB>SPELLING<TAB>FIND<TAB>REPLACE "
-                                  "stress<TAB>SPELLING<TAB>VOWEL or compound<TAB>SETTING<TAB>VALUE."),
+      throw Error::data(format(tr("{}: expected class<TAB>NAME<TAB>PHONEMES, rule<TAB>SPELLING<TAB>FIND<TAB>REPLACE, "
+                                  "stress<TAB>SPELLING<TAB>VOWEL, suffix<TAB>SPELLING<TAB>VOWEL or "
+                                  "compound<TAB>SETTING<TAB>VALUE."),
                                where));
     }
   }
-  if (vowels_.empty() && std::any_of(rules_.begin(), rules_.end(), [](const Rule& r) { return r.stress != 0; })) {
+  if (vowels_.empty() && (!suffix_rules_.empty() ||
+                          std::any_of(rules_.begin(), rules_.end(), [](const Rule& r) { return r.stress != 0; }))) {
     throw Error::data(format(tr("{}: stress rules need a class named vowel."), table.path));
   }
   for (const Rule& r : rules_) {
     patterns_.push_back(r.spelling.get());
     patterns_.push_back(r.phonemes.get());
   }
+  for (const Rule& r : suffix_rules_) patterns_.push_back(r.spelling.get());
 }
 
 PhonemeRules::~PhonemeRules() = default;
@@ -272,12 +276,12 @@ RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation,
 }
 
 // The compound read part by part, where the word list splits it and that reading differs from
-// eSpeak's reading of the whole (`whole`); else `whole`.
+// eSpeak's reading of the whole (`whole`); else `whole`. Empty: the word list does not split the word.
 std::string PhonemeRules::compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
                                           std::vector<std::string>& because) const {
-  if (!splitter_) return whole;
+  if (!splitter_) return {};
   const std::vector<std::string_view> parts = splitter_->split(word);
-  if (parts.empty()) return whole;
+  if (parts.empty()) return {};
   std::vector<std::string> readings;
   std::string shown;
   for (const std::string_view part : parts) {
@@ -287,10 +291,37 @@ std::string PhonemeRules::compoundReading(std::string_view word, const std::stri
     readings.push_back(toRuleNotation(own));
     shown += (shown.empty() ? "" : "|") + std::string(part);
   }
+  std::vector<std::string> suffix_because;
+  readings.back() = suffixStress(parts.back(), readings.back(), suffix_because);
   const std::string composed = composeParts(readings);
-  if (!differBeyondStress(composed, whole)) return whole;
+  // The same sounds: the parts' reading is taken only for its stress, where eSpeak stressed a later
+  // part (Himmel|bett, Unter|lage); a German compound is stressed on its first part.
+  if (!differBeyondStress(composed, whole) &&
+      (!plainSeams(parts) || primaryStressIndex(composed) == primaryStressIndex(whole))) {
+    return whole;
+  }
   because.push_back(compound_origin_ + " (" + shown + ")");
+  because.insert(because.end(), suffix_because.begin(), suffix_because.end());
   return composed;
+}
+
+std::string PhonemeRules::suffixStress(std::string_view word, const std::string& notation,
+                                       std::vector<std::string>& because) const {
+  std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = threadMatchers(id_, patterns_);
+  const icu::UnicodeString spelling =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+  for (std::size_t i = 0; i < suffix_rules_.size(); ++i) {
+    icu::RegexMatcher* matcher = matchers[2 * rules_.size() + i].get();
+    UErrorCode status = U_ZERO_ERROR;
+    if (!matcher || !matcher->reset(spelling).find(status) || U_FAILURE(status)) continue;
+    // The first fitting row decides, also when it keeps eSpeak's stress (VOWEL 0) or eSpeak agrees.
+    if (suffix_rules_[i].stress == 0) return notation;
+    std::string moved = moveStress(notation, suffix_rules_[i].stress, vowels_);
+    if (moved == notation) return notation;
+    because.push_back(suffix_rules_[i].origin);
+    return moved;
+  }
+  return notation;
 }
 
 namespace {
@@ -330,7 +361,9 @@ PhonemeRules::Answer PhonemeRules::answer(std::string_view word, const PhonemeLo
   if (!a.espeak.empty()) {
     const std::string before = toRuleNotation(a.espeak);
     std::vector<std::string> split;
-    RuleResult r = applyRules(word, compoundReading(word, before, espeak, split), before);
+    std::string reading = compoundReading(word, before, espeak, split);
+    if (reading.empty()) reading = suffixStress(word, before, split);
+    RuleResult r = applyRules(word, reading, before);
     r.because.insert(r.because.begin(), split.begin(), split.end());
     for (const std::string& b : r.because) a.because += (a.because.empty() ? "" : " ") + b;
     a.respelled = !r.phonemes.empty();
