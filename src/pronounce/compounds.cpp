@@ -114,6 +114,15 @@ bool CompoundSplitter::known(std::string_view part) const {
          listed(capitalized(lowerCase(stem)));
 }
 
+// The last part decides the word class: a noun ends in a noun (Schreib|tisch), an adjective or verb
+// in a word the list writes in lower case (drama|tisch is no compound).
+bool CompoundSplitter::headFits(std::string_view part, std::string_view word) const {
+  std::size_t i = 0;
+  const bool noun = u_isupper(static_cast<UChar32>(nextCodepoint(word, i))) != 0;
+  const std::string lower = lowerCase(part);
+  return noun ? listed(capitalized(lower)) || listed(part) : listed(lower);
+}
+
 std::vector<std::string_view> CompoundSplitter::split(std::string_view word) const {
   // best[i]: the parts of word[i..]; fewest parts, then the longest last part. Parts start at code
   // point boundaries only.
@@ -133,6 +142,7 @@ std::vector<std::string_view> CompoundSplitter::split(std::string_view word) con
       if (i == 0 && j == n) continue;  // the whole word is not a split
       const std::string_view part = word.substr(i, j - i);
       if (!known(part) || prefixSeam(part, word.substr(j))) continue;
+      if (j == n && !headFits(part, word)) continue;
       std::vector<std::string_view> candidate{part};
       candidate.insert(candidate.end(), best[j].begin(), best[j].end());
       if (better(candidate, best[i])) best[i] = std::move(candidate);

@@ -37,6 +37,7 @@ class CompoundSplitter {
  private:
   bool known(std::string_view part) const;
   bool prefixSeam(std::string_view part, std::string_view rest) const;
+  bool headFits(std::string_view part, std::string_view word) const;
   bool listed(std::string_view word) const;  // binary search in text_
   std::string text_;  // sorted byte-wise, one word a line, ending with a newline
   std::vector<std::uint32_t> lines_;  // where each line of text_ starts
