@@ -150,3 +150,90 @@ TEST_CASE("the pronouncer hands the stretches between its final edits to the pho
   // The spelled acronym may be respelled (its stress), the English word may not.
   CHECK(stretches == std::vector<std::string>{"Er sagte K-I zum @rules", "Hype@en", ".@rules"});
 }
+
+namespace {
+
+// eSpeak NG 1.51's phonemes for the words of the stress tests (whole words and compound parts).
+const std::map<std::string, std::string, std::less<>> kEspeakStress = {
+    {"Jurist", "j|'u:|r|I|s|t"},
+    {"jurist", "j|'u:|r|I|s|t"},
+    {"Signal", "z|'I|g|n|A:|l"},
+    {"Schicksal", "S|'I|k|z|A:|l"},
+    {"Parteijurist", "p|a|r|t|'aI|j|u:|r|I|s|t"},
+    {"Partei", "p|a|r|t|'aI"},
+    {"Himmelbett", "h|,I|m|@|l|b|'E|t"},
+    {"Himmel", "h|'I|m|@|l"},
+    {"bett", "b|'E|t"},
+    {"Kilometer", "k|,i:|l|o:|m|'e:|t|3"},
+    {"Kilo", "k|'i:|l|o:"},
+    {"meter", "m|'e:|t|3"},
+    {"Kapitel", "k|'A|p|i:|t|@|l"},
+    {"Kapitän", "k|'A|p|i:|t|,E:|n"},
+    {"Monate", "m|'o:|n|a|t|@"},
+};
+
+std::string espeakStress(std::string_view word) {
+  const auto it = kEspeakStress.find(word);
+  return it == kEspeakStress.end() ? std::string() : it->second;
+}
+
+// "Word=phonemes " for each word the rules respell.
+std::string respelledBy(const PhonemeRules& rules, const std::string& text) {
+  std::string out;
+  for (const PhonemeRespelling& r : rules.respell(text, espeakStress)) {
+    out += text.substr(r.word.begin, r.word.size()) + "=" + r.phonemes + " ";
+  }
+  return out;
+}
+
+const char* const kStressWords = "compound\tshortest\t4\ncompound\twords\t" VORLESEN_FIXTURES_DIR
+                                 "/pronounce/words_compound_stress.txt\n";
+
+}  // namespace
+
+TEST_CASE("suffix rows stress a loanword's suffix; the first fitting row decides, 0 keeps eSpeak's stress",
+          "[pronounce][rules]") {
+  const PhonemeRules rules(parseTsv(std::string(kStressWords) +
+                                        "class\tvowel\ta A: aI u: i: I e: E @ 3\n"
+                                        "suffix\t^Schick\t0\n"
+                                        "suffix\t[^aeiou]al$\t-1\n"
+                                        "suffix\t[^aeiou]ist$\t-1\n"
+                                        "suffix\tist$\t1\n",
+                                    "mine.tsv"));
+  CHECK(respelledBy(rules, "Jurist") == "Jurist=j|u:|r|'I|s|t ");
+  CHECK(respelledBy(rules, "Signal") == "Signal=z|I|g|n|'A:|l ");
+  CHECK(respelledBy(rules, "Schicksal").empty());  // a native -sal word keeps its stress
+  // In a compound the row applies to the last part, whose stress is secondary: Partei|jurist stays
+  // stressed on Partei, as eSpeak has it.
+  CHECK(respelledBy(rules, "Parteijurist").empty());
+}
+
+TEST_CASE("a compound is stressed on its first part, where its seams are plain", "[pronounce][rules]") {
+  const PhonemeRules rules(parseTsv(std::string(kStressWords) + "class\tvowel\ta i: o: e: E @ 3 I\n", "mine.tsv"));
+  CHECK(respelledBy(rules, "Himmelbett") == "Himmelbett=h|'I|m|@|l|b|,E|t ");
+  // A part ending in a vowel other than e is more often a prefix of a loanword (Kilo|meter).
+  CHECK(respelledBy(rules, "Kilometer").empty());
+  using Parts = std::vector<std::string_view>;
+  CHECK(plainSeams(Parts{"Himmel", "bett"}));
+  CHECK_FALSE(plainSeams(Parts{"Kilo", "meter"}));
+  CHECK_FALSE(plainSeams(Parts{"Komm", "union"}));
+  CHECK(primaryStressIndex(" h 'I m @ l b ,E t ") == 1);
+  CHECK(primaryStressIndex(" _! ,a 'b ") == 1);  // pauses are not counted
+  CHECK(primaryStressIndex(" a b ") == -1);
+}
+
+TEST_CASE("a compound's parts: a linking s, and a head that fits the word class", "[pronounce][rules]") {
+  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt"), 4, {}, {});
+  using Parts = std::vector<std::string_view>;
+  CHECK(split.split("Abrüstungskonferenz") == Parts{"Abrüstungs", "konferenz"});
+  CHECK(split.split("Schreibtisch") == Parts{"Schreib", "tisch"});
+  CHECK(split.split("dramatisch").empty());  // an adjective does not end in the noun Tisch
+  CHECK(split.split("Dramatisch") == Parts{"Drama", "tisch"});
+}
+
+TEST_CASE("the built-in part rows move eSpeak's first-syllable stress of loanwords", "[pronounce][rules]") {
+  const PhonemeRules rules(LanguageData::german().table("phoneme_rules"));
+  CHECK(respelledBy(rules, "Kapitel") == "Kapitel=k|A|p|'i:|t|@|l ");     // before a final -el
+  CHECK(respelledBy(rules, "Kapitän") == "Kapitän=k|A|p|i:|t|'E:|n ");    // to eSpeak's secondary stress
+  CHECK(respelledBy(rules, "Monate").empty());                           // a native word of that shape
+}
