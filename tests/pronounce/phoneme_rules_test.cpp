@@ -53,6 +53,10 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"Kapitel", "k|'A|p|i:|t|@|l"},
     {"Kapitän", "k|'A|p|i:|t|,E:|n"},
     {"Monate", "m|'o:|n|a|t|@"},
+    {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"},
+    {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
+    {"missachten", "m|'I|s|a|x|t|@|n"},
+    {"Missbildung", "m|'I|s|b|I|l|d|,U|N"},
 };
 
 std::string espeak(std::string_view word) {
@@ -88,6 +92,10 @@ TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected f
   CHECK(rewritten(rules, "Medien") == "m|'e:|d|j|@|n");       // -ien with the glide
   CHECK(rewritten(rules, "Kritik") == "k|r|i:|t|'i:|k");      // a stress exception
   CHECK(rewritten(rules, "Stabilität") == "S|t|a|b|,i:|l|i:|t|'E:|t");  // one primary stress
+  CHECK(rewritten(rules, "Unterlage") == "_||'U|n|t|3|l|A:|g|@");   // an unter- noun on unter
+  CHECK(rewritten(rules, "Untersuchung").empty());                  // ... not one of a verb
+  CHECK(rewritten(rules, "missachten") == "m|I|s|'a|x|t|@|n");      // a miss- verb on its root
+  CHECK(rewritten(rules, "Missbildung").empty());                   // a miss- noun on miss
   CHECK(rewritten(rules, "Haus").empty());
   const RuleResult r = rules.apply("sagte", espeak("sagte"));
   REQUIRE(r.because.size() == 1);
