@@ -53,6 +53,8 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"Kapitel", "k|'A|p|i:|t|@|l"},
     {"Kapitän", "k|'A|p|i:|t|,E:|n"},
     {"Monate", "m|'o:|n|a|t|@"},
+    {"Domina", "d|'o:|m|i:|n|,A:"},
+    {"Nationalität", "n|a|ts|j|,o:|n|'A:|l|i:|t|'E:|t"},
     {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"},
     {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
     {"missachten", "m|'I|s|a|x|t|@|n"},
@@ -96,6 +98,12 @@ TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected f
   CHECK(rewritten(rules, "Untersuchung").empty());                  // ... not one of a verb
   CHECK(rewritten(rules, "missachten") == "m|I|s|'a|x|t|@|n");      // a miss- verb on its root
   CHECK(rewritten(rules, "Missbildung").empty());                   // a miss- noun on miss
+  CHECK(rewritten(rules, "Domina") == "d|'o:|m|i:|n|a");          // an unstressed final a is short
+  CHECK(rewritten(rules, "Nationalität") == "n|a|ts|j|,o:|n|a|l|i:|t|'E:|t");  // ... and before -ität
+  // the a of a later part (as eSpeak marks it: secondary) in an open syllable is long (Tannen|nadel),
+  // not when a full vowel comes between it and the primary stress (drei|monatig)
+  CHECK(rules.apply("Xqtannennadel", "t|'a|n|@|n|,A|d|@|l").phonemes == "t|'a|n|@|n|,A:|d|@|l");
+  CHECK(rules.apply("Xqdreimonatig", "d|r|'aI|m|o:|n|,A|t|I|C").phonemes.empty());
   CHECK(rewritten(rules, "Haus").empty());
   const RuleResult r = rules.apply("sagte", espeak("sagte"));
   REQUIRE(r.because.size() == 1);
