@@ -55,6 +55,9 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"Monate", "m|'o:|n|a|t|@"},
     {"Domina", "d|'o:|m|i:|n|,A:"},
     {"Nationalität", "n|a|ts|j|,o:|n|'A:|l|i:|t|'E:|t"},
+    {"regnen", "r|'E|g|n|@|n"},
+    {"Begräbnis", "b|@|g|r|'E|b|n|I|s"},
+    {"weglaufen", "v|'E|g|l|aU|f|@|n"},
     {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"},
     {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
     {"missachten", "m|'I|s|a|x|t|@|n"},
@@ -104,6 +107,9 @@ TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected f
   // not when a full vowel comes between it and the primary stress (drei|monatig)
   CHECK(rules.apply("Xqtannennadel", "t|'a|n|@|n|,A|d|@|l").phonemes == "t|'a|n|@|n|,A:|d|@|l");
   CHECK(rules.apply("Xqdreimonatig", "d|r|'aI|m|o:|n|,A|t|I|C").phonemes.empty());
+  CHECK(rewritten(rules, "regnen") == "r|'e:|g|n|@|n");           // e before g and n is long
+  CHECK(rewritten(rules, "Begräbnis") == "b|@|g|r|'E:|p|n|I|s");  // ... ä too (and -nis devoiced)
+  CHECK(rewritten(rules, "weglaufen").empty());                    // ... not in weg-
   CHECK(rewritten(rules, "Haus").empty());
   const RuleResult r = rules.apply("sagte", espeak("sagte"));
   REQUIRE(r.because.size() == 1);
