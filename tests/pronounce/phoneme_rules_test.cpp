@@ -58,6 +58,9 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"regnen", "r|'E|g|n|@|n"},
     {"Begräbnis", "b|@|g|r|'E|b|n|I|s"},
     {"weglaufen", "v|'E|g|l|aU|f|@|n"},
+    {"barmherzig", "b|'a|r|m|h|3|ts|,I|C"},
+    {"Determinante", "d|,e:|t|3|m|i:|n|'a|n|t|@"},
+    {"übertragen", "_||,y:|b|3|t|r|'A:|g|@|n"},
     {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"},
     {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
     {"missachten", "m|'I|s|a|x|t|@|n"},
@@ -110,6 +113,9 @@ TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected f
   CHECK(rewritten(rules, "regnen") == "r|'e:|g|n|@|n");           // e before g and n is long
   CHECK(rewritten(rules, "Begräbnis") == "b|@|g|r|'E:|p|n|I|s");  // ... ä too (and -nis devoiced)
   CHECK(rewritten(rules, "weglaufen").empty());                    // ... not in weg-
+  CHECK(rewritten(rules, "barmherzig") == "b|'a|r|m|h|E|r|ts|,I|C");  // er of herz is [ɛʁ]
+  CHECK(rewritten(rules, "Determinante") == "d|,e:|t|E|r|m|i:|n|'a|n|t|@");  // ... before a loanword's stress
+  CHECK(rewritten(rules, "übertragen").empty());                       // ... not in über-
   CHECK(rewritten(rules, "Haus").empty());
   const RuleResult r = rules.apply("sagte", espeak("sagte"));
   REQUIRE(r.because.size() == 1);
