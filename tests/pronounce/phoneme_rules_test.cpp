@@ -61,6 +61,8 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"barmherzig", "b|'a|r|m|h|3|ts|,I|C"},
     {"Determinante", "d|,e:|t|3|m|i:|n|'a|n|t|@"},
     {"übertragen", "_||,y:|b|3|t|r|'A:|g|@|n"},
+    {"Rakete", "r|'A|k|@|t|@"},
+    {"Chinese", "C|'i:|n|@|s|@"},
     {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"},
     {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
     {"missachten", "m|'I|s|a|x|t|@|n"},
@@ -116,6 +118,9 @@ TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected f
   CHECK(rewritten(rules, "barmherzig") == "b|'a|r|m|h|E|r|ts|,I|C");  // er of herz is [ɛʁ]
   CHECK(rewritten(rules, "Determinante") == "d|,e:|t|E|r|m|i:|n|'a|n|t|@");  // ... before a loanword's stress
   CHECK(rewritten(rules, "übertragen").empty());                       // ... not in über-
+  // the stress a suffix row gives the e of -ete, -ese makes it a long e, not a stressed schwa
+  CHECK(rewritten(rules, "Rakete") == "r|A|k|'e:|t|@");
+  CHECK(rewritten(rules, "Chinese") == "C|i:|n|'e:|z|@");
   CHECK(rewritten(rules, "Haus").empty());
   const RuleResult r = rules.apply("sagte", espeak("sagte"));
   REQUIRE(r.because.size() == 1);
