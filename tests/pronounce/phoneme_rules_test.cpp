@@ -63,6 +63,8 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"übertragen", "_||,y:|b|3|t|r|'A:|g|@|n"},
     {"Rakete", "r|'A|k|@|t|@"},
     {"Chinese", "C|'i:|n|@|s|@"},
+    {"Schädling", "S|'E|d|l|I|N"},
+    {"Erbgut", "_||E|r|b|g|'u:|t"},
     {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"},
     {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
     {"missachten", "m|'I|s|a|x|t|@|n"},
@@ -118,6 +120,8 @@ TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected f
   CHECK(rewritten(rules, "barmherzig") == "b|'a|r|m|h|E|r|ts|,I|C");  // er of herz is [ɛʁ]
   CHECK(rewritten(rules, "Determinante") == "d|,e:|t|E|r|m|i:|n|'a|n|t|@");  // ... before a loanword's stress
   CHECK(rewritten(rules, "übertragen").empty());                       // ... not in über-
+  CHECK(rewritten(rules, "Schädling") == "S|'E:|t|l|I|N");         // d before -ling is final
+  CHECK(rewritten(rules, "Erbgut") == "_||'E|r|p|g|u:|t");         // Erb- nouns on Erb
   CHECK(rewritten(rules, "Haus").empty());
   const RuleResult r = rules.apply("sagte", espeak("sagte"));
   REQUIRE(r.because.size() == 1);
