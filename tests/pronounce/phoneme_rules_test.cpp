@@ -67,6 +67,8 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"Erbgut", "_||E|r|b|g|'u:|t"},
     {"Oberin", "_||'o:|b|3|_||I|n"},
     {"denken", "d|'E|N|k|@|n"},
+    {"Fürsorge", "f|'y|r|z|O|r|g|@"},
+    {"fürchten", "f|'y|r|C|t|@|n"},
     {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"},
     {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
     {"missachten", "m|'I|s|a|x|t|@|n"},
@@ -127,6 +129,8 @@ TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected f
   CHECK(rewritten(rules, "Oberin") == "_||'o:|b|@|R|I|n");         // -in after -er: [əʁ]
   CHECK(rules.apply("Xqrosenkrieg", "r|'o:|z|@|N|k|r|,i:|k").phonemes == "r|'o:|z|@|n|k|r|,i:|k");  // n|k at a seam
   CHECK(rewritten(rules, "denken").empty());                        // ... [ŋk] after a short vowel
+  CHECK(rewritten(rules, "Fürsorge") == "f|'y:|r|z|O|r|g|@");       // für- is long
+  CHECK(rewritten(rules, "fürchten").empty());                      // ... fürchten is not
   CHECK(rewritten(rules, "Haus").empty());
   const RuleResult r = rules.apply("sagte", espeak("sagte"));
   REQUIRE(r.because.size() == 1);
