@@ -171,7 +171,11 @@ std::shared_ptr<const Document> Playback::document() {
     } catch (const Error& e) {
       if (list_.size() == 1 || e.kind() != ErrorKind::Input) throw;
       skip(list_.current(), e);
-      const std::optional<std::size_t> next = list_.next();
+      // The next readable one; a list resumed at a later article goes on at its start when needed.
+      std::optional<std::size_t> next = list_.next();
+      for (std::size_t i = 0; !next && i < list_.size(); ++i) {
+        if (!list_.unreadable(i)) next = i;
+      }
       if (!next) throw Error::input(format(tr("none of the {} inputs can be read"), list_.size()));
       list_.moveTo(*next);
     }

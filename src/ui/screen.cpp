@@ -161,16 +161,19 @@ class Positions {
   }
 
   // Makes the article heard last (when the list was left midway before) the current one.
-  void resumeList(ReadingList& list) const {
+  void resumeList(ReadingList& list) {
     if (list_key_.empty()) return;
-    if (const auto p = store_.find(list_key_); p && p->sentence < list.size()) list.moveTo(p->sentence);
+    if (const auto p = store_.find(list_key_); p && p->sentence > 0 && p->sentence < list.size()) {
+      list.moveTo(p->sentence);
+      list_resumed_ = true;
+    }
   }
 
   // What to ask at the start: the remembered point of the current article, also its beginning when
   // a list is resumed past its first article; nullopt when there is nothing to ask.
   std::optional<ResumePoint> question(const ReadingList& list, const Document& doc) const {
     std::optional<ResumePoint> p = store_.find(contentHash(doc.text));
-    if (list.current() > 0) return p.value_or(ResumePoint{});
+    if (list_resumed_ && list.current() > 0) return p.value_or(ResumePoint{});
     if (p && p->sentence == 0) p.reset();
     return p;
   }
@@ -208,7 +211,8 @@ class Positions {
       if (all_heard) {
         store_.forget(list_key_);
       } else {
-        store_.save(list_key_, ResumePoint{list.current(), 0}, format(tr("reading list of {}"), list.size()));
+        // The name column of the state file is data, not a message: not translated.
+        store_.save(list_key_, ResumePoint{list.current(), 0}, "reading list of " + std::to_string(list.size()));
       }
     });
   }
@@ -228,6 +232,7 @@ class Positions {
 
   const ResumeStore& store_;
   std::string list_key_;  // empty for a single input
+  bool list_resumed_ = false;
   std::vector<bool> visited_;
   bool use_stored_ = false;
   std::optional<std::string> failure_;

@@ -75,4 +75,12 @@ t send-keys -t ui n
 ui_wait "article 1 from the start" 'at 1 1'
 t send-keys -t ui q
 ui_check_restored
+
+# A new list whose first input is missing starts at once with the second: nothing to ask.
+printf 'Ein vierter Artikel.\n\nEr wurde noch nie gehört.\n' >"$L/vier.txt"
+t send-keys -t ui -l "clear; $(printf '%q ' "$BIN" play --device null "$L/fehlt.txt" "$L/vier.txt")"
+t send-keys -t ui Enter
+ui_wait "article 2 of 2 without a question" 'ui_status | grep -Eq "(Playing|Finished) \| article 2 of 2 \| sentence"'
+t send-keys -t ui q
+ui_check_restored
 echo "ok"

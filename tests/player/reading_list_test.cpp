@@ -154,6 +154,12 @@ TEST_CASE("a list skips what it cannot read and fails only when nothing can be r
     CHECK(firstHeard(player, *out) == "Zwei ist kurz.");
     CHECK_FALSE(playback.switchArticle(false));  // both before it are known to be unreadable
   }
+  SECTION("a list resumed at an article that is gone goes on at the first readable one") {
+    Playback playback(listOptions({"zwei.txt", "fehlt.txt"}, kTexts, out));
+    playback.list().moveTo(1);
+    CHECK(playback.document()->text == "Zwei ist kurz.\n");
+    CHECK(playback.list().current() == 0);
+  }
   SECTION("none readable: an input error, every input named") {
     Playback playback(listOptions({"fehlt.txt", "leer.txt"}, kTexts, out));
     CHECK_THROWS_WITH(playback.document(), "none of the 2 inputs can be read");
