@@ -39,6 +39,17 @@ grep -q "^vorlesen: warning: http://nosuch.invalid/artikel: .*(this article is s
 grep -q "^vorlesen: warning: $work/leer.txt: nothing to read aloud.*(this article is skipped)$" "$work/err" ||
   fail "empty file: $(cat "$work/err")"
 
+# Later articles are read only when reached: a FIFO as the second input, which blocks whoever opens
+# it until something is written, does not hold up the first article.
+mkfifo "$work/later"
+"$bin" play --device null "$work/zwei.txt" "$work/later" >"$work/out" 2>"$work/err" &
+pid=$!
+for i in $(seq 100); do grep -q "^Zwei ist kurz.$" "$work/out" && break; sleep 0.1; done
+grep -q "^Zwei ist kurz.$" "$work/out" || { kill $pid; fail "the first article waited for the second: $(cat "$work/out" "$work/err")"; }
+printf 'Der späte Artikel.\n\nEr kam zuletzt.\n' >"$work/later"
+wait $pid || fail "FIFO list: exit $?: $(cat "$work/err")"
+[[ $(tail -2 "$work/out") == $'Der späte Artikel.\nEr kam zuletzt.' ]] || fail "FIFO list: $(cat "$work/out")"
+
 # None readable: each named, then the error of a bad input (exit 1).
 "$bin" play --device null "$work/fehlt.txt" "$work/leer.txt" >"$work/out" 2>"$work/err"
 rc=$?
