@@ -1,6 +1,7 @@
-// `vorlesen play FILE` (and the shorthand `vorlesen FILE`): reads an article aloud. The options
-// become a Playback (vorlesen/playback.h: output, pipeline and document made in parallel) and a
+// `vorlesen play FILE...` (and the shorthand `vorlesen FILE...`): reads an article aloud, or several
+// as a reading list (keys a / A, the next starts by itself). The options become a Playback (vorlesen/playback.h: output, pipeline and document made in parallel) and a
 // front end (vorlesen/ui.h): the reading screen on a terminal, else plain mode.
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -17,7 +18,7 @@ namespace vorlesen::cli {
 namespace {
 
 struct PlayOptions {
-  std::string input;
+  std::vector<std::string> inputs;
   std::string device;
   bool plain = false;
   VoiceOptions voice;
@@ -43,9 +44,12 @@ int play(const PlayOptions& opt) {
   const Settings settings = resolveSettings(opt.voice);
   const bool screen = !opt.plain && canUseReadingScreen();
   const ScreenTheme theme = screen ? chooseTheme(opt, settings) : ScreenTheme::Default;
+  if (std::count(opt.inputs.begin(), opt.inputs.end(), "-") > 1) {
+    throw Error::usage(tr("-: standard input can be read only once in a reading list"));
+  }
+  const bool stdin_is_input = std::count(opt.inputs.begin(), opt.inputs.end(), "-") > 0;
   PlaybackOptions options;
-  options.input = opt.input;
-  options.read = [input = opt.input, extract = opt.extract] { return readArticleInput(input, extract); };
+  options.inputs = opt.inputs;
   options.extract = opt.extract;
   options.device = opt.device_opt->count() > 0 ? opt.device : settings.device.value;
   options.voice = settings.voiceParams();
@@ -61,7 +65,7 @@ int play(const PlayOptions& opt) {
     result = runReadingScreen(playback, screen_options);
   } else {
     PlainOptions plain;
-    plain.keys = opt.input != "-";  // standard input is the text, not the keyboard
+    plain.keys = !stdin_is_input;  // standard input is the text, not the keyboard
     result = runPlainMode(playback, plain);
   }
   return result.stop_signal ? 128 + result.stop_signal : kExitOk;
@@ -71,8 +75,11 @@ int play(const PlayOptions& opt) {
 
 Command addPlayCommand(CLI::App& app) {
   auto opt = std::make_shared<PlayOptions>();
-  CLI::App* sub = app.add_subcommand("play", "read a German article aloud (also: vorlesen FILE)");
-  sub->add_option("input", opt->input, tr("text or HTML file or link (http/https) to read, or - for standard input"))->required();
+  CLI::App* sub = app.add_subcommand("play", "read German articles aloud (also: vorlesen FILE...)");
+  sub->add_option("input", opt->inputs,
+                  tr("text or HTML files or links (http/https) to read, or - for standard input; several are "
+                     "a reading list: each article after the other, a and A for the next and previous one"))
+      ->required();
   opt->device_opt = sub->add_option("-d,--device", opt->device,
                   "output device: an index or name from 'vorlesen devices', or null (silent, for machines "
                   "without audio); default: the system's default device");
@@ -90,7 +97,11 @@ Command addPlayCommand(CLI::App& app) {
   addVoiceOptions(*sub, opt->voice);
   addInputOptions(*sub, opt->extract);
   sub->footer(std::string(tr("Keys (plain mode, when standard input is a terminal):")) + "\n" +
-              ui::keyHelp(ui::Front::Plain) + "\n" + tr("The reading screen lists its keys with ?."));
+              ui::keyHelp(ui::Front::Plain) + "\n" + tr("The reading screen lists its keys with ?.") + "\n\n" +
+              tr("Several inputs are a reading list: at the end of an article the next one starts by itself, "
+                 "a and A go to the next and the previous article, and each article keeps its own position. An "
+                 "input that cannot be read is reported and skipped. The reading screen offers to continue the "
+                 "list at the article heard last."));
   return Command{sub, [opt] { return play(*opt); }};
 }
 

@@ -22,6 +22,8 @@ const std::vector<KeyBinding>& keyBindings() {
       {Action::VolumeDown, {L'[', L'<'}, {}, "[ <", N_("quieter")},
       {Action::First, {L'g'}, {KEY_HOME}, "g     Home", N_("to the start")},
       {Action::Last, {L'G'}, {KEY_END}, "G     End", N_("to the last sentence")},
+      {Action::NextArticle, {L'a'}, {}, "a", N_("next article (several inputs)")},
+      {Action::PrevArticle, {L'A'}, {}, "A", N_("previous article (several inputs)")},
       {Action::Search, {L'/'}, {}, "/", N_("search the text and jump there"), Front::Screen},
       {Action::SearchNext, {L'n'}, {}, "n", N_("next match"), Front::Screen},
       {Action::Help, {L'?'}, {KEY_F(1)}, "?     F1", N_("this help (any key closes it)"), Front::Screen},

@@ -21,6 +21,7 @@ namespace vorlesen::ui {
 enum class Action {
   TogglePause, PrevSentence, NextSentence, PrevBlock, NextBlock, Repeat, RateUp, RateDown,
   VolumeUp, VolumeDown, First, Last, Search, SearchNext, Help, Redraw, Quit,
+  NextArticle, PrevArticle,  // a reading list (vorlesen play A B C)
 };
 
 enum class Front : unsigned {

@@ -85,14 +85,15 @@ class PlainMode {
  public:
   PlainMode(Playback& playback, bool keys_allowed) : playback_(playback), keys_allowed_(keys_allowed) {}
 
-  // Starts playback and plays until the end, q or a signal; returns the signal, or 0. Every
-  // warning is printed on the way out, also when starting or playing fails.
+  // Starts playback and plays until the end of the last article, q or a signal; returns the
+  // signal, or 0. Every warning is printed on the way out, also when starting or playing fails.
   int run() {
     struct Flush {
       PlainMode& mode;
-      ~Flush() { mode.printWarnings(nullptr); }
+      ~Flush() { mode.printWarnings(); }
     } flush{*this};
     player_ = &playback_.start();
+    announceArticle();
     const SignalGuard signals(false);
     const RawKeys keys;
     const bool use_keys = keys_allowed_ && keys.active();
@@ -108,21 +109,44 @@ class PlainMode {
       } else {
         snap = player_->waitForChange(snap.version, std::chrono::milliseconds(kTickMs));
       }
-      printWarnings(&snap);
+      printWarnings();
       throwIfFailed(snap);
       printSentence(snap);
-      if (snap.state == PlayerState::Finished) return 0;
+      if (snap.state == PlayerState::Finished) {
+        // The end of an article: the next one of a list starts by itself.
+        if (quit_ || !switchArticle(true)) return 0;
+        snap = player_->snapshot();
+      }
     }
   }
 
  private:
+  // In a reading list, says which article starts (before its first sentence).
+  void announceArticle() {
+    printed_ = SIZE_MAX;
+    if (playback_.list().size() > 1) say(articleLine(playback_));
+  }
+
+  // Goes to the next or previous article and starts it (paused when the one left was paused).
+  bool switchArticle(bool forward) {
+    const bool paused = player_->snapshot().state == PlayerState::Paused;
+    if (!playback_.switchArticle(forward)) return false;
+    printWarnings();  // inputs skipped on the way, before the article's first line
+    player_ = &startArticle(playback_, paused);
+    announceArticle();
+    return true;
+  }
+
   void onKey(Key key) {
     const std::optional<Action> action = actionForKey(key.is_code, key.value, Front::Plain);
     if (!action) return;
     if (*action == Action::Help) {
       say(tr("Keys:") + std::string("\n") + keyHelp(Front::Plain));
     } else if (*action == Action::Quit) {
+      quit_ = true;
       player_->send(PlayerCommand::Quit);
+    } else if (const std::optional<bool> forward = articleDirection(*action)) {
+      if (!switchArticle(*forward)) say("[" + noArticleThere(*forward) + "]");
     } else if (isPlayerAction(*action)) {
       const PlayerSnapshot after = apply(*player_, *action);
       say(confirmation(*action, after));
@@ -139,12 +163,9 @@ class PlainMode {
     printed_ = snap.sentence;
   }
 
-  // On stderr, where the user sees them: the C libraries' chatter is kept off it, not these. With
-  // no snapshot, all that are left.
-  void printWarnings(const PlayerSnapshot* snap) {
-    Player* player = playback_.player();
-    if (!player) return;
-    for (const std::string& w : snap ? warnings_.take(*player, *snap) : warnings_.takeRest(*player)) printWarning(w);
+  // On stderr, where the user sees them: the C libraries' chatter is kept off it, not these.
+  void printWarnings() {
+    for (const std::string& w : warnings_.take(playback_)) printWarning(w);
   }
 
   static void say(const std::string& line) {
@@ -154,6 +175,7 @@ class PlainMode {
   Playback& playback_;
   Player* player_ = nullptr;
   const bool keys_allowed_;
+  bool quit_ = false;
   std::size_t printed_ = SIZE_MAX;
   WarningFeed warnings_;
 };

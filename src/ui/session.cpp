@@ -1,5 +1,7 @@
 #include "ui/session.h"
 
+#include "vorlesen/i18n.h"
+
 namespace vorlesen::ui {
 
 bool isPlayerAction(Action action) {
@@ -20,7 +22,9 @@ bool isPlayerAction(Action action) {
     case Action::SearchNext:
     case Action::Help:
     case Action::Redraw:
-    case Action::Quit: return false;
+    case Action::Quit:
+    case Action::NextArticle:
+    case Action::PrevArticle: return false;
   }
   return false;
 }
@@ -59,15 +63,35 @@ void throwIfFailed(const PlayerSnapshot& snap) {
   if (snap.state == PlayerState::Error && snap.error) throw *snap.error;
 }
 
-std::vector<std::string> WarningFeed::take(const Player& player, const PlayerSnapshot& snap) {
-  if (snap.warnings <= seen_) return {};
-  return takeRest(player);
-}
-
-std::vector<std::string> WarningFeed::takeRest(const Player& player) {
-  std::vector<std::string> fresh = player.warnings(seen_);
+std::vector<std::string> WarningFeed::take(const Playback& playback) {
+  std::vector<std::string> fresh = playback.warnings(seen_);
   seen_ += fresh.size();
   return fresh;
+}
+
+std::optional<bool> articleDirection(Action action) {
+  if (action == Action::NextArticle) return true;
+  if (action == Action::PrevArticle) return false;
+  return std::nullopt;
+}
+
+Player& startArticle(Playback& playback, bool paused) {
+  Player& player = playback.prepare();
+  if (paused) player.send(PlayerCommand::Pause);
+  playback.start();
+  // Repeat jumps to the sentence it starts at, and a jump's target is the position reported while
+  // paused: the screen highlights it and plain mode prints it at once.
+  if (paused) player.waitForApplied(player.send(PlayerCommand::Repeat), kApplyTimeout);
+  return player;
+}
+
+std::string articleLine(Playback& playback) {
+  const ReadingList& list = playback.list();
+  return format(tr("Article {} of {}: {}"), list.current() + 1, list.size(), playback.articleTitle());
+}
+
+std::string noArticleThere(bool forward) {
+  return forward ? tr("This is the last article.") : tr("This is the first article.");
 }
 
 }  // namespace vorlesen::ui

@@ -11,7 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "ui/keys.h"
+#include "vorlesen/playback.h"
 #include "vorlesen/player.h"
 
 namespace vorlesen::ui {
@@ -28,15 +31,24 @@ PlayerSnapshot apply(Player& player, Action action);
 // Throws the Player's error when `snap` is in state Error; does nothing otherwise.
 void throwIfFailed(const PlayerSnapshot& snap);
 
-// The warnings a snapshot announces that were not taken yet.
+// The session's warnings (Playback::warnings(): every article's and the inputs skipped) not taken yet.
 class WarningFeed {
  public:
-  std::vector<std::string> take(const Player& player, const PlayerSnapshot& snap);
-  // Every warning not taken yet, whatever the last snapshot said (when the session ends).
-  std::vector<std::string> takeRest(const Player& player);
+  std::vector<std::string> take(const Playback& playback);
 
  private:
   std::size_t seen_ = 0;
 };
+
+// Reading lists (vorlesen play A B C): true for the next article, false for the previous one,
+// nullopt for any other action. Both front ends switch with Playback::switchArticle().
+std::optional<bool> articleDirection(Action action);
+// Starts the article Playback::switchArticle() made current (at its position in the list); paused
+// when `paused`, so that a listener can go through the list while paused, as through sentences.
+Player& startArticle(Playback& playback, bool paused);
+// "Article 2 of 3: TITLE", for the article now current.
+std::string articleLine(Playback& playback);
+// What a front end says when there is no article that way.
+std::string noArticleThere(bool forward);
 
 }  // namespace vorlesen::ui

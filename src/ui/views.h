@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ struct ScreenModel {
   std::string notice;     // a short message in the status line ("not found: ..."), empty for none
   std::string prompt;     // non-empty while a question or the search prompt is shown on the last row
   std::wstring input;     // typed into the prompt so far
+  std::size_t article = 0;   // in a reading list: the current article (0-based) ...
+  std::size_t articles = 1;  // ... of this many (1: no list, nothing is shown)
 };
 
 class View {
@@ -78,14 +81,17 @@ class ReadingView final : public WindowView {
   std::vector<Drawn> drawn_;
 };
 
-// One row: state, sentence i of n, elapsed and remaining time, rate, volume, voice, hints.
+// One row: state, article i of n (a reading list), sentence i of n, elapsed and remaining time,
+// rate, volume, voice, hints. When the row is narrower than all of that, the voice, then the
+// elapsed time, the help hint, rate and volume are left out, in that order.
 class StatusLine final : public WindowView {
  public:
   explicit StatusLine(const Theme& theme) : WindowView(theme) {}
   void resize(int top, int rows, int cols) override;
   void draw(const ScreenModel& model) override;
-  // The text it shows for `model` (without padding), for tests and screen readers alike.
-  static std::string text(const ScreenModel& model);
+  // The text it shows for `model` (without padding) on a row `width` columns wide, for tests and
+  // screen readers alike.
+  static std::string text(const ScreenModel& model, std::size_t width = SIZE_MAX);
 
  private:
   int cols_ = 0;
