@@ -55,7 +55,7 @@ struct BatchJob {
   std::string audio;      // where the audio goes
   std::string subtitles;  // empty: none
   std::string timings;    // empty: none
-  std::string book_timings;  // empty: none; else the article timings a book is made from (book.h)
+  std::string book_record;  // empty: none; else the document and timings a book is made from (book.h)
 };
 
 // The job for `input` written to `audio`, with the subtitle and timing files beside it (same name,

@@ -1,16 +1,16 @@
 // vorlesen — talking books: rendered articles as one EPUB 3, DAISY 2.02 or read-along HTML book
 // (the stage after rendering).
 //
-//   inputs --renderBook()--> runBatch(): one worker per article   --> staging/aN.mp3 + aN.timings
-//                            parent: loadArticle() again + timings --> BookArticle
+//   inputs --renderBook()--> runBatch(): one worker per article --> staging/inN.mp3 + inN.record
+//                            parent: readArticleRecord()         --> BookArticle
 //                                    writeEpub() | writeDaisy() | writeReadAlong() --> one output
 //
-// Workers render each article to MP3 exactly as `render -f mp3` does and record, beside it, every
-// sentence's and word's time and source span (ArticleTimingsWriter, an internal TSV file). The parent,
-// which never runs eSpeak, extracts each article again (cheap and deterministic; the timings carry a
-// hash of Document::text to prove both saw the same text) and writes the book: XHTML from the
-// Document's blocks in the original spelling, one sentence element per timed sentence (and word
-// elements), clips from the timings, the MP3s. A clip runs from a sentence's first sample to the next
+// Workers render each article to MP3 exactly as `render -f mp3` does and record, beside it, the
+// Document they read and every sentence's and word's time and source span (ArticleRecordWriter, an
+// internal file). The parent, which never runs eSpeak and never reads an input again (standard input
+// is gone by then), writes the book from those records: XHTML from the Document's blocks in the
+// original spelling, one sentence element per timed sentence (and word elements), clips from the
+// timings, the MP3s. A clip runs from a sentence's first sample to the next
 // sentence's first sample (the pause belongs to the sentence before it), so the clips of an article
 // tile its audio and their durations add up to its length exactly.
 //
@@ -57,20 +57,19 @@ struct TimedSentence {
 struct ArticleTimings {
   int sample_rate = 0;
   std::size_t total_samples = 0;
-  std::uint64_t text_hash = 0;  // documentTextHash() of the Document the spans point into
   std::vector<TimedSentence> sentences;
 };
 
-std::uint64_t documentTextHash(const Document& doc);
-
-// Streams the timings of one article to `path` as renderStream() reports them (a SentenceObserver),
-// through a temporary file renamed by commit(). Throws Error::output when `path` cannot be written.
-class ArticleTimingsWriter {
+// What a worker records beside an article's MP3 for the parent: the Document as it read it and,
+// streamed as renderStream() reports them (a SentenceObserver), every sentence's and word's time and
+// source span. Written through a temporary file renamed by commit(). Throws Error::output when
+// `path` cannot be written.
+class ArticleRecordWriter {
  public:
-  ArticleTimingsWriter(std::string path, const Document& doc, int sample_rate);
-  ~ArticleTimingsWriter();
-  ArticleTimingsWriter(const ArticleTimingsWriter&) = delete;
-  ArticleTimingsWriter& operator=(const ArticleTimingsWriter&) = delete;
+  ArticleRecordWriter(std::string path, const Document& doc, int sample_rate);
+  ~ArticleRecordWriter();
+  ArticleRecordWriter(const ArticleRecordWriter&) = delete;
+  ArticleRecordWriter& operator=(const ArticleRecordWriter&) = delete;
 
   void add(const Sentence& sentence, const SentenceTiming& timing);
   void commit(std::size_t total_samples);
@@ -80,9 +79,14 @@ class ArticleTimingsWriter {
   std::string buffer_;
 };
 
-// Reads what ArticleTimingsWriter wrote. Throws Error::data naming the file when it is incomplete
-// or malformed.
-ArticleTimings readArticleTimings(const std::string& path);
+struct ArticleRecord {
+  Document doc;
+  ArticleTimings timings;
+};
+
+// Reads what ArticleRecordWriter wrote. Throws Error::data naming the file when it is incomplete or
+// malformed.
+ArticleRecord readArticleRecord(const std::string& path);
 
 // One article of a book.
 struct BookArticle {
@@ -141,6 +145,9 @@ struct BookSummary {
   BatchSummary batch;       // per input, as runBatch() reports it (the title page is not in it)
   bool up_to_date = false;  // nothing was done
   bool written = false;     // the book holds every input that did not fail
+  // Inputs the observer heard were rendered but whose result could not be read back: their errors
+  // are still to be reported.
+  std::vector<std::size_t> failed_late;
 };
 
 // Renders every input in worker processes (`options.jobs` at once; `observer` hears about each

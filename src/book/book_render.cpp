@@ -15,7 +15,6 @@
 #include "book/zip_writer.h"
 #include "vorlesen/book.h"
 #include "vorlesen/error.h"
-#include "vorlesen/extract.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
@@ -111,37 +110,35 @@ class ArticleObserver final : public BatchObserver {
   const BookJob& book_;
 };
 
-// Reads back what a worker rendered. Throws Error when the input changed in between.
-BookArticle loadRendered(const BatchJob& job, const RenderSettings& settings) {
+// Reads back what a worker rendered: its record of the document and timings, and the MP3 beside it.
+BookArticle loadRendered(const BatchJob& job) {
+  ArticleRecord record = readArticleRecord(job.book_record);
   BookArticle article;
-  ExtractOptions extract;
-  extract.raw = settings.raw;
-  article.doc = loadArticle(job.input, extract);
-  article.timings = readArticleTimings(job.book_timings);
-  if (article.timings.text_hash != documentTextHash(article.doc)) {
-    throw Error::input(format(tr("{}: the file changed while it was being read"), job.input));
-  }
+  article.doc = std::move(record.doc);
+  article.timings = std::move(record.timings);
   article.audio = job.audio;
   article.source = job.input == "-" ? std::string() : job.input;
   article.date = articleDate(article.doc);
   return article;
 }
 
-// The good articles, in input order; inputs whose result cannot be read are failed in `summary`.
-std::vector<BookArticle> collectArticles(const std::vector<BatchJob>& jobs, const RenderSettings& settings,
-                                         BatchSummary& summary) {
+// The good articles, in input order. An input whose record cannot be read is failed in `summary`
+// and listed in `late`: the observer was told it was rendered.
+std::vector<BookArticle> collectArticles(const std::vector<BatchJob>& jobs, BatchSummary& summary,
+                                         std::vector<std::size_t>& late) {
   std::vector<BookArticle> articles;
   for (std::size_t i = 0; i < summary.results.size(); ++i) {
     JobResult& r = summary.results[i];
     if (r.status != JobStatus::Rendered) continue;
     try {
-      articles.push_back(loadRendered(jobs[i], settings));
+      articles.push_back(loadRendered(jobs[i]));
     } catch (const Error& e) {
       r.status = JobStatus::Failed;
       r.error_kind = e.kind();
       r.error = e.what();
       --summary.rendered;
       ++summary.failed;
+      late.push_back(i);
     }
   }
   return articles;
@@ -156,7 +153,7 @@ std::vector<BatchJob> articleJobs(const BookJob& book, const std::string& title,
     BatchJob job;
     job.input = book.inputs[i];
     job.audio = staging.file("in" + std::to_string(i + 1) + ".mp3");
-    job.book_timings = staging.file("in" + std::to_string(i + 1) + ".timings");
+    job.book_record = staging.file("in" + std::to_string(i + 1) + ".record");
     jobs.push_back(job);
   }
   if (book.format == BookFormat::Daisy && book.inputs.size() > 1) {
@@ -168,7 +165,7 @@ std::vector<BatchJob> articleJobs(const BookJob& book, const std::string& title,
                                            book::xmlText(title) + "</title></head><body><h1>" + book::xmlText(title) +
                                            "</h1></body></html>\n");
     job.audio = staging.file("title.mp3");
-    job.book_timings = staging.file("title.timings");
+    job.book_record = staging.file("title.record");
     jobs.push_back(job);
   }
   return jobs;
@@ -270,7 +267,7 @@ BookSummary renderBook(const BookJob& job, const RenderSettings& settings, const
   if (jobs.size() > job.inputs.size()) {
     if (summary.batch.results.back().status == JobStatus::Rendered) {
       try {
-        title_page = loadRendered(jobs.back(), audio);
+        title_page = loadRendered(jobs.back());
         title_page->source.clear();  // not an input: no source line
       } catch (const Error&) {
         // Without a spoken title, the first article's title leads the book.
@@ -282,7 +279,7 @@ BookSummary renderBook(const BookJob& job, const RenderSettings& settings, const
     summary.batch.results.pop_back();
   }
   if (summary.batch.fatal || summary.batch.signal != 0) return summary;
-  const std::vector<BookArticle> articles = collectArticles(jobs, audio, summary.batch);
+  const std::vector<BookArticle> articles = collectArticles(jobs, summary.batch, summary.failed_late);
   if (articles.empty()) return summary;
   BookOptions book_options = bookOptions(job, settings, articles, job.title.empty() && job.inputs.size() == 1
                                                                       ? book::articleTitle(articles.front())

@@ -257,6 +257,7 @@ std::optional<BookJob> planBook(const RenderOptions& opt) {
 int reportBook(const BookJob& job, const BookSummary& summary, bool quiet) {
   const BatchSummary& batch = summary.batch;
   const std::size_t inputs = job.inputs.size();
+  for (std::size_t i : summary.failed_late) std::cerr << "vorlesen: " << batch.results[i].error << '\n';
   if (summary.up_to_date) {
     if (!quiet) std::cerr << format(tr("vorlesen: {} is up to date (--force renders it again)"), job.output) << '\n';
     return kExitOk;

@@ -220,7 +220,7 @@ JobResult decodeResult(const Worker& w, int status, double seconds) {
 }
 
 void removeJobTemporaries(const BatchJob& job) {
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_timings}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record}) {
     if (!p->empty()) removeTemporaries(*p);
   }
 }
@@ -303,7 +303,7 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
   if (job.input == "-" || isUrl(job.input)) return false;  // known only once read: see renderFile()
   const auto input_time = modificationTime(job.input);
   if (!input_time) return false;
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_timings}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record}) {
     if (p->empty()) continue;
     const auto t = modificationTime(*p);
     if (!t || *t <= *input_time) return false;
@@ -335,15 +335,15 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   if (!job.timings.empty()) {
     timings.emplace(job.timings, fs::path(job.audio).filename().string(), doc, synth.sampleRate());
   }
-  std::optional<ArticleTimingsWriter> book_timings;
-  if (!job.book_timings.empty()) book_timings.emplace(job.book_timings, doc, synth.sampleRate());
+  std::optional<ArticleRecordWriter> book_record;
+  if (!job.book_record.empty()) book_record.emplace(job.book_record, doc, synth.sampleRate());
   StreamOptions options;
   options.pauses = settings.pauses;
   options.stop = stop;
   options.on_sentence = [&](const Sentence& s, const SentenceTiming& t) {
     if (subtitles) subtitles->add(s, t);
     if (timings) timings->add(s, t);
-    if (book_timings) book_timings->add(s, t);
+    if (book_record) book_record->add(s, t);
   };
   SentenceStream sentences(pipeline, doc);
   RenderReport report;
@@ -359,7 +359,7 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   // The audio file goes last: its presence (with the fingerprint) marks the job as done.
   if (subtitles) subtitles->commit();
   if (timings) timings->commit(report.total_samples);
-  if (book_timings) book_timings->commit(report.total_samples);
+  if (book_record) book_record->commit(report.total_samples);
   audio.commit();
   result.samples = report.total_samples;
   result.sample_rate = report.sample_rate;

@@ -79,7 +79,6 @@ BookArticle article(const fs::path& dir, const std::string& name = "nachricht.tx
            WordTiming{s3 + 2600, find(t, "2024")},   WordTiming{s3 + 3300, Span{find(t, "2024").begin, find(t, "2024").end + 2}}};
   a.timings.sample_rate = kRate;
   a.timings.total_samples = sample - 1000;  // no pause after the last sentence
-  a.timings.text_hash = documentTextHash(a.doc);
   a.audio = (dir / (name + ".mp3")).string();
   writeMp3(a.audio, a.timings.total_samples);
   a.source = "/home/leser/artikel/" + name;
@@ -242,12 +241,13 @@ TEST_CASE("article date: the byline's date in its German spellings", "[book]") {
   CHECK(date("32.01.2025") == "");
 }
 
-TEST_CASE("article timings file: written as rendered, read back; a damaged one is refused", "[book]") {
+TEST_CASE("article record: the document and its timings as rendered, read back; a damaged one is refused",
+          "[book]") {
   TempDir dir;
   const BookArticle a = article(dir.path);
-  const std::string path = (dir.path / "a.timings").string();
+  const std::string path = (dir.path / "a.record").string();
   {
-    ArticleTimingsWriter writer(path, a.doc, kRate);
+    ArticleRecordWriter writer(path, a.doc, kRate);
     for (const TimedSentence& s : a.timings.sentences) {
       Sentence sentence;
       sentence.source = s.source;
@@ -256,19 +256,27 @@ TEST_CASE("article timings file: written as rendered, read back; a damaged one i
     }
     writer.commit(a.timings.total_samples);
   }
-  const ArticleTimings back = readArticleTimings(path);
-  CHECK(back.sample_rate == kRate);
-  CHECK(back.total_samples == a.timings.total_samples);
-  CHECK(back.text_hash == documentTextHash(a.doc));
-  REQUIRE(back.sentences.size() == a.timings.sentences.size());
-  CHECK(back.sentences[3].source == a.timings.sentences[3].source);
-  CHECK(back.sentences[3].timing.pause_samples == 1000);
-  REQUIRE(back.sentences[3].timing.words.size() == 6);
-  CHECK(back.sentences[3].timing.words[5].source == a.timings.sentences[3].timing.words[5].source);
-  // Cut short (a worker killed while writing could leave no such file, but a disk could).
+  const ArticleRecord back = readArticleRecord(path);
+  CHECK(back.doc.name == a.doc.name);
+  CHECK(back.doc.text == a.doc.text);
+  REQUIRE(back.doc.blocks.size() == a.doc.blocks.size());
+  CHECK(back.doc.blocks[7].kind == BlockKind::Quote);
+  CHECK(back.doc.blocks[7].span == a.doc.blocks[7].span);
+  CHECK(back.timings.sample_rate == kRate);
+  CHECK(back.timings.total_samples == a.timings.total_samples);
+  REQUIRE(back.timings.sentences.size() == a.timings.sentences.size());
+  CHECK(back.timings.sentences[3].source == a.timings.sentences[3].source);
+  CHECK(back.timings.sentences[3].timing.pause_samples == 1000);
+  REQUIRE(back.timings.sentences[3].timing.words.size() == 6);
+  CHECK(back.timings.sentences[3].timing.words[5].source == a.timings.sentences[3].timing.words[5].source);
+  // Cut short, or with a block outside the text.
   const std::string text = readAll(path);
   std::ofstream(path, std::ios::trunc) << text.substr(0, text.size() - 10);
-  CHECK_THROWS_AS(readArticleTimings(path), Error);
+  CHECK_THROWS_AS(readArticleRecord(path), Error);
+  std::string outside = text;
+  outside.replace(outside.find("\nb\t1\t"), 8, "\nb\t1\t900");
+  std::ofstream(path, std::ios::trunc) << outside;
+  CHECK_THROWS_AS(readArticleRecord(path), Error);
 }
 
 TEST_CASE("EPUB: mimetype first and stored, overlays per sentence or word, durations add up", "[book]") {
