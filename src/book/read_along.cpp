@@ -183,7 +183,7 @@ std::string playerControls(const std::string& article_title) {
   // TRANSLATORS: the language code of these translations, for the lang attribute of the page's buttons.
   const std::string lang = tr("en");
   const std::string play = xmlText(tr("Play")), pause = xmlText(tr("Pause"));
-  return "<div class=\"player\" role=\"group\" lang=\"" + lang + "\" aria-label=\"" +
+  return "<div class=\"player\" role=\"group\" lang=\"" + xmlText(lang) + "\" aria-label=\"" +
          xmlText(format(tr("Player: {}"), article_title)) +
          "\">\n<button type=\"button\" data-action=\"play\" data-play=\"" + play + "\" data-pause=\"" + pause + "\">" +
          play + "</button>\n<button type=\"button\" data-action=\"previous\">" + xmlText(tr("Previous sentence")) +
