@@ -116,6 +116,14 @@ std::string packageMetadata(const std::vector<BookArticle>& articles, const std:
   out += "<meta property=\"media:duration\">" + book::clockValue(total_ms, 1000) + "</meta>\n";
   out += "<meta property=\"media:narrator\">" + book::xmlText(options.narrator) + "</meta>\n";
   out += "<meta property=\"media:active-class\">" + std::string(kActiveClass) + "</meta>\n";
+  // EPUB Accessibility: what the book offers a reader who cannot see it, for reading systems and shops.
+  out += "<meta property=\"schema:accessMode\">textual</meta>\n<meta property=\"schema:accessMode\">auditory</meta>\n"
+         "<meta property=\"schema:accessModeSufficient\">textual</meta>\n"
+         "<meta property=\"schema:accessModeSufficient\">auditory</meta>\n"
+         "<meta property=\"schema:accessibilityFeature\">synchronizedAudioText</meta>\n"
+         "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>\n"
+         "<meta property=\"schema:accessibilityFeature\">readingOrder</meta>\n"
+         "<meta property=\"schema:accessibilityHazard\">none</meta>\n";
   out += "<meta name=\"generator\" content=\"" + book::xmlText(book::generator(options)) + "\"/>\n";
   return out + "</metadata>\n";
 }

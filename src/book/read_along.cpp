@@ -208,8 +208,9 @@ void writeReadAlong(const std::vector<BookArticle>& articles, const BookOptions&
   if (articles.size() > 1) out.write(tableOfContents(articles, layouts, options.title));
   for (std::size_t i = 0; i < articles.size(); ++i) {
     const ArticleLayout& l = layouts[i];
-    out.write("<article id=\"" + l.prefix + "\" data-read-along=\"\">\n" + playerControls(book::articleTitle(articles[i])) +
-              "<audio controls preload=\"auto\" src=\"data:audio/mpeg;base64,");
+    const std::string title = book::articleTitle(articles[i]);
+    out.write("<article id=\"" + l.prefix + "\" data-read-along=\"\">\n" + playerControls(title) +
+              "<audio controls preload=\"auto\" aria-label=\"" + xmlText(title) + "\" src=\"data:audio/mpeg;base64,");
     appendBase64File(out, articles[i].audio);
     out.write("\"></audio>\n</div>\n<div class=\"text\" aria-live=\"off\">\n" +
               book::articleMarkup(articles[i], l, true, true) + "</div>\n<script type=\"application/json\" class=\"clips\">" +

@@ -243,6 +243,9 @@ std::optional<BookJob> planBook(const RenderOptions& opt) {
   if (!opt.subtitles.empty() || !opt.timings.empty()) {
     throw Error::usage(tr("--subtitles and --timings are for audio files; a book has its own timings"));
   }
+  if (opt.word_sync && chosen != BookFormat::Epub) {
+    throw Error::usage(tr("--word-sync is for EPUB books (the read-along page always follows the words)"));
+  }
   BookJob job;
   job.inputs = collectInputs(opt);
   job.output = opt.output;

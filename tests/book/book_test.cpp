@@ -7,7 +7,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 
 #include "book/markup.h"
 #include "book/staging.h"
@@ -390,7 +389,9 @@ TEST_CASE("read-along page: one file with the audio, the clips and no outside re
   CHECK(base64Decode(html.substr(begin, html.find('"', begin) - begin)) == readAll(articles[0].audio));
   CHECK(html.find("[952,1270,[[952,1],[993,2],[1020,3],[1043,4]]]") != std::string::npos);
   // Nothing that would load from elsewhere.
-  CHECK(!std::regex_search(html, std::regex(R"((src|href)="(https?:|//))")));
+  for (const char* outside : {"src=\"http", "href=\"http", "src=\"//", "href=\"//"}) {
+    CHECK(html.find(outside) == std::string::npos);
+  }
 }
 
 TEST_CASE("staging leftovers of a killed run are removed, other files are not", "[book]") {

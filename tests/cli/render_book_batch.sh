@@ -109,6 +109,8 @@ expect_error "epub to .mp3" 2 "x.mp3: the extension does not fit --format epub" 
   "$bin" render "$tmp/a.html" -o "$tmp/x.mp3" -f epub
 expect_error "mp3 to .epub" 2 "x.epub: the extension does not fit --format mp3" -- \
   "$bin" render "$tmp/a.html" -o "$tmp/x.epub" -f mp3
+expect_error "--word-sync for DAISY" 2 "--word-sync is for EPUB books" -- \
+  "$bin" render "$tmp/a.html" -f daisy -o "$tmp/x" --word-sync
 expect_error "subtitles for a book" 2 "--subtitles and --timings are for audio files" -- \
   "$bin" render "$tmp/a.html" -o "$tmp/x.epub" --subtitles vtt
 finish
