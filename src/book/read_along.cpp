@@ -50,19 +50,31 @@ constexpr const char* kScript = R"js(
     this.playButton = article.querySelector("button[data-action=play]");
     this.sentence = null;
     this.word = null;
-    this.index = -1;
+    this.active = false;
     var self = this;
     article.querySelector("button[data-action=previous]").addEventListener("click", function () { self.step(-1); });
     article.querySelector("button[data-action=next]").addEventListener("click", function () { self.step(1); });
     this.playButton.addEventListener("click", function () { self.toggle(); });
     article.querySelector(".text").addEventListener("click", function (event) { self.clicked(event); });
-    ["seeked", "timeupdate", "loadedmetadata"].forEach(function (name) {
-      self.audio.addEventListener(name, function () { self.show(); });
+    // Only the article being heard (or just moved in) shows a highlight.
+    this.audio.addEventListener("seeking", function () { self.activate(); });
+    ["seeked", "timeupdate"].forEach(function (name) {
+      self.audio.addEventListener(name, function () { if (self.active) { self.show(); } });
     });
     this.audio.addEventListener("play", function () { self.started(); });
     this.audio.addEventListener("pause", function () { self.playButton.textContent = self.playButton.dataset.play; });
     this.audio.addEventListener("ended", function () { self.ended(); });
   }
+  Reader.prototype.activate = function () {
+    var self = this;
+    readers.forEach(function (other) { if (other !== self) { other.clear(); } });
+    this.active = true;
+  };
+  Reader.prototype.clear = function () {
+    this.active = false;
+    this.sentence = this.mark(null, "reading", this.sentence);
+    this.word = this.mark(null, "word", this.word);
+  };
   Reader.prototype.toggle = function () {
     if (this.audio.paused) { this.play(); } else { this.audio.pause(); }
   };
@@ -74,6 +86,7 @@ constexpr const char* kScript = R"js(
     var self = this;
     this.playButton.textContent = this.playButton.dataset.pause;
     readers.forEach(function (other) { if (other !== self && !other.audio.paused) { other.audio.pause(); } });
+    this.activate();
     var tick = function () { self.show(); if (!self.audio.paused) { window.requestAnimationFrame(tick); } };
     window.requestAnimationFrame(tick);
   };
@@ -83,6 +96,7 @@ constexpr const char* kScript = R"js(
   };
   Reader.prototype.seek = function (index) {
     if (index < 0 || index >= this.clips.length) { return; }
+    this.activate();
     this.audio.currentTime = (this.clips[index][0] + 1) / 1000;
     this.show();
   };

@@ -127,7 +127,8 @@ class Browser:
 HIGHLIGHT = """JSON.stringify((() => {
   const s = document.querySelector('article .reading'), w = document.querySelector('article .word');
   return {sentence: s && s.textContent.replace(/\\s+/g, ' ').trim(), id: s && s.id,
-          word: w && w.textContent, time: document.querySelector('audio').currentTime};
+          word: w && w.textContent, time: document.querySelector('audio').currentTime,
+          marked: document.querySelectorAll('.reading').length};
 })())"""
 
 
@@ -152,15 +153,27 @@ def check_seeking(browser, timings, source):
     for k, s in enumerate(timings["sentences"]):
         middle = (s["start"] + s["end"]) / 2
         shown = seek(browser, middle)
-        if shown["sentence"] != s["text"]:
-            problem(f"at {middle:.3f} s the page highlights '{shown['sentence']}', the timings say '{s['text']}'")
+        if shown["sentence"] != s["text"] or shown["marked"] != 1:
+            problem(f"at {middle:.3f} s the page highlights '{shown['sentence']}' ({shown['marked']} sentences), "
+                    f"the timings say '{s['text']}'")
             continue
         word = next((w for w in s["words"] if w["start"] <= middle < w["end"]), None)
         if word:
             text = source[word["source"][0]:word["source"][1]].decode()
             if not shown["word"] or text not in shown["word"]:
                 problem(f"at {middle:.3f} s the word '{shown['word']}' is highlighted, the timings say '{text}'")
-    print(f"seeking: {len(timings['sentences'])} sentences highlighted as the timings say")
+    # Moving in the second article takes the highlight there.
+    other = json.loads(browser.js("""(async () => {
+      const a = document.querySelectorAll('audio')[1];
+      if (a.readyState < 1) await new Promise(r => a.addEventListener('loadedmetadata', r, {once: true}));
+      a.currentTime = 1;
+      await new Promise(r => a.addEventListener('seeked', r, {once: true}));
+      const marked = [...document.querySelectorAll('.reading')];
+      return JSON.stringify(marked.map(e => e.closest('article').id));
+    })()"""))
+    if other != ["a2"]:
+        problem(f"after a seek in the second article, the highlighted sentences are in {other}, expected ['a2']")
+    print(f"seeking: {len(timings['sentences'])} sentences highlighted as the timings say, one at a time")
 
 
 def check_keyboard(browser, timings):
