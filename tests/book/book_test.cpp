@@ -240,7 +240,7 @@ TEST_CASE("article date: the byline's date in its German spellings", "[book]") {
   CHECK(date("32.01.2025") == "");
 }
 
-TEST_CASE("article record: the document and its timings as rendered, read back; a damaged one is refused",
+TEST_CASE("article record: the document and its timings as rendered, read back, a damaged one refused",
           "[book]") {
   TempDir dir;
   const BookArticle a = article(dir.path);
