@@ -13,10 +13,11 @@ source "$src/tests/cli/lib/pulse.bash"
 tmp=$(mktemp -d)
 SOCKET="vorlesen-daisy-$$"
 cleanup() {
+  # tmux leaves its socket file behind when the server is killed.
   local socket
-  socket=$(tmux -L "$SOCKET" display -p '#{socket_path}' 2>/dev/null)
+  socket=$(tmux -L "$SOCKET" display -p -t dp '#{socket_path}' 2>/dev/null)
   tmux -L "$SOCKET" kill-server 2>/dev/null
-  [[ -n $socket ]] && rm -f "$socket"
+  rm -f "${socket:-${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET}"
   pulse_stop
   rm -rf "$tmp"
 }
@@ -49,6 +50,7 @@ for tool in daisy-player tmux cc; do
 done
 cc -shared -fPIC -O2 -o "$tmp/shim.so" "$src/tests/cli/lib/daisy_player_shim.c" -ldl || fail "building the shim"
 pulse_start "$tmp/pulse" || { echo "PulseAudio cannot start here"; finish; exit 77; }
+trap cleanup EXIT  # pulse_start set its own; cleanup stops PulseAudio too
 pulse_record "$tmp/played.raw"
 
 t() { tmux -L "$SOCKET" "$@"; }
