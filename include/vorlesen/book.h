@@ -93,7 +93,7 @@ struct BookArticle {
   Document doc;
   ArticleTimings timings;
   std::string audio;   // its MP3 file, read when the book is written
-  std::string source;  // where it came from: the input's file name
+  std::string source;  // where it came from: the input's path or link ("" for standard input)
   std::string date;    // "YYYY-MM-DD" from the byline, empty when it names none
 };
 

@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "vorlesen/error.h"
+#include "vorlesen/fetch.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
@@ -146,7 +147,9 @@ class InlineWriter {
 
 std::string sourceLine(const BookArticle& article, bool html5) {
   if (article.source.empty() && article.date.empty()) return {};
-  std::string line = "<cite>" + xmlText(sourceName(article)) + "</cite>";
+  // A link stays one a reader can follow; a file's name is only named (its folder is nobody's business).
+  const std::string name = xmlText(sourceName(article));
+  std::string line = "<cite>" + (isUrl(article.source) ? "<a href=\"" + name + "\">" + name + "</a>" : name) + "</cite>";
   if (!article.date.empty()) {
     line += html5 ? " \u00b7 <time datetime=\"" + article.date + "\">" + article.date + "</time>"
                   : " \u00b7 " + article.date;
@@ -261,6 +264,7 @@ std::vector<ArticleLayout> layoutBook(const std::vector<BookArticle>& articles) 
 }
 
 std::string sourceName(const BookArticle& article) {
+  if (isUrl(article.source)) return article.source;
   return std::filesystem::path(article.source).filename().string();
 }
 

@@ -70,7 +70,7 @@ std::string articleMarkup(const BookArticle& article, const ArticleLayout& layou
 // The article's title as one line (its title blocks joined), or its first words when it has none.
 std::string articleTitle(const BookArticle& article);
 
-// The input's file name without its directories (what the book shows as the source).
+// What the book names as an article's source: a link as it is, a file by its name without folders.
 std::string sourceName(const BookArticle& article);
 // The newest of the articles' dates, "" when none has one.
 std::string newestDate(const std::vector<BookArticle>& articles);

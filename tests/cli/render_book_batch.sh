@@ -12,7 +12,7 @@ fx=$src/tests/fixtures
 cp "$fx/extract/magazin.html" "$tmp/a.html"
 cp "$fx/render/artikel.txt" "$tmp/b.txt"
 cp "$fx/extract/wirtschaft-dump.txt" "$tmp/c.txt"
-mtime() { stat -c %Y.%N "$1"; }
+mtime() { stat -c %.9Y "$1"; }
 articles() { unzip -p "$1" EPUB/package.opf | grep -c '<itemref '; }
 no_temporaries() { [[ -z $(find "$tmp" -name '.*.vorlesen-*') ]] || fail "$1: left $(find "$tmp" -name '.*.vorlesen-*')"; }
 
@@ -64,6 +64,20 @@ no_temporaries "failed books"
 # Standard input: a book of one article, never up to date.
 "$bin" render - -o "$tmp/stdin.html" -q <"$tmp/b.txt" || fail "stdin"
 grep -q '<title>Neue Radwege für die Innenstadt</title>' "$tmp/stdin.html" || fail "stdin: $(grep '<title>' "$tmp/stdin.html")"
+
+# A link (from a local web server): the book names it as the source, as a link a reader can follow.
+py=/usr/bin/python3
+[[ -x $py ]] || py=python3
+"$py" "$src/tests/cli/lib/web_server.py" "$fx/extract/web" "$tmp/port" "$tmp/web.log" &
+server=$!
+for _ in $(seq 100); do [[ -s $tmp/port ]] && break; sleep 0.05; done
+url=http://127.0.0.1:$(cat "$tmp/port")/artikel.html
+"$bin" render "$url" "$tmp/b.txt" -o "$tmp/link.epub" -q 2>"$tmp/err" || fail "a book from a link: $(cat "$tmp/err")"
+kill $server 2>/dev/null; wait $server 2>/dev/null
+unzip -p "$tmp/link.epub" EPUB/package.opf | grep -qF "<dc:source>$url</dc:source>" || fail "the link is not the source"
+unzip -p "$tmp/link.epub" EPUB/text/a001.xhtml | grep -qF "<cite><a href=\"$url\">$url</a></cite>" ||
+  fail "the article does not link its source"
+unzip -p "$tmp/link.epub" EPUB/package.opf | grep -qF '<dc:source>b.txt</dc:source>' || fail "a file is not named by its name"
 
 # A DAISY folder appears all at once: watched while it is built, it is either absent or complete.
 "$bin" render "$tmp"/a.html "$tmp"/b.txt "$tmp"/c.txt -f daisy -o "$tmp/buch" -j 2 -q &
