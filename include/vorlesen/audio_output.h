@@ -12,7 +12,9 @@
 // thread-safe; start() and stop() are called from one controlling thread.
 //
 // PortAudio's error codes become vorlesen::Error (kind Audio) in exactly one function, in
-// src/audio/portaudio_output.cpp. Opening PortAudio silences ALSA's and JACK's stderr chatter.
+// src/audio/portaudio_output.cpp. ALSA's, JACK's and PortAudio's own stderr chatter is silenced
+// while PortAudio probes and while its stream is open (src/common/stderr.h); the program's own
+// warnings still reach the terminal.
 #pragma once
 
 #include <atomic>
@@ -20,8 +22,11 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "vorlesen/error.h"
 
 namespace vorlesen {
 
@@ -49,9 +54,9 @@ class AudioOutput {
   // How many of the frames rendered since start() have reached the listener's ears by now
   // (the DAC position, so it lags the rendered count by the output latency). Thread-safe.
   virtual std::uint64_t audibleFrames() const noexcept = 0;
-  // Empty while the output works; once it failed (device lost mid-play) a one-line message saying
-  // so, starting with "audio". Thread-safe.
-  virtual std::string failure() const = 0;
+  // Empty while the output works; once it failed (device lost mid-play) an Error of kind Audio
+  // saying so in one line. Thread-safe.
+  virtual std::optional<Error> failure() const = 0;
 };
 
 struct AudioDeviceInfo {
@@ -86,7 +91,7 @@ class MemoryOutput final : public AudioOutput {
   void start(AudioSource& source, int sample_rate) override;
   void stop() noexcept override;
   std::uint64_t audibleFrames() const noexcept override { return pulled_.load(std::memory_order_acquire); }
-  std::string failure() const override;
+  std::optional<Error> failure() const override;
 
   // Renders `frames` frames. Before rendering it waits (up to `wait_ms`) until the source can supply
   // them without an underrun, or is drained, so tests see the same samples on every run. Returns the
@@ -94,7 +99,7 @@ class MemoryOutput final : public AudioOutput {
   std::size_t pull(std::size_t frames, int wait_ms = 2000);
   // Pulls until the source is drained (or `max_frames`, whichever first); returns frames pulled.
   std::size_t pullUntilDrained(std::size_t chunk = 1024, std::size_t max_frames = SIZE_MAX);
-  // Makes the output report a device failure, as a lost device would.
+  // Makes the output report a device failure (Error::audio(message)), as a lost device would.
   void fail(const std::string& message);
 
   const std::vector<std::int16_t>& samples() const { return samples_; }
@@ -106,7 +111,7 @@ class MemoryOutput final : public AudioOutput {
   std::vector<std::int16_t> samples_;
   std::atomic<std::uint64_t> pulled_{0};
   mutable std::mutex failure_mutex_;
-  std::string failure_;
+  std::optional<Error> failure_;  // guarded by failure_mutex_
 };
 
 }  // namespace vorlesen

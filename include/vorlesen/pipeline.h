@@ -25,6 +25,7 @@
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/segmenter.h"
 #include "vorlesen/synthesizer.h"
+#include "vorlesen/voice.h"
 
 namespace vorlesen {
 
@@ -81,10 +82,10 @@ class SentenceStream {
   std::size_t next_span_ = 0;
 };
 
-struct Pauses {
-  int sentence_ms = 250;   // silence after each sentence
-  int paragraph_ms = 600;  // silence after the last sentence of a block (instead of sentence_ms)
-};
+// The silence after `current`, in samples at `sample_rate`: none when nothing follows (`next` is
+// null: the end of the document), the paragraph pause before a sentence of another block, else the
+// sentence pause. The renderer and the player both place their pauses with it.
+std::size_t pauseAfter(const Sentence& current, const Sentence* next, const Pauses& pauses, int sample_rate);
 
 struct WordTiming {
   std::size_t sample = 0;  // from the start of the document's audio

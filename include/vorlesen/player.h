@@ -3,21 +3,28 @@
 //   Document --(prepare thread: Pipeline, block by block)--> Sentences
 //            --(synthesis thread: the one Synthesizer)--> SPSC ring of int16 samples
 //            --(AudioOutput thread: render(), never locks/allocates/blocks)--> speakers
-//   front ends (plain mode, ncurses screen) --send()/jumpTo()--> Player --snapshot()--> front ends
+//   front ends (plain mode, reading screen) --send()/jumpTo()--> Player --snapshot()--> front ends
 //
 // Every front end drives playback through the one command interface (send(), jumpTo()) and observes
 // it only through snapshot(), a value computed from the output's DAC position, so it tells what is
-// heard now, not what was queued. Playback starts as soon as the first sentence is synthesized; the
-// document is prepared progressively, first block first, so start-up does not grow with its size.
+// heard now, not what was queued. Each command returns its number; once snapshot().applied reaches
+// it, the snapshot shows the command's effect (the rate it set, the sentence it jumped to), so a
+// front end confirms what the engine did, never what it guessed. A failure is a typed Error in the
+// snapshot (its kind decides the exit code: Audio for a lost device); warnings for the user (input
+// repaired, lexicon lines skipped) are collected here and counted in the snapshot. Playback starts
+// as soon as the first sentence is synthesized; the document is prepared progressively, first block
+// first, so start-up does not grow with its size. (Starting a Player for a file, with the output and
+// the pipeline made in parallel, is Playback's job: playback.h.)
 //
 // Ownership: the Player shares the Document (kept alive by the shared_ptr) and owns its threads and
 // the Synthesizer (created on the synthesis thread: eSpeak NG allows one per process, one thread).
 // The caller owns the AudioOutput and keeps it alive while the Player plays into it; the Player's
 // destructor stops the output and joins its threads.
 //
-// Thread-safety: send(), jumpTo(), snapshot(), sentence(), sentenceCount() and wait*() are safe to
-// call from any thread, concurrently (the UI thread and a signal-watching thread, say).
-// start() is called once, from the thread that constructed the Player.
+// Thread-safety: send(), jumpTo(), snapshot(), wait*(), warn(), warnings(), fail(), extend(),
+// document(), sentence() and sentenceCount() are safe to call from any thread, concurrently (the UI
+// thread and a loader thread, say). start() is called once, from the thread that constructed the
+// Player.
 #pragma once
 
 #include <chrono>
@@ -30,8 +37,10 @@
 
 #include "vorlesen/audio_output.h"
 #include "vorlesen/document.h"
+#include "vorlesen/error.h"
 #include "vorlesen/pipeline.h"
 #include "vorlesen/synthesizer.h"
+#include "vorlesen/voice.h"
 
 namespace vorlesen {
 
@@ -42,7 +51,7 @@ enum class PlayerState {
   Playing,
   Paused,
   Finished,  // the last sentence has been heard (a jump command starts playing again)
-  Error,     // the output device failed or synthesis failed; see PlayerSnapshot::error
+  Error,     // playback failed (device lost, synthesis failed ...); see PlayerSnapshot::error
 };
 
 const char* toString(PlayerState state);  // "starting", "playing", ...
@@ -56,9 +65,9 @@ enum class PlayerCommand {
   NextBlock,     // first sentence of the next block (paragraph)
   PrevBlock,     // first sentence of the current block if past its first sentence, else of the previous one
   Repeat,        // start of the sentence heard
-  RateUp,        // +kRateStep words per minute, from the next sentence on, without a gap
+  RateUp,        // +kRateStep words per minute (within kRateRange), from the next sentence on, without a gap
   RateDown,
-  VolumeUp,      // +kVolumeStep (eSpeak amplitude units, 100 = as synthesized), immediately
+  VolumeUp,      // +kVolumeStep (within kVolumeRange; 100 = as synthesized), immediately
   VolumeDown,
   Quit,          // stops playback; state becomes Finished and wait() returns
 };
@@ -75,11 +84,16 @@ struct PlayerSnapshot {
   double elapsed_seconds = 0;      // estimated time into the document at the audible point
   double total_seconds = 0;        // estimated length of the whole document at the current rate
   int rate = 0;                    // words per minute the next sentence will be synthesized with
-  int volume = 0;                  // 0..200, 100 = as synthesized
+  int volume = 0;                  // kVolumeRange, 100 = as synthesized
   std::string voice;
-  std::string error;               // one line, set in state Error
+  // Set in state Error: what failed, typed (ErrorKind::Audio: the device was lost or failed,
+  // Synthesis: eSpeak NG failed, Input: the rest of the document could not be read ...) with a
+  // one-line message. Front ends throw it as it is; its kind decides the exit code.
+  std::optional<Error> error;
+  std::size_t warnings = 0;        // warnings given so far (Player::warnings() lists them)
+  std::uint64_t applied = 0;       // the number of the last command whose effect this snapshot shows
   std::uint64_t underrun_frames = 0;  // zeros the output had to play because synthesis lagged
-  std::uint64_t version = 0;       // grows whenever the position or a setting changes
+  std::uint64_t version = 0;       // grows whenever the position, a setting, the error or warnings change
 };
 
 struct PlayerOptions {
@@ -87,9 +101,8 @@ struct PlayerOptions {
   Pauses pauses;                      // the same silences renderSentences() writes
   std::size_t first_sentence = 0;     // start here (clamped to the document)
   std::size_t ring_frames = 1 << 16;  // synthesized audio kept ahead of playback (~3 s at 22050 Hz)
-  std::vector<std::string> lexicons;  // user pronunciation lexicons, in order (see pronouncer.h)
-  // A pipeline made beforehand (with `lexicons`), e.g. while the article was loading; when empty, the
-  // prepare thread builds one from `data` and `lexicons`.
+  // A pipeline made beforehand (with the user's lexicons), e.g. while the article was loading; when
+  // empty, the prepare thread builds one from `data` (built-in lexicon only).
   std::shared_ptr<const Pipeline> pipeline;
   // SIZE_MAX: the document is complete. Else it is the head of a longer one that is still being
   // extracted (its text a prefix of the whole's): only its blocks ending by this byte are read,
@@ -97,9 +110,6 @@ struct PlayerOptions {
   // on a huge file before it has been extracted to the end.
   std::size_t head_until = SIZE_MAX;
 };
-
-constexpr int kRateStep = 20;    // words per minute per RateUp/RateDown
-constexpr int kVolumeStep = 10;  // amplitude units per VolumeUp/VolumeDown
 
 class Player {
  public:
@@ -116,20 +126,35 @@ class Player {
   Player& operator=(const Player&) = delete;
 
   // Waits until the first sentence's audio is ready, then starts `output` pulling from the player.
-  // Throws the error the synthesis thread met (Error::usage for an unknown voice, ...), Error::input
-  // when the document has nothing to read aloud, and whatever output.start() throws.
+  // Throws the error met first (the synthesis thread's: Error::usage for an unknown voice, ...; or
+  // fail()'s), Error::input when the document has nothing to read aloud, and what output.start()
+  // throws.
   void start(AudioOutput& output);
 
-  void send(PlayerCommand command);
-  // Plays from the start of sentence `index` (clamped to the sentences prepared so far).
-  void jumpTo(std::size_t index);
+  // Carries out `command` and returns its number: snapshot().applied reaches it once the snapshot
+  // shows the effect (waitForApplied()). Numbers grow with every command, jumpTo() included.
+  std::uint64_t send(PlayerCommand command);
+  // Plays from the start of sentence `index` (clamped to the sentences prepared so far); returns the
+  // command's number, as send() does.
+  std::uint64_t jumpTo(std::size_t index);
 
   PlayerSnapshot snapshot() const;
   // Blocks until the snapshot's version differs from `seen_version`, or `timeout` passes; returns
   // the newest snapshot. Lets front ends sleep instead of polling.
   PlayerSnapshot waitForChange(std::uint64_t seen_version, std::chrono::milliseconds timeout) const;
+  // Blocks until the snapshot shows command `number` (applied >= number), or `timeout` passes;
+  // returns the newest snapshot.
+  PlayerSnapshot waitForApplied(std::uint64_t number, std::chrono::milliseconds timeout) const;
   // Blocks until the state is Finished or Error (after Quit, the end of the document, a failure).
   void wait() const;
+
+  // Ends playback with `error` (state Error): for a failure outside the engine, e.g. the rest of the
+  // document could not be loaded. The first error wins; start() throws it when it comes first.
+  void fail(const Error& error);
+  // Adds a warning for the user (one line, without "vorlesen: warning: "); counted in the snapshot.
+  void warn(std::string message);
+  // The warnings from the `from`-th on, in the order they came.
+  std::vector<std::string> warnings(std::size_t from = 0) const;
 
   // The document read: the one given to the constructor, then the whole one extend() gave.
   std::shared_ptr<const Document> document() const;

@@ -17,8 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "vorlesen/pipeline.h"
-#include "vorlesen/synthesizer.h"
+#include "vorlesen/voice.h"
 
 namespace vorlesen {
 

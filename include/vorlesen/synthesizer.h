@@ -26,15 +26,9 @@
 #include <vector>
 
 #include "vorlesen/document.h"
+#include "vorlesen/voice.h"
 
 namespace vorlesen {
-
-struct VoiceParams {
-  std::string voice = "de";  // eSpeak voice name, optionally with +variant ("de+f2")
-  int rate = 175;            // words per minute (eSpeak: 80..450)
-  int pitch = 50;            // 0..99
-  int volume = 100;          // amplitude 0..200
-};
 
 // A word of a text and the eSpeak NG phonemes to speak for it instead of its letters.
 struct PhonemeRespelling {

@@ -42,9 +42,19 @@ void blankControlCharacters(std::string& text);
 
 // ASCII white space: space, TAB, LF, VT, FF, CR.
 constexpr bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-// ASCII letters in lower case; every other byte (UTF-8 included) as it is. Locale-independent.
+// ASCII letters in lower case; every other byte (UTF-8 included) as it is. Locale-independent. For
+// ASCII names (file extensions, HTML attributes, charset labels); words go through toLower().
 constexpr char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string lowerAscii(std::string_view text);
+// A word or text in lower case, every letter (Unicode, German rules: "ÜBER" -> "über"); ASCII text
+// takes a fast path without ICU. The one lower-casing for words.
+std::string toLower(std::string_view text);
+
+// Whether the first code point is an upper-case letter (Unicode Lu: A-Z, Ä, Ö, Ü, É ...): "starts
+// with a capital", as German nouns and sentences do. False for digits, punctuation and empty text.
+bool startsWithCapital(std::string_view text);
+// Whether the first code point is a lower-case letter (Unicode Ll: a-z, ä, ö, ü, ß ...).
+bool startsWithLowercase(std::string_view text);
 
 bool isSpaceOnly(std::string_view text);
 // The text on one line: every run of ASCII white space (line breaks of a hard-wrapped paragraph

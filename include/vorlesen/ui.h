@@ -1,30 +1,32 @@
-// vorlesen — the ncurses reading screen: the interactive front end of the player engine.
+// vorlesen — the front ends of the player engine: the ncurses reading screen and plain mode.
 //
-//   Document --Player (player.h)--> AudioOutput            keys, mouse --> Player::send()/jumpTo()
-//                 \--snapshot()--> reading screen --> terminal: the article wrapped to the width,
-//                                                     the sentence heard highlighted, the word marked
+//   Playback (playback.h) --start()--> Player --snapshot()--> front end --> terminal
+//   keys (one table, src/ui/keys.h) --> Player::send()/jumpTo()
 //
-// runReadingScreen() owns everything for one session but the audio output: the curses screen
-// (restored on every exit path, exceptions and Ctrl-C/SIGTERM/SIGHUP included; a crash handler
-// resets the terminal before the process dies) and the Player. While the screen is up, stderr goes
-// to a log file beside the resume state (eSpeak NG and ALSA write there). Positions are remembered
-// per document in $XDG_STATE_HOME/vorlesen/positions.tsv (see src/ui/resume.h).
+// Reading screen: the article wrapped to the width, the sentence heard highlighted, the word marked,
+// the terminal cursor at the sentence's start (for screen readers). It owns the curses screen for
+// its session (restored on every exit path, exceptions and Ctrl-C/SIGTERM/SIGHUP included; a crash
+// handler resets the terminal before the process dies); stderr goes to a log file beside the resume
+// state meanwhile (eSpeak NG and ALSA write there). Positions are remembered per document in
+// $XDG_STATE_HOME/vorlesen/positions.tsv (src/ui/resume.h).
+// Plain mode: each sentence printed as a line when it starts being heard, no cursor movement, for
+// screen readers, braille displays and pipes; single keys when stdin is a terminal.
+//
+// Both front ends use the same key table, confirm a command from the snapshot that shows its effect,
+// print the Player's warnings where the user sees them (plain mode: on stderr as they come; the
+// screen: in its status line, and all of them on stderr after it closed), and end a failed playback
+// the same way: they throw the Player's typed error (PlayerSnapshot::error), so its kind decides the
+// exit code (ErrorKind::Audio, the device lost: 3).
 //
 // Thread-safety: call from the main thread, one session at a time (curses is single-threaded and
 // the signal handlers are process-wide).
 #pragma once
 
-#include <memory>
 #include <string>
-#include <vector>
 
-#include "vorlesen/audio_output.h"
-#include "vorlesen/document.h"
-#include "vorlesen/player.h"
+#include "vorlesen/playback.h"
 
 namespace vorlesen {
-
-class LanguageData;
 
 enum class ScreenTheme {
   Default,       // colours when the terminal has them, else the monochrome look
@@ -38,21 +40,26 @@ struct ScreenOptions {
   std::string state_file;    // resume positions; empty: ResumeStore::defaultPath() ($XDG_STATE_HOME)
 };
 
-struct ScreenResult {
-  std::vector<std::string> warnings;  // one line each, for the caller to print after the screen closed
-  int stop_signal = 0;                // SIGINT/SIGTERM/SIGHUP that ended the session, else 0
+struct PlainOptions {
+  bool keys = true;  // read single keys from stdin when it is a terminal (not when stdin is the input)
 };
 
-// Runs the screen until the user quits (q, Ctrl-C, SIGTERM, SIGHUP). When a position was remembered
-// for this document (and !from_start), first asks whether to continue there, then creates the
-// Player (first_sentence set accordingly) and starts it into `output`, which the caller owns and
-// has opened before (PortAudio must be done with stderr before the screen redirects it). Throws
-// what Player::start() throws, Error::audio or Error::synthesis when playback fails midway, and
-// Error::output when the terminal cannot be set up; the terminal is restored before any of it
-// leaves the function.
-ScreenResult runReadingScreen(std::shared_ptr<const Document> doc, const LanguageData& data,
-                              const PlayerOptions& player_options, AudioOutput& output,
-                              const ScreenOptions& options);
+struct SessionResult {
+  int stop_signal = 0;  // SIGINT/SIGTERM/SIGHUP that ended the session, else 0
+};
+
+// Runs the screen until the user quits (q, Ctrl-C, SIGTERM, SIGHUP) or the article ends. Loads the
+// whole document through `playback` (its options should not ask for a head first) and waits for the
+// audio output before the screen comes up, so "no usable device" is one line on a normal terminal.
+// When a position was remembered for this document (and !from_start), first asks whether to
+// continue there, then starts the Player from there. Throws what Playback::start() throws, the
+// Player's error when playback fails midway, and Error::output when the terminal cannot be set up;
+// the terminal is restored before any of it leaves the function.
+SessionResult runReadingScreen(Playback& playback, const ScreenOptions& options);
+
+// Starts `playback` and prints sentences (and reads keys) until the end, q or a stop signal. Throws
+// what Playback::start() throws and the Player's error when playback fails midway.
+SessionResult runPlainMode(Playback& playback, const PlainOptions& options);
 
 // True when both stdin and stdout are terminals, i.e. the screen can be used.
 bool canUseReadingScreen();

@@ -5,14 +5,14 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <filesystem>
 
-#include "audio/atomic_file.h"
-#include "audio/hash.h"
+#include "common/atomic_file.h"
+#include "common/hash.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
+#include "vorlesen/text.h"
 
 namespace fs = std::filesystem;
 
@@ -43,11 +43,6 @@ const FormatEntry& entry(AudioFormat format) {
     if (e.format == format) return e;
   }
   return kFormats[0];
-}
-
-std::string lowercase(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 std::string formatList() {
@@ -109,7 +104,7 @@ Error resampleError(const std::string& path, int code) {
 }  // namespace
 
 AudioFormat audioFormatForPath(const std::string& path) {
-  const std::string ext = lowercase(fs::path(path).extension().string());
+  const std::string ext = lowerAscii(fs::path(path).extension().string());
   if (ext == ".oga") return AudioFormat::OggVorbis;
   for (const FormatEntry& e : kFormats) {
     if (ext == e.extension) return e.format;
@@ -119,7 +114,7 @@ AudioFormat audioFormatForPath(const std::string& path) {
 }
 
 AudioFormat audioFormatByName(const std::string& name) {
-  const std::string n = lowercase(name);
+  const std::string n = lowerAscii(name);
   if (n == "vorbis") return AudioFormat::OggVorbis;
   for (const FormatEntry& e : kFormats) {
     if (n == e.name) return e.format;

@@ -12,14 +12,14 @@ void MemoryOutput::start(AudioSource& source, int sample_rate) {
 
 void MemoryOutput::stop() noexcept { source_ = nullptr; }
 
-std::string MemoryOutput::failure() const {
+std::optional<Error> MemoryOutput::failure() const {
   std::lock_guard<std::mutex> lock(failure_mutex_);
   return failure_;
 }
 
 void MemoryOutput::fail(const std::string& message) {
   std::lock_guard<std::mutex> lock(failure_mutex_);
-  failure_ = message;
+  failure_ = Error::audio(message);
 }
 
 namespace {

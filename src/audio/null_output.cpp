@@ -36,7 +36,7 @@ class NullOutput final : public AudioOutput {
     return std::min(rendered, due());
   }
 
-  std::string failure() const override { return {}; }
+  std::optional<Error> failure() const override { return std::nullopt; }
 
  private:
   using Clock = std::chrono::steady_clock;

@@ -1,10 +1,8 @@
 // PortAudio output and device listing. The only file that talks to PortAudio; paError() is the one
 // place a PaError becomes a vorlesen::Error.
 #include <alsa/asoundlib.h>
-#include <fcntl.h>
 #include <jack/jack.h>
 #include <portaudio.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -13,8 +11,10 @@
 #include <cmath>
 #include <optional>
 
+#include "common/stderr.h"
 #include "vorlesen/audio_output.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
@@ -44,27 +44,12 @@ void check(PaError err, const std::string& what) {
 void quietAlsa(const char*, int, const char*, int, const char*, ...) {}
 void quietJack(const char*) {}
 
-// Points fd 2 at /dev/null while alive: PortAudio's ALSA and JACK probing prints dozens of lines
-// that the handlers above do not all catch.
-class QuietStderr {
+// fd 2 at /dev/null while alive: PortAudio's ALSA and JACK probing prints dozens of lines that the
+// handlers above do not all catch, and PortAudio's ALSA code prints "Expression ... failed" lines
+// from its own thread when a device fails mid-play. The program's own lines still reach the user.
+class QuietStderr : public StderrRedirect {
  public:
-  QuietStderr() {
-    saved_ = ::dup(2);
-    const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (saved_ >= 0 && devnull >= 0) ::dup2(devnull, 2);
-    if (devnull >= 0) ::close(devnull);
-  }
-  ~QuietStderr() {
-    if (saved_ >= 0) {
-      ::dup2(saved_, 2);
-      ::close(saved_);
-    }
-  }
-  QuietStderr(const QuietStderr&) = delete;
-  QuietStderr& operator=(const QuietStderr&) = delete;
-
- private:
-  int saved_ = -1;
+  QuietStderr() : StderrRedirect("", OwnLines::ToTerminal) {}
 };
 
 // Pa_Initialize / Pa_Terminate.
@@ -119,9 +104,7 @@ class PortAudioOutput final : public AudioOutput {
     params.channelCount = 1;
     params.sampleFormat = paInt16;
     params.suggestedLatency = std::max(info ? info->defaultLowOutputLatency : 0.05, 0.04);
-    // PortAudio's ALSA code prints "Expression ... failed" lines from its own thread when a device
-    // fails mid-play: keep stderr quiet while the stream exists (the failure itself is reported).
-    quiet_.emplace();
+    quiet_.emplace();  // while the stream exists (a failure itself is reported through failure())
     PaError err = Pa_OpenStream(&stream_, nullptr, &params, sample_rate, paFramesPerBufferUnspecified, paNoFlag,
                                 &PortAudioOutput::callback, this);
     if (err < 0) {
@@ -172,15 +155,15 @@ class PortAudioOutput final : public AudioOutput {
     return std::min(rendered, static_cast<std::uint64_t>(heard));
   }
 
-  std::string failure() const override {
-    if (!stream_) return {};
+  std::optional<Error> failure() const override {
+    if (!stream_) return std::nullopt;
     const PaError active = Pa_IsStreamActive(stream_);
-    if (active < 0) return paError(active, "device '" + device_.name + "' failed").what();
-    if (active == 0) return "audio device '" + device_.name + "' stopped playing";
+    if (active < 0) return paError(active, "device '" + device_.name + "' failed");
+    if (active == 0) return Error::audio(format(tr("audio device '{}' stopped playing"), device_.name));
     if (nowMs() - last_callback_ms_.load(std::memory_order_relaxed) > 2000) {
-      return "audio device '" + device_.name + "' stopped responding";
+      return Error::audio(format(tr("audio device '{}' stopped responding"), device_.name));
     }
-    return {};
+    return std::nullopt;
   }
 
  private:

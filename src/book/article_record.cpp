@@ -12,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "audio/atomic_file.h"
+#include "common/atomic_file.h"
 #include "vorlesen/book.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"

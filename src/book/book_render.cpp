@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "audio/hash.h"
+#include "common/hash.h"
 #include "book/markup.h"
 #include "book/staging.h"
 #include "book/zip_writer.h"

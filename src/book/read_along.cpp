@@ -8,7 +8,7 @@
 // sentence plays from there, and the next article starts when one ends.
 #include <fstream>
 
-#include "audio/atomic_file.h"
+#include "common/atomic_file.h"
 #include "book/markup.h"
 #include "vorlesen/book.h"
 #include "vorlesen/error.h"

@@ -2,7 +2,7 @@
 
 #include <zip.h>
 
-#include "audio/atomic_file.h"
+#include "common/atomic_file.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
 

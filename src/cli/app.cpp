@@ -3,26 +3,15 @@
 #include <iostream>
 #include <vector>
 
+#include "common/stderr.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
-#include "vorlesen/text.h"
 
 namespace vorlesen::cli {
 
-namespace {
-
-// Messages quote file names and input text: no control character (an ESC sequence, a line break)
-// may reach the terminal, and a message stays one line.
-std::string terminalLine(std::string message) {
-  blankControlCharacters(message);
-  for (char& c : message) {
-    if (c == '\n' || c == '\t') c = ' ';
-  }
-  return message;
-}
-
-}  // namespace
-
+// Messages quote file names and input text: terminalLine() (src/common/stderr.h) keeps control
+// characters off the terminal and a message on one line. Warnings go through printWarning(), which
+// reaches the user also while fd 2 points elsewhere (PortAudio's chatter, the reading screen's log).
 int reportUnexpected(const char* what) {
   std::cerr << "vorlesen: "
             << terminalLine(what ? format(tr("internal error: {} (please report this as a bug)"), what)
@@ -31,7 +20,7 @@ int reportUnexpected(const char* what) {
   return kExitFailure;
 }
 
-void warn(const std::string& message) { std::cerr << "vorlesen: warning: " << terminalLine(message) << '\n'; }
+void warn(const std::string& message) { printWarning(message); }
 
 void addInputOptions(CLI::App& sub, ExtractOptions& options) {
   sub.add_flag("--raw", options.raw, "read the file as it is: no article extraction (HTML is then read as text)");

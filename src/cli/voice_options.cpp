@@ -12,16 +12,17 @@ void addVoiceOptions(CLI::App& sub, VoiceOptions& o) {
                                "voice preset (e.g. frau, mann) or eSpeak NG voice, optionally +variant "
                                "(see 'vorlesen voices'); default: de or the config file's");
   o.rate_opt = sub.add_option("-s,--rate", o.rate, "speaking rate in words per minute (default 175)")
-                   ->check(CLI::Range(80, 450));
-  o.pitch_opt = sub.add_option("-p,--pitch", o.pitch, "pitch (default 50)")->check(CLI::Range(0, 99));
+                   ->check(CLI::Range(kRateRange.min, kRateRange.max));
+  o.pitch_opt = sub.add_option("-p,--pitch", o.pitch, "pitch (default 50)")
+                    ->check(CLI::Range(kPitchRange.min, kPitchRange.max));
   o.volume_opt = sub.add_option("-a,--volume", o.volume, "volume (amplitude; above 100 may clip; default 100)")
-                     ->check(CLI::Range(0, 200));
+                     ->check(CLI::Range(kVolumeRange.min, kVolumeRange.max));
   o.sentence_pause_opt = sub.add_option("--sentence-pause", o.sentence_pause_ms,
                                         "silence after a sentence, in milliseconds (default 250)")
-                             ->check(CLI::Range(0, 10000));
+                             ->check(CLI::Range(kPauseRange.min, kPauseRange.max));
   o.paragraph_pause_opt = sub.add_option("--paragraph-pause", o.paragraph_pause_ms,
                                          "silence after a paragraph, in milliseconds (default 600)")
-                              ->check(CLI::Range(0, 10000));
+                              ->check(CLI::Range(kPauseRange.min, kPauseRange.max));
   sub.add_option("--lexicon", o.lexicons,
                  "pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win")
       ->type_name("FILE")

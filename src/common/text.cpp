@@ -1,6 +1,11 @@
 #include "vorlesen/text.h"
 
+#include <unicode/uchar.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
 
 namespace vorlesen {
 
@@ -86,6 +91,39 @@ std::string lowerAscii(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = lowerAscii(c);
   return out;
+}
+
+std::string toLower(std::string_view text) {
+  // Most words are ASCII: no round trip through UTF-16 for them.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return lowerAscii(text);
+  }
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())))
+      .toLower(icu::Locale::getGerman())
+      .toUTF8String(out);
+  return out;
+}
+
+namespace {
+
+// The first code point of `text`; U+FFFD for an ill-formed start, -1 (no letter) for empty text.
+UChar32 firstCodepoint(std::string_view text) {
+  if (text.empty()) return -1;
+  std::size_t i = 0;
+  return static_cast<UChar32>(nextCodepoint(text, i));
+}
+
+}  // namespace
+
+bool startsWithCapital(std::string_view text) {
+  if (!text.empty() && static_cast<unsigned char>(text[0]) < 0x80) return text[0] >= 'A' && text[0] <= 'Z';
+  return u_isupper(firstCodepoint(text));
+}
+
+bool startsWithLowercase(std::string_view text) {
+  if (!text.empty() && static_cast<unsigned char>(text[0]) < 0x80) return text[0] >= 'a' && text[0] <= 'z';
+  return u_islower(firstCodepoint(text));
 }
 
 bool isSpaceOnly(std::string_view text) { return trim(text).empty(); }

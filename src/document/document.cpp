@@ -42,15 +42,6 @@ bool endsSentence(std::string_view line) {
   return false;
 }
 
-bool startsLowercase(std::string_view line) {
-  line = trim(line);
-  if (line.empty()) return false;
-  const unsigned char c = static_cast<unsigned char>(line.front());
-  if (c >= 'a' && c <= 'z') return true;
-  // ä ö ü ß as the first letter of a continued line.
-  return line.rfind("\u00E4", 0) == 0 || line.rfind("\u00F6", 0) == 0 || line.rfind("\u00FC", 0) == 0 ||
-         line.rfind("\u00DF", 0) == 0;
-}
 
 // A line with nothing to read: only white space (Unicode's, so also NEL, NBSP, U+2028 LINE
 // SEPARATOR) and control characters. Such a line separates paragraphs like an empty one; kept as
@@ -132,7 +123,7 @@ Document documentFromText(std::string name, std::string_view bytes) {
       block_begin = std::string_view::npos;
     } else if (block_begin == std::string_view::npos) {
       block_begin = pos;
-    } else if (endsSentence(prev_line) || !startsLowercase(line)) {
+    } else if (endsSentence(prev_line) || !startsWithLowercase(trim(line))) {
       addBlock(doc, block_begin, pos);
       block_begin = pos;
     }

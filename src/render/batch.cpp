@@ -24,8 +24,9 @@
 #include <sstream>
 #include <utility>
 
-#include "audio/atomic_file.h"
-#include "audio/hash.h"
+#include "common/atomic_file.h"
+#include "common/hash.h"
+#include "common/signals.h"
 #include "vorlesen/language_data.h"
 
 namespace fs = std::filesystem;
@@ -70,10 +71,7 @@ std::string resultLine(std::string text) {
 
 [[noreturn]] void workerMain(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
                              const Pipeline& pipeline, int result_fd, pid_t parent, bool force) {
-  struct sigaction sa {};
-  sa.sa_handler = onWorkerSignal;
-  sigemptyset(&sa.sa_mask);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
+  const SignalScope signals({SIGINT, SIGTERM, SIGHUP}, onWorkerSignal);  // ends with the process (_exit)
   // Stop (and clean up) when the parent dies, however it dies.
   ::prctl(PR_SET_PDEATHSIG, SIGTERM);
   if (::getppid() != parent) g_worker_stop.store(true);
@@ -115,39 +113,39 @@ extern "C" void onParentSignal(int sig) {
   errno = saved;
 }
 
-// Installs the parent's handlers for the duration of runBatch() and restores the previous ones.
-class SignalScope {
+// The parent's handlers for the duration of runBatch(): each signal writes a byte to a pipe the
+// parent polls beside its workers' result pipes.
+class ParentSignals {
  public:
-  SignalScope() {
-    if (::pipe2(fds_, O_CLOEXEC | O_NONBLOCK) != 0) {
-      throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
-    }
-    g_signal_pipe = fds_[1];
-    g_parent_signal = 0;
-    g_parent_signal_count = 0;
-    struct sigaction sa {};
-    sa.sa_handler = onParentSignal;
-    sigemptyset(&sa.sa_mask);
-    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &sa, &old_[i]);
-  }
-  ~SignalScope() {
-    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &old_[i], nullptr);
+  ParentSignals() : pipe_(makePipe()), scope_({SIGINT, SIGTERM, SIGHUP}, onParentSignal) {}
+  ~ParentSignals() {
+    scope_.restore();
     g_signal_pipe = -1;
-    ::close(fds_[0]);
-    ::close(fds_[1]);
+    ::close(pipe_.first);
+    ::close(pipe_.second);
   }
-  SignalScope(const SignalScope&) = delete;
-  SignalScope& operator=(const SignalScope&) = delete;
-  int readFd() const { return fds_[0]; }
+  ParentSignals(const ParentSignals&) = delete;
+  ParentSignals& operator=(const ParentSignals&) = delete;
+  int readFd() const { return pipe_.first; }
+  void drain() const {
+    char bytes[64];
+    while (::read(pipe_.first, bytes, sizeof bytes) > 0) {
+    }
+  }
   // Restores the default action in a freshly forked worker before it installs its own.
-  void resetInChild() const {
-    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &old_[i], nullptr);
-  }
+  void resetInChild() const { scope_.restore(); }
 
  private:
-  static constexpr std::array<int, 3> kSignals{SIGINT, SIGTERM, SIGHUP};
-  int fds_[2] = {-1, -1};
-  std::array<struct sigaction, 3> old_{};
+  static std::pair<int, int> makePipe() {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
+    g_signal_pipe = fds[1];
+    g_parent_signal = 0;
+    g_parent_signal_count = 0;
+    return {fds[0], fds[1]};
+  }
+  std::pair<int, int> pipe_;
+  SignalScope scope_;
 };
 
 // Owns one end of a pipe.
@@ -268,9 +266,7 @@ std::string settingsFingerprint(const RenderSettings& s) {
     h.add(f.filename().string());
     h.add(bytes);
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h.value()));
-  return std::string("vorlesen-settings ") + hex;
+  return "vorlesen-settings " + h.hex();
 }
 
 namespace {
@@ -292,9 +288,7 @@ bool outputsRecord(const BatchJob& job, const std::string& fingerprint) {
 std::string contentFingerprint(const std::string& fingerprint, const Document& doc) {
   Fnv1a64 h;
   h.add(doc.text);
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h.value()));
-  return fingerprint + " content " + hex;
+  return fingerprint + " content " + h.hex();
 }
 
 }  // namespace
@@ -366,9 +360,162 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   return result;
 }
 
+namespace {
+
+// The parent's loop: starts workers (at most options.jobs at once), reads their result lines,
+// forwards signals, and fills the summary.
+class Scheduler {
+ public:
+  Scheduler(const std::vector<BatchJob>& jobs, const RenderSettings& settings, const std::string& fingerprint,
+            const Pipeline& pipeline, const BatchOptions& options, BatchObserver& observer, BatchSummary& summary)
+      : jobs_(jobs), settings_(settings), fingerprint_(fingerprint), pipeline_(pipeline),
+        max_workers_(static_cast<std::size_t>(std::max(1, options.jobs))), force_(options.force), observer_(observer),
+        summary_(summary) {}
+
+  // Runs the jobs `pending` names (taken from the back).
+  void run(std::vector<std::size_t> pending) {
+    pending_ = std::move(pending);
+    auto last_tick = Clock::now();
+    while (!pending_.empty() || !running_.empty()) {
+      startWorkers();
+      if (running_.empty()) break;
+      waitForWorkers();
+      if (Clock::now() - last_tick >= std::chrono::seconds(1)) {
+        last_tick = Clock::now();
+        observer_.tick();
+      }
+    }
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+
+  void startWorkers() {
+    const bool stopping = g_parent_signal != 0 || summary_.fatal.has_value();
+    while (!stopping && !pending_.empty() && running_.size() < max_workers_) {
+      if (!startWorker(pending_.back())) break;  // try again when a worker has finished
+      pending_.pop_back();
+    }
+    if (stopping && !pending_.empty()) {
+      // Not started: they count as neither rendered nor failed.
+      for (std::size_t index : pending_) summary_.results[index].error = "not started";
+      pending_.clear();
+    }
+  }
+
+  // Forks the worker for job `index`; false when the system has no process to spare right now.
+  bool startWorker(std::size_t index) {
+    // Leftovers of an earlier run that was killed outright (worker and all) go before a new try.
+    removeJobTemporaries(jobs_[index]);
+    int pipe_fds[2];
+    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
+    Fd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
+    std::fflush(nullptr);  // nothing buffered may be written twice
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+      const int err = errno;
+      if (running_.empty()) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "cannot start a worker process", err);
+      return false;
+    }
+    if (pid == 0) {
+      signals_.resetInChild();
+      read_end.reset();
+      for (auto& [other_pid, other] : running_) other.fd.reset();
+      workerMain(jobs_[index], settings_, fingerprint_, pipeline_, write_end.get(), parent, force_);
+    }
+    running_.emplace(pid, Worker{index, std::move(read_end), {}, Clock::now()});
+    return true;
+  }
+
+  // Waits up to a second for a signal or a worker's output, and handles what came.
+  void waitForWorkers() {
+    std::vector<pollfd> fds;
+    fds.push_back(pollfd{signals_.readFd(), POLLIN, 0});
+    for (const auto& [pid, w] : running_) fds.push_back(pollfd{w.fd.get(), POLLIN, 0});
+    const int ready = ::poll(fds.data(), fds.size(), 1000);
+    if (ready < 0 && errno != EINTR) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "poll", errno);
+    if (fds[0].revents & POLLIN) signals_.drain();
+    forwardSignals();
+    for (std::size_t k = 1; k < fds.size(); ++k) {
+      if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      auto it = std::find_if(running_.begin(), running_.end(),
+                             [&](const auto& p) { return p.second.fd.get() == fds[k].fd; });
+      readFrom(it);
+    }
+  }
+
+  void forwardSignals() {
+    if (g_parent_signal != 0 && summary_.signal == 0) {
+      summary_.signal = g_parent_signal;
+      for (const auto& [pid, w] : running_) ::kill(pid, SIGTERM);
+    }
+    if (g_parent_signal_count >= 2) {
+      // Asked twice: do not wait for the workers to wind down; their temporaries are removed later.
+      for (const auto& [pid, w] : running_) ::kill(pid, SIGKILL);
+    }
+  }
+
+  void readFrom(std::map<pid_t, Worker>::iterator it) {
+    Worker& w = it->second;
+    char buf[4096];
+    const ssize_t n = ::read(w.fd.get(), buf, sizeof buf);
+    if (n > 0) {
+      w.received.append(buf, static_cast<std::size_t>(n));
+      return;
+    }
+    if (n < 0 && errno == EINTR) return;
+    finish(it);  // end of the pipe: the worker is exiting
+  }
+
+  void finish(std::map<pid_t, Worker>::iterator it) {
+    Worker& w = it->second;
+    w.fd.reset();
+    int status = 0;
+    while (::waitpid(it->first, &status, 0) < 0 && errno == EINTR) {
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
+    JobResult r = decodeResult(w, status, seconds);
+    const BatchJob& job = jobs_[w.index];
+    if (WIFSIGNALED(status)) removeJobTemporaries(job);  // it could not clean up after itself
+    if (r.status == JobStatus::Rendered) {
+      ++summary_.rendered;
+    } else if (r.status == JobStatus::Skipped) {
+      ++summary_.skipped;  // a link whose content had not changed (renderFile())
+    } else {
+      ++summary_.failed;
+      if (r.error_kind == ErrorKind::Usage && !summary_.fatal) stopAll(Error(r.error_kind, r.error), it->first);
+    }
+    summary_.results[w.index] = r;
+    observer_.finished(w.index, job, summary_.results[w.index]);
+    running_.erase(it);
+  }
+
+  // A usage error (unknown voice) fails every job the same way: stop the others.
+  void stopAll(const Error& fatal, pid_t failed) {
+    summary_.fatal = fatal;
+    for (const auto& [pid, other] : running_) {
+      if (pid != failed) ::kill(pid, SIGTERM);
+    }
+  }
+
+  const std::vector<BatchJob>& jobs_;
+  const RenderSettings& settings_;
+  const std::string& fingerprint_;
+  const Pipeline& pipeline_;
+  const std::size_t max_workers_;
+  const bool force_;
+  BatchObserver& observer_;
+  BatchSummary& summary_;
+  ParentSignals signals_;
+  std::vector<std::size_t> pending_;
+  std::map<pid_t, Worker> running_;
+};
+
+}  // namespace
+
 BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& settings, const BatchOptions& options,
                       BatchObserver& observer) {
-  using Clock = std::chrono::steady_clock;
   BatchSummary summary;
   summary.results.resize(jobs.size());
   const std::string fingerprint = settingsFingerprint(settings);
@@ -383,116 +530,15 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
       pending.push_back(i);
     }
   }
-  std::reverse(pending.begin(), pending.end());  // pop_back() takes them in order
+  std::reverse(pending.begin(), pending.end());  // taken from the back: in order
   if (pending.empty()) return summary;
 
   // Everything the workers share is built before the first fork (copy-on-write); no eSpeak here.
+  // (Bad lexicon lines are the caller's to report: it loads the same files before the batch.)
   std::vector<Lexicon> lexicons;
   for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
   const Pipeline pipeline(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
-  // (Bad lexicon lines are the caller's to report: it loads the same files before the batch.)
-  SignalScope signals;
-  std::map<pid_t, Worker> running;
-  const std::size_t max_workers = static_cast<std::size_t>(std::max(1, options.jobs));
-  auto last_tick = Clock::now();
-
-  while (!pending.empty() || !running.empty()) {
-    const bool stopping = g_parent_signal != 0 || summary.fatal.has_value();
-    while (!stopping && !pending.empty() && running.size() < max_workers) {
-      const std::size_t index = pending.back();
-      // Leftovers of an earlier run that was killed outright (worker and all) go before a new try.
-      removeJobTemporaries(jobs[index]);
-      int pipe_fds[2];
-      if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "pipe", errno);
-      Fd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
-      std::fflush(nullptr);  // nothing buffered may be written twice
-      const pid_t parent = ::getpid();
-      const pid_t pid = ::fork();
-      if (pid < 0) {
-        const int err = errno;
-        if (running.empty()) {
-          throw Error::fromErrno(ErrorKind::Output, "vorlesen", "cannot start a worker process", err);
-        }
-        break;  // try again when a worker has finished
-      }
-      if (pid == 0) {
-        signals.resetInChild();
-        read_end.reset();
-        for (auto& [other_pid, other] : running) other.fd.reset();
-        workerMain(jobs[index], settings, fingerprint, pipeline, write_end.get(), parent, options.force);
-      }
-      write_end.reset();
-      pending.pop_back();
-      running.emplace(pid, Worker{index, std::move(read_end), {}, Clock::now()});
-    }
-    if (stopping && !pending.empty()) {
-      // Not started: they count as neither rendered nor failed.
-      for (std::size_t index : pending) summary.results[index].error = "not started";
-      pending.clear();
-    }
-    if (running.empty()) break;
-
-    std::vector<pollfd> fds;
-    fds.push_back(pollfd{signals.readFd(), POLLIN, 0});
-    for (const auto& [pid, w] : running) fds.push_back(pollfd{w.fd.get(), POLLIN, 0});
-    const int ready = ::poll(fds.data(), fds.size(), 1000);
-    if (ready < 0 && errno != EINTR) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "poll", errno);
-    if (fds[0].revents & POLLIN) {
-      char drain[64];
-      while (::read(signals.readFd(), drain, sizeof drain) > 0) {
-      }
-    }
-    if (g_parent_signal != 0 && summary.signal == 0) {
-      summary.signal = g_parent_signal;
-      for (const auto& [pid, w] : running) ::kill(pid, SIGTERM);
-    }
-    if (g_parent_signal_count >= 2) {
-      // Asked twice: do not wait for the workers to wind down; their temporaries are removed below.
-      for (const auto& [pid, w] : running) ::kill(pid, SIGKILL);
-    }
-    for (std::size_t k = 1; k < fds.size(); ++k) {
-      if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      auto it = std::find_if(running.begin(), running.end(),
-                             [&](const auto& p) { return p.second.fd.get() == fds[k].fd; });
-      Worker& w = it->second;
-      char buf[4096];
-      const ssize_t n = ::read(w.fd.get(), buf, sizeof buf);
-      if (n > 0) {
-        w.received.append(buf, static_cast<std::size_t>(n));
-        continue;
-      }
-      if (n < 0 && errno == EINTR) continue;
-      // End of the pipe: the worker is exiting.
-      w.fd.reset();
-      int status = 0;
-      while (::waitpid(it->first, &status, 0) < 0 && errno == EINTR) {
-      }
-      const double seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
-      JobResult r = decodeResult(w, status, seconds);
-      const BatchJob& job = jobs[w.index];
-      if (WIFSIGNALED(status)) removeJobTemporaries(job);  // it could not clean up after itself
-      if (r.status == JobStatus::Rendered) {
-        ++summary.rendered;
-      } else if (r.status == JobStatus::Skipped) {
-        ++summary.skipped;
-      } else {
-        ++summary.failed;
-        if (r.error_kind == ErrorKind::Usage && !summary.fatal) {
-          summary.fatal = Error(r.error_kind, r.error);
-          for (const auto& [pid, other] : running) {
-            if (pid != it->first) ::kill(pid, SIGTERM);
-          }
-        }
-      }
-      summary.results[w.index] = r;
-      observer.finished(w.index, job, summary.results[w.index]);
-      running.erase(it);
-    }
-    if (Clock::now() - last_tick >= std::chrono::seconds(1)) {
-      last_tick = Clock::now();
-      observer.tick();
-    }
-  }
+  Scheduler(jobs, settings, fingerprint, pipeline, options, observer, summary).run(std::move(pending));
   return summary;
 }
 

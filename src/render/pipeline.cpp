@@ -38,6 +38,12 @@ bool SentenceStream::next(Sentence& out) {
   }
 }
 
+std::size_t pauseAfter(const Sentence& current, const Sentence* next, const Pauses& pauses, int sample_rate) {
+  if (!next) return 0;  // no trailing silence at the very end
+  const int ms = next->block != current.block ? pauses.paragraph_ms : pauses.sentence_ms;
+  return static_cast<std::size_t>(ms) * static_cast<std::size_t>(sample_rate) / 1000;
+}
+
 namespace {
 
 void writeSilence(AudioSink& sink, std::size_t samples) {
@@ -57,7 +63,6 @@ RenderReport renderLoop(const std::function<bool(Sentence&)>& next, Synthesizer&
                         const StreamOptions& options) {
   RenderReport report;
   report.sample_rate = synth.sampleRate();
-  const auto ms_to_samples = [&](int ms) { return static_cast<std::size_t>(ms) * report.sample_rate / 1000; };
   Sentence current, ahead;
   bool have_current = next(current);
   while (have_current) {
@@ -76,11 +81,7 @@ RenderReport renderLoop(const std::function<bool(Sentence&)>& next, Synthesizer&
     if (stopRequested(options.stop)) throw Error::output("interrupted");
     report.total_samples += timing.samples;
     const bool have_ahead = next(ahead);
-    // No trailing silence at the very end.
-    if (have_ahead) {
-      timing.pause_samples =
-          ms_to_samples(ahead.block != current.block ? options.pauses.paragraph_ms : options.pauses.sentence_ms);
-    }
+    timing.pause_samples = pauseAfter(current, have_ahead ? &ahead : nullptr, options.pauses, report.sample_rate);
     writeSilence(sink, timing.pause_samples);
     report.total_samples += timing.pause_samples;
     if (options.on_sentence) options.on_sentence(current, timing);

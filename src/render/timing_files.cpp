@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "audio/atomic_file.h"
+#include "common/atomic_file.h"
 #include "vorlesen/error.h"
 #include "vorlesen/text.h"
 

@@ -38,11 +38,6 @@ constexpr std::string_view kEllipsis = "\u2026";
 
 bool isAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool startsUppercase(std::string_view s) {
-  if (s.empty()) return false;
-  if (s[0] >= 'A' && s[0] <= 'Z') return true;
-  return s.compare(0, 2, "\u00C4") == 0 || s.compare(0, 2, "\u00D6") == 0 || s.compare(0, 2, "\u00DC") == 0;
-}
 
 // A sentence end that ICU's rules (UAX #29) do not propose, after the terminator at
 // block[pos, pos + length), before `limit`; npos if there is none:
@@ -56,14 +51,14 @@ std::size_t extraEnd(std::string_view block, std::size_t pos, std::size_t length
   if (after >= limit) return std::string::npos;
   const bool spaced = after > pos + length;
   if (length == 1 && spaced && isAsciiDigit(block[after])) return after;
-  if (length == 1 && !spaced && startsUppercase(block.substr(after))) {
+  if (length == 1 && !spaced && startsWithCapital(block.substr(after))) {
     std::size_t letters = 0;
     while (letters < pos && letters < 64 && isAsciiLower(block[pos - 1 - letters])) ++letters;
     if (letters < pos && block[pos - 1 - letters] >= 'A' && block[pos - 1 - letters] <= 'Z') ++letters;
     const bool word_start = letters == pos || block[pos - 1 - letters] == ' ';
     if (letters >= 3 && word_start) return after;
   }
-  if (length > 1 && spaced && startsUppercase(block.substr(after))) return after;
+  if (length > 1 && spaced && startsWithCapital(block.substr(after))) return after;
   return std::string::npos;
 }
 

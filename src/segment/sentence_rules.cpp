@@ -1,8 +1,7 @@
 #include "segment/sentence_rules.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
+#include <optional>
 
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
@@ -130,12 +129,6 @@ Word wordAfter(std::string_view t, std::size_t pos) {
   return w;
 }
 
-UChar32 firstCodepoint(std::string_view word) {
-  if (word.empty()) return 0;
-  std::size_t i = 0;
-  return static_cast<UChar32>(nextCodepoint(word, i));
-}
-
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // "3", "1999", "08.02" or "1.000" (without the final dot).
@@ -215,12 +208,12 @@ SentenceRules::SentenceRules(const LanguageData& data) {
       addAbbreviation(word, k, where);
     } else if (kind == "suffix") {
       if (!dotted) throw Error::data(where + "a suffix must end in \".\": " + word);
-      suffixes_.push_back(lowerAscii(word));
+      suffixes_.push_back(toLower(word));
     } else if (kind == "month") {
       months_.insert(word);
       if (dotted) addAbbreviation(word, AbbreviationKind::MayEnd, where);
     } else if (kind == "ordinal-context") {
-      ordinal_context_.insert(lowerAscii(word));
+      ordinal_context_.insert(toLower(word));
     } else if (kind == "starter") {
       starters_.insert(word);
     } else {
@@ -294,7 +287,7 @@ bool SentenceRules::endsSentence(std::string_view text, std::size_t start, std::
     // "https://a.de/b?=3": no space, no quote: not the end of a sentence.
     if (end == boundary) return false;
     // „Kommst du?“ fragte er. — the question is part of the sentence that goes on in lower case.
-    return !u_islower(firstCodepoint(view(text, next)));
+    return !startsWithLowercase(view(text, next));
   }
   if (terminator != '.' || quoted) return true;
   if (end - start >= 2 && text[end - 2] == '.') return true;  // "..." ends a sentence
@@ -303,88 +296,87 @@ bool SentenceRules::endsSentence(std::string_view text, std::size_t start, std::
   return endsAfterDottedWord(text, start, word, boundary);
 }
 
-bool SentenceRules::endsAfterDottedWord(std::string_view text, std::size_t start, Word dotted,
-                                        std::size_t boundary) const {
-  // The words around the proposed end: before[0] is the one with the dot.
+std::optional<bool> SentenceRules::afterAbbreviation(std::string_view text, std::size_t start, Word dotted,
+                                                      Word next) const {
+  const auto refs = parts_.find(std::string(view(text, dotted)));
+  if (refs == parts_.end()) return std::nullopt;
+  // The words around the proposed end, found as far as a candidate needs them: before[0] is the one
+  // with the dot, after[0] the one after the proposal.
   Word before[kMaxParts];
   before[0] = dotted;
-  const std::string_view word = view(text, before[0]);
-  const Word next = wordAfter(text, boundary);
-  const std::string_view next_word = view(text, next);
-  const UChar32 next_first = firstCodepoint(next_word);
-  if (u_islower(next_first)) return false;
-
-  // Abbreviations, also those of several parts that the proposal cuts through ("z. | B.").
-  const auto refs = parts_.find(std::string(word));
-  if (refs != parts_.end()) {
-    std::size_t have_before = 1;
-    Word after[kMaxParts];
-    std::size_t have_after = 0;
-    after[have_after++] = next;
-    const Abbreviation* final_match = nullptr;
-    for (const PartRef& ref : refs->second) {
-      const Abbreviation& abbr = abbreviations_[ref.abbreviation];
-      bool ok = true;
-      for (std::size_t k = 1; ok && k <= ref.part; ++k) {
-        while (have_before <= k) {
-          before[have_before] = wordBefore(text, start, before[have_before - 1].begin);
-          ++have_before;
-        }
-        ok = partMatches(abbr.parts[ref.part - k], view(text, before[k]), ref.part - k == 0);
-      }
-      for (std::size_t k = 1; ok && ref.part + k < abbr.parts.size(); ++k) {
-        while (have_after <= k - 1) {
-          after[have_after] = wordAfter(text, after[have_after - 1].end);
-          ++have_after;
-        }
-        ok = partMatches(abbr.parts[ref.part + k], view(text, after[k - 1]), false);
-      }
-      if (!ok) continue;
-      if (ref.part + 1 < abbr.parts.size()) return false;  // the proposal cuts an abbreviation
-      if (!final_match || abbr.parts.size() > final_match->parts.size()) final_match = &abbr;
+  std::size_t have_before = 1;
+  Word after[kMaxParts];
+  after[0] = next;
+  std::size_t have_after = 1;
+  const Abbreviation* final_match = nullptr;
+  for (const PartRef& ref : refs->second) {
+    const Abbreviation& abbr = abbreviations_[ref.abbreviation];
+    bool ok = true;
+    for (std::size_t k = 1; ok && k <= ref.part; ++k) {
+      for (; have_before <= k; ++have_before) before[have_before] = wordBefore(text, start, before[have_before - 1].begin);
+      ok = partMatches(abbr.parts[ref.part - k], view(text, before[k]), ref.part - k == 0);
     }
-    if (final_match) {
-      switch (final_match->kind) {
-        case AbbreviationKind::Never:
-          return false;
-        case AbbreviationKind::Ends:
-          return true;
-        case AbbreviationKind::MayEnd:
-          return isStarter(next_word);
-      }
+    for (std::size_t k = 1; ok && ref.part + k < abbr.parts.size(); ++k) {
+      for (; have_after <= k - 1; ++have_after) after[have_after] = wordAfter(text, after[have_after - 1].end);
+      ok = partMatches(abbr.parts[ref.part + k], view(text, after[k - 1]), false);
     }
+    if (!ok) continue;
+    if (ref.part + 1 < abbr.parts.size()) return false;  // the proposal cuts an abbreviation ("z. | B.")
+    if (!final_match || abbr.parts.size() > final_match->parts.size()) final_match = &abbr;
   }
+  if (!final_match) return std::nullopt;
+  switch (final_match->kind) {
+    case AbbreviationKind::Never: return false;
+    case AbbreviationKind::Ends: return true;
+    case AbbreviationKind::MayEnd: return isStarter(view(text, next));
+  }
+  return std::nullopt;
+}
 
-  const std::string lower = lowerAscii(word);
+bool SentenceRules::hasSuffix(std::string_view word) const {
+  const std::string lower = toLower(word);
   for (const std::string& suffix : suffixes_) {
     if (lower.size() > suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceRules::endsAfterNumber(std::string_view text, std::size_t start, Word dotted, Word next) const {
+  const std::string_view word = view(text, dotted);
+  const std::string_view bare = word.substr(0, word.size() - 1);
+  const std::string_view next_word = view(text, next);
+  if (isMonth(next_word)) return false;                 // "am 3. Mai"
+  const Word previous = wordBefore(text, start, dotted.begin);
+  if (previous.empty()) return false;                   // "1. Einleitung": a numbered item
+  if (isDayOrMonth(bare)) {                             // a date written with spaces: "am 12. 3. 1970"
+    if (next_word.size() >= 2 && next_word.back() == '.' && isDayOrMonth(next_word.substr(0, next_word.size() - 1))) {
+      return false;
+    }
+    const std::string_view prev_word = view(text, previous);
+    if (!next_word.empty() && isDigit(next_word[0]) && prev_word.size() >= 2 && prev_word.back() == '.' &&
+        isDayOrMonth(prev_word.substr(0, prev_word.size() - 1))) {
       return false;
     }
   }
+  if (isStarter(next_word)) return true;                // "… waren es 150. Die …"
+  if (!startsWithCapital(next_word)) return true;       // "… Euro. 2024 …"
+  // Before a capitalized word that is no sentence starter: an ordinal ("der 2. Versuch",
+  // "holt 3. Sieg"), unless it is a year or a quantity without an article before it.
+  return isLargeNumber(bare) && !ordinal_context_.count(toLower(view(text, previous)));
+}
 
+bool SentenceRules::endsAfterDottedWord(std::string_view text, std::size_t start, Word dotted,
+                                        std::size_t boundary) const {
+  const Word next = wordAfter(text, boundary);
+  if (startsWithLowercase(view(text, next))) return false;
+  if (const std::optional<bool> verdict = afterAbbreviation(text, start, dotted, next)) return *verdict;
+  const std::string_view word = view(text, dotted);
+  if (hasSuffix(word)) return false;                    // "Hauptstr."
   const std::string_view bare = word.substr(0, word.size() - 1);
-  if (isNumber(bare)) {
-    if (isMonth(next_word)) return false;                 // "am 3. Mai"
-    const Word previous = wordBefore(text, start, before[0].begin);
-    if (previous.empty()) return false;                   // "1. Einleitung": a numbered item
-    if (isDayOrMonth(bare)) {                             // a date written with spaces: "am 12. 3. 1970"
-      if (next_word.size() >= 2 && next_word.back() == '.' && isDayOrMonth(next_word.substr(0, next_word.size() - 1))) {
-        return false;
-      }
-      const std::string_view prev_word = view(text, previous);
-      if (next_first >= '0' && next_first <= '9' && prev_word.size() >= 2 &&
-          prev_word.back() == '.' && isDayOrMonth(prev_word.substr(0, prev_word.size() - 1))) {
-        return false;
-      }
-    }
-    if (isStarter(next_word)) return true;                // "… waren es 150. Die …"
-    if (!u_isupper(next_first)) return true;              // "… Euro. 2024 …"
-    // Before a capitalized word that is no sentence starter: an ordinal ("der 2. Versuch",
-    // "holt 3. Sieg"), unless it is a year or a quantity without an article before it.
-    if (isLargeNumber(bare) && !ordinal_context_.count(lowerAscii(view(text, previous)))) return true;
-    return false;
-  }
-  if (isRomanOrInitial(bare)) return isStarter(next_word);  // "Ludwig XIV. Er …" vs "John F. Kennedy"
+  if (isNumber(bare)) return endsAfterNumber(text, start, dotted, next);
+  if (isRomanOrInitial(bare)) return isStarter(view(text, next));  // "Ludwig XIV. Er …" vs "John F. Kennedy"
   return true;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,6 +60,13 @@ class SentenceRules {
   // Decision after a word ending in "." (`dotted`, a byte range that includes the dot), given the
   // words around it.
   bool endsAfterDottedWord(std::string_view text, std::size_t start, Word dotted, std::size_t boundary) const;
+  // The verdict of the abbreviations `dotted` may end (also one of several parts the proposal cuts
+  // through, "z. | B."); nullopt when it ends none.
+  std::optional<bool> afterAbbreviation(std::string_view text, std::size_t start, Word dotted, Word next) const;
+  // Whether `word` ends in a suffix abbreviation ("Hauptstr.").
+  bool hasSuffix(std::string_view word) const;
+  // Decision after a number with a dot ("3.", "1999.", "08.02."), `next` the word after it.
+  bool endsAfterNumber(std::string_view text, std::size_t start, Word dotted, Word next) const;
   bool isMonth(std::string_view word) const;
   bool isStarter(std::string_view word) const;
 

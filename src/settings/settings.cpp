@@ -27,22 +27,20 @@ namespace {
 
 struct Range {
   const char* key;
-  int min;
-  int max;
+  ValueRange limits;
 };
-// The limits eSpeak NG accepts (rate below 80 is clamped by eSpeak itself) and sane pause lengths.
-constexpr Range kRate{"rate", 80, 450};
-constexpr Range kPitch{"pitch", 0, 99};
-constexpr Range kVolume{"volume", 0, 200};
-constexpr Range kSentencePause{"sentence_pause_ms", 0, 10000};
-constexpr Range kParagraphPause{"paragraph_pause_ms", 0, 10000};
+constexpr Range kRate{"rate", kRateRange};
+constexpr Range kPitch{"pitch", kPitchRange};
+constexpr Range kVolume{"volume", kVolumeRange};
+constexpr Range kSentencePause{"sentence_pause_ms", kPauseRange};
+constexpr Range kParagraphPause{"paragraph_pause_ms", kPauseRange};
 
 int parseInt(const std::string& s, const Range& range, const std::string& where) {
   char* end = nullptr;
   const long v = std::strtol(s.c_str(), &end, 10);
-  if (s.empty() || *end != '\0' || v < range.min || v > range.max) {
-    throw Error::data(where + ": " + range.key + " must be a whole number from " + std::to_string(range.min) + " to " +
-                      std::to_string(range.max) + ", not '" + s + "'");
+  if (s.empty() || *end != '\0' || v < range.limits.min || v > range.limits.max) {
+    throw Error::data(where + ": " + range.key + " must be a whole number from " + std::to_string(range.limits.min) +
+                      " to " + std::to_string(range.limits.max) + ", not '" + s + "'");
   }
   return static_cast<int>(v);
 }
@@ -123,9 +121,9 @@ ConfigFile parseConfig(std::string_view toml_text, const std::string& path) {
     const std::string where = path + ":" + std::to_string(node.source().begin.line);
     const auto integer = [&](const Range& range) {
       const auto n = node.value_exact<std::int64_t>();
-      if (!n || *n < range.min || *n > range.max) {
-        throw Error::data(where + ": " + range.key + " must be a whole number from " + std::to_string(range.min) +
-                          " to " + std::to_string(range.max));
+      if (!n || *n < range.limits.min || *n > range.limits.max) {
+        throw Error::data(where + ": " + range.key + " must be a whole number from " +
+                          std::to_string(range.limits.min) + " to " + std::to_string(range.limits.max));
       }
       return static_cast<int>(*n);
     };

@@ -211,9 +211,9 @@ void EspeakSynthesizer::setVoice(const VoiceParams& params) {
   if (status != ENS_OK) {
     throw Error::usage("unknown voice '" + name + "' (see 'vorlesen voices')");
   }
-  checkEspeak(espeak_ng_SetParameter(espeakRATE, std::clamp(params.rate, 80, 450), 0), "setting the rate");
-  checkEspeak(espeak_ng_SetParameter(espeakPITCH, std::clamp(params.pitch, 0, 99), 0), "setting the pitch");
-  checkEspeak(espeak_ng_SetParameter(espeakVOLUME, std::clamp(params.volume, 0, 200), 0), "setting the volume");
+  checkEspeak(espeak_ng_SetParameter(espeakRATE, kRateRange.clamp(params.rate), 0), "setting the rate");
+  checkEspeak(espeak_ng_SetParameter(espeakPITCH, kPitchRange.clamp(params.pitch), 0), "setting the pitch");
+  checkEspeak(espeak_ng_SetParameter(espeakVOLUME, kVolumeRange.clamp(params.volume), 0), "setting the volume");
   params_ = params;
 }
 
@@ -450,7 +450,7 @@ std::size_t EspeakSynthesizer::speak(const std::string& message, unsigned int fl
   ctx.text = text;
   ctx.phoneme_runs = std::move(phoneme_runs);
   // Parameters are process-global in eSpeak: set them again before each message.
-  checkEspeak(espeak_ng_SetParameter(espeakRATE, std::clamp(params_.rate, 80, 450), 0), "setting the rate");
+  checkEspeak(espeak_ng_SetParameter(espeakRATE, kRateRange.clamp(params_.rate), 0), "setting the rate");
   unsigned int uid = 0;
   const espeak_ng_STATUS status =
       espeak_ng_Synthesize(message.c_str(), message.size() + 1, 0, POS_CHARACTER, 0, flags, &uid, &ctx);

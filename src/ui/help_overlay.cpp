@@ -3,6 +3,7 @@
 
 #include "ui/keys.h"
 #include "ui/views.h"
+#include "vorlesen/i18n.h"
 
 namespace vorlesen::ui {
 
@@ -13,9 +14,9 @@ constexpr const char* kMouseWhat = "jump to that sentence";
 }
 
 void HelpOverlay::resize(int top, int rows, int cols) {
-  const auto& keys = keyBindings();
+  const std::vector<KeyBinding> keys = keyBindings(Front::Screen);
   int width = 0;
-  for (const KeyBinding& b : keys) width = std::max(width, kKeyColumn + displayWidth(b.what));
+  for (const KeyBinding& b : keys) width = std::max(width, kKeyColumn + displayWidth(tr(b.what)));
   width = std::min(cols, width + 4);
   const int height = std::min(rows, static_cast<int>(keys.size()) + 5);  // + the mouse line
   win_ = makeWindow(height, width, top + (rows - height) / 2, (cols - width) / 2);
@@ -43,7 +44,7 @@ void HelpOverlay::draw(const ScreenModel& /*model*/) {
       wmove(w, y++, 2 + std::max(used + 1, kKeyColumn));
       addUtf8(w, what, std::max(0, cols - 3 - kKeyColumn - 2));
     };
-    for (const KeyBinding& b : keyBindings()) entry(b.keys, b.what);
+    for (const KeyBinding& b : keyBindings(Front::Screen)) entry(b.keys, tr(b.what));
     entry(kMouseKeys, kMouseWhat);
     drawn_ = true;
   }

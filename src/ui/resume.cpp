@@ -1,17 +1,15 @@
 #include "ui/resume.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cinttypes>
-#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 #include <vector>
 
+#include "common/atomic_file.h"
+#include "common/hash.h"
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
 
@@ -63,41 +61,24 @@ void writeEntries(const std::string& path, const std::vector<Entry>& entries) {
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   if (ec) throw Error::output(path + ": cannot create its directory: " + ec.message());
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error::fromErrno(ErrorKind::Output, tmp, "cannot write", errno);
-    out << "# vorlesen: where each document was left (see vorlesen(1), RESUME)\n";
-    for (std::size_t i = 0; i < entries.size() && i < ResumeStore::kMaxEntries; ++i) {
-      const Entry& e = entries[i];
-      out << e.hash << '\t' << e.point.sentence << '\t' << e.point.offset << '\t' << e.time << '\t'
-          << tsvField(e.name) << '\n';
-    }
-    out.flush();
-    if (!out) {
-      const int err = errno;
-      std::remove(tmp.c_str());
-      throw Error::fromErrno(ErrorKind::Output, tmp, "cannot write", err);
-    }
+  std::ostringstream out;
+  out << "# vorlesen: where each document was left (see vorlesen(1), RESUME)\n";
+  for (std::size_t i = 0; i < entries.size() && i < ResumeStore::kMaxEntries; ++i) {
+    const Entry& e = entries[i];
+    out << e.hash << '\t' << e.point.sentence << '\t' << e.point.offset << '\t' << e.time << '\t' << tsvField(e.name)
+        << '\n';
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    throw Error::fromErrno(ErrorKind::Output, path, "cannot replace", err);
-  }
+  AtomicFile file(path);  // replaced whole or not at all
+  file.write(out.str());
+  file.commit();
 }
 
 }  // namespace
 
 std::string contentHash(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016" PRIx64, h);
-  return buf;
+  Fnv1a64 h;
+  h.add(text);
+  return h.hex();
 }
 
 std::string ResumeStore::defaultPath() {

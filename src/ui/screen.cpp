@@ -6,12 +6,15 @@
 #include <filesystem>
 #include <memory>
 
+#include "common/stderr.h"
 #include "ui/keys.h"
 #include "ui/resume.h"
+#include "ui/session.h"
 #include "ui/terminal.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 #include "vorlesen/ui.h"
 
@@ -138,6 +141,7 @@ class Controller {
     for (;;) {
       syncSentences();
       PlayerSnapshot snap = player_.snapshot();
+      for (const std::string& w : warnings_.take(player_, snap)) screen_.setNotice(format(tr("warning: {}"), w));
       screen_.model.snap = snap;
       if (!snap.sentence_source.empty()) {
         screen_.model.focus = snap.sentence_source;
@@ -225,32 +229,20 @@ class Controller {
       onMouse();
       return;
     }
-    const auto action = actionForKey(is_code, key);
+    const auto action = actionForKey(is_code, key, Front::Screen);
     if (!action) return;
+    if (isPlayerAction(*action)) {
+      apply(player_, *action);  // the status line shows what the player then reports
+      return;
+    }
     switch (*action) {
-      case Action::TogglePause: player_.send(PlayerCommand::TogglePause); break;
-      case Action::PrevSentence: player_.send(PlayerCommand::PrevSentence); break;
-      case Action::NextSentence: player_.send(PlayerCommand::NextSentence); break;
-      case Action::PrevBlock: player_.send(PlayerCommand::PrevBlock); break;
-      case Action::NextBlock: player_.send(PlayerCommand::NextBlock); break;
-      case Action::Repeat: player_.send(PlayerCommand::Repeat); break;
-      case Action::RateUp: player_.send(PlayerCommand::RateUp); break;
-      case Action::RateDown: player_.send(PlayerCommand::RateDown); break;
-      case Action::VolumeUp: player_.send(PlayerCommand::VolumeUp); break;
-      case Action::VolumeDown: player_.send(PlayerCommand::VolumeDown); break;
-      case Action::First: player_.jumpTo(0); break;
-      case Action::Last: {
-        const std::size_t n = player_.sentenceCount();
-        player_.jumpTo(n > 0 ? n - 1 : 0);
-        break;
-      }
       case Action::Search:
         screen_.model.prompt = "/";
         screen_.model.input.clear();
         break;
       case Action::SearchNext:
         if (last_search_.empty()) {
-          screen_.setNotice("no search yet: press /");
+          screen_.setNotice(tr("no search yet: press /"));
         } else {
           search(last_search_);
         }
@@ -258,6 +250,7 @@ class Controller {
       case Action::Help: screen_.help_open = true; break;
       case Action::Redraw: screen_.layout(); break;
       case Action::Quit: quit_ = true; break;
+      default: break;
     }
   }
 
@@ -266,6 +259,7 @@ class Controller {
   std::vector<Span> spans_;
   std::string last_search_;
   bool quit_ = false;
+  WarningFeed warnings_;
 };
 
 struct Outcome {
@@ -275,76 +269,87 @@ struct Outcome {
   int stop_signal = 0;
 };
 
-}  // namespace
-}  // namespace ui
+// Where fd 2 goes while the screen is up: screen.log beside the resume state ("" for /dev/null).
+std::string logPath(const ResumeStore& store) {
+  if (store.path().empty()) return {};
+  const std::filesystem::path dir = std::filesystem::path(store.path()).parent_path();
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  return ec ? std::string() : (dir / "screen.log").string();
+}
 
-bool canUseReadingScreen() { return ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO); }
-
-ScreenResult runReadingScreen(std::shared_ptr<const Document> doc, const LanguageData& data,
-                              const PlayerOptions& player_options, AudioOutput& output,
-                              const ScreenOptions& options) {
-  using namespace ui;
-  const ResumeStore store(options.state_file.empty() ? ResumeStore::defaultPath() : options.state_file);
-  const std::string hash = contentHash(doc->text);
-  ScreenResult result;
-  std::optional<ResumePoint> resume;
-  if (!options.from_start) resume = store.find(hash);
-  if (resume && resume->sentence == 0) resume.reset();
-
-  std::string log;
-  if (!store.path().empty()) {
-    const std::filesystem::path dir = std::filesystem::path(store.path()).parent_path();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (!ec) log = (dir / "screen.log").string();
-  }
-
+// The screen's session: the resume question, then playback under the keyboard until quit.
+Outcome runSession(Playback& playback, const Document& doc, const std::optional<ResumePoint>& resume,
+                   ScreenTheme theme_choice, const std::string& log) {
   Outcome outcome;
-  {
-    CursesSession session(log);
-    const Theme theme = makeTheme(options.theme, session.colors());
-    PlayerOptions opts = player_options;
-    // With no question to ask, the player starts synthesizing while the article is laid out (a
-    // long article takes tens of milliseconds); otherwise the answer decides where it starts.
-    std::unique_ptr<Player> player;
-    if (!resume) player = std::make_unique<Player>(doc, data, opts);
-    Screen screen(*doc, theme);
-    Answer answer = Answer::FromStart;
-    if (resume) answer = askResume(screen, *resume);
-    if (answer != Answer::Quit) {
-      if (answer == Answer::Continue) opts.first_sentence = resume->sentence;
-      if (answer != Answer::Continue) screen.model.focus = Span{};
-      screen.render();  // the article and "Starting" while the first sentence is synthesized
-      if (!player) player = std::make_unique<Player>(doc, data, opts);
-      player->start(output);
-      Controller controller(screen, *player);
-      outcome.last = controller.run();
-      outcome.played = true;
-      if (auto s = player->sentence(outcome.last.sentence)) outcome.heard = s->source;
-      player->send(PlayerCommand::Quit);
-    }
-    outcome.stop_signal = CursesSession::stopRequested();
+  CursesSession session(log);
+  const Theme theme = makeTheme(theme_choice, session.colors());
+  // With no question to ask, the player starts synthesizing while the article is laid out (a long
+  // article takes tens of milliseconds); otherwise the answer decides where it starts.
+  if (!resume) playback.prepare(0);
+  Screen screen(doc, theme);
+  const Answer answer = resume ? askResume(screen, *resume) : Answer::FromStart;
+  if (answer != Answer::Quit) {
+    if (answer != Answer::Continue) screen.model.focus = Span{};
+    screen.render();  // the article and "Starting" while the first sentence is synthesized
+    playback.prepare(answer == Answer::Continue ? resume->sentence : 0);
+    Player& player = playback.start();
+    outcome.last = Controller(screen, player).run();
+    outcome.played = true;
+    if (auto s = player.sentence(outcome.last.sentence)) outcome.heard = s->source;
+    player.send(PlayerCommand::Quit);
   }
-  result.stop_signal = outcome.stop_signal;
+  outcome.stop_signal = CursesSession::stopRequested();
+  return outcome;
+}
 
+// Remembers where the listener stopped (forgets the document heard to the end); a warning when
+// the state file cannot be written.
+void remember(const ResumeStore& store, const std::string& hash, const Outcome& outcome, const Document& doc) {
   const PlayerSnapshot& last = outcome.last;
-  if (last.state == PlayerState::Error) {
-    // An output failure reads "audio: ..." (AudioOutput::failure()); anything else came from synthesis.
-    if (last.error.rfind("audio: ", 0) == 0) throw Error::audio(last.error.substr(7));
-    throw Error::synthesis(last.error);
-  }
-  if (!outcome.played) return result;
   try {
     const bool at_end = last.state == PlayerState::Finished && last.all_prepared &&
                         last.sentence + 1 >= last.sentence_count;
     if (at_end) {
       store.forget(hash);
     } else if (outcome.heard) {
-      store.save(hash, ResumePoint{last.sentence, outcome.heard->begin}, doc->name);
+      store.save(hash, ResumePoint{last.sentence, outcome.heard->begin}, doc.name);
     }
   } catch (const Error& e) {
-    result.warnings.push_back(std::string("position not remembered: ") + e.what());
+    printWarning(format(tr("position not remembered: {}"), e.what()));
   }
+}
+
+}  // namespace
+}  // namespace ui
+
+bool canUseReadingScreen() { return ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO); }
+
+SessionResult runReadingScreen(Playback& playback, const ScreenOptions& options) {
+  using namespace ui;
+  const std::shared_ptr<const Document> doc = playback.document();
+  const ResumeStore store(options.state_file.empty() ? ResumeStore::defaultPath() : options.state_file);
+  const std::string hash = contentHash(doc->text);
+  std::optional<ResumePoint> resume;
+  if (!options.from_start) resume = store.find(hash);
+  if (resume && resume->sentence == 0) resume.reset();
+  playback.output();  // a missing device is one line on the normal terminal, before the screen comes up
+
+  // Once the screen is closed, every warning of the session goes to stderr (before an error, which
+  // the caller prints), also when starting or playing failed.
+  struct PrintWarnings {
+    Playback& playback;
+    ~PrintWarnings() {
+      if (const Player* player = playback.player()) {
+        for (const std::string& w : player->warnings()) printWarning(w);
+      }
+    }
+  } print_warnings{playback};
+  const Outcome outcome = runSession(playback, *doc, resume, options.theme, logPath(store));
+  throwIfFailed(outcome.last);
+  if (outcome.played) remember(store, hash, outcome, *doc);
+  SessionResult result;
+  result.stop_signal = outcome.stop_signal;
   return result;
 }
 

@@ -1,6 +1,5 @@
 #include "ui/terminal.h"
 
-#include <fcntl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -18,23 +17,41 @@ namespace {
 volatile std::sig_atomic_t g_stop_signal = 0;
 struct termios g_saved_termios;
 volatile std::sig_atomic_t g_have_termios = 0;
-
-constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
-constexpr int kFatalSignals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
+volatile std::sig_atomic_t g_reset_screen = 0;
 
 extern "C" void onStopSignal(int sig) { g_stop_signal = sig; }
 
 // Only async-signal-safe calls: write(), tcsetattr(), signal(), raise().
 extern "C" void onFatalSignal(int sig) {
-  static const char kReset[] = "\033[0m\033[?25h\033[?1000l\033[?1049l\r\n";
-  ssize_t ignored = ::write(STDOUT_FILENO, kReset, sizeof kReset - 1);
-  (void)ignored;
+  if (g_reset_screen) {
+    static const char kReset[] = "\033[0m\033[?25h\033[?1000l\033[?1049l\r\n";
+    ssize_t ignored = ::write(STDOUT_FILENO, kReset, sizeof kReset - 1);
+    (void)ignored;
+  }
   if (g_have_termios) ::tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_termios);
   std::signal(sig, SIG_DFL);
   std::raise(sig);
 }
 
 }  // namespace
+
+SignalGuard::SignalGuard(bool reset_screen) {
+  g_stop_signal = 0;
+  g_reset_screen = reset_screen ? 1 : 0;
+  if (::tcgetattr(STDIN_FILENO, &g_saved_termios) == 0) g_have_termios = 1;
+  stop_ = std::make_unique<SignalScope>(std::initializer_list<int>{SIGINT, SIGTERM, SIGHUP}, onStopSignal);
+  fatal_ = std::make_unique<SignalScope>(std::initializer_list<int>{SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL},
+                                         onFatalSignal, SA_RESETHAND);
+}
+
+SignalGuard::~SignalGuard() {
+  fatal_.reset();
+  stop_.reset();
+  g_have_termios = 0;
+  g_reset_screen = 0;
+}
+
+int SignalGuard::stopRequested() { return g_stop_signal; }
 
 int checkCurses(int rc, const char* what) {
   if (rc == ERR) throw Error::output(std::string("terminal: ") + what + " failed");
@@ -48,61 +65,9 @@ Window makeWindow(int rows, int cols, int top, int left) {
   return Window(w);
 }
 
-class CursesSession::StderrRedirect {
- public:
-  explicit StderrRedirect(const std::string& log) {
-    saved_ = ::dup(STDERR_FILENO);
-    if (saved_ < 0) throw Error::fromErrno(ErrorKind::Output, "stderr", "cannot duplicate", errno);
-    std::fflush(stderr);
-    int fd = log.empty() ? -1 : ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (fd >= 0) {
-      ::dup2(fd, STDERR_FILENO);
-      ::close(fd);
-    }
-  }
-  ~StderrRedirect() {
-    std::fflush(stderr);
-    ::dup2(saved_, STDERR_FILENO);
-    ::close(saved_);
-  }
-  StderrRedirect(const StderrRedirect&) = delete;
-  StderrRedirect& operator=(const StderrRedirect&) = delete;
-
- private:
-  int saved_ = -1;
-};
-
-class CursesSession::SignalGuard {
- public:
-  SignalGuard() {
-    g_stop_signal = 0;
-    if (::tcgetattr(STDIN_FILENO, &g_saved_termios) == 0) g_have_termios = 1;
-    struct sigaction sa {};
-    sigemptyset(&sa.sa_mask);
-    sa.sa_handler = onStopSignal;
-    for (std::size_t i = 0; i < std::size(kStopSignals); ++i) ::sigaction(kStopSignals[i], &sa, &stop_old_[i]);
-    sa.sa_handler = onFatalSignal;
-    sa.sa_flags = SA_RESETHAND;
-    for (std::size_t i = 0; i < std::size(kFatalSignals); ++i) ::sigaction(kFatalSignals[i], &sa, &fatal_old_[i]);
-  }
-  ~SignalGuard() {
-    for (std::size_t i = 0; i < std::size(kStopSignals); ++i) ::sigaction(kStopSignals[i], &stop_old_[i], nullptr);
-    for (std::size_t i = 0; i < std::size(kFatalSignals); ++i) ::sigaction(kFatalSignals[i], &fatal_old_[i], nullptr);
-    g_have_termios = 0;
-  }
-  SignalGuard(const SignalGuard&) = delete;
-  SignalGuard& operator=(const SignalGuard&) = delete;
-
- private:
-  struct sigaction stop_old_[std::size(kStopSignals)];
-  struct sigaction fatal_old_[std::size(kFatalSignals)];
-};
-
-CursesSession::CursesSession(const std::string& stderr_log) {
+CursesSession::CursesSession(const std::string& stderr_log)
+    : signals_(true), stderr_(stderr_log, StderrRedirect::OwnLines::Along) {
   std::setlocale(LC_ALL, "");
-  signals_ = std::make_unique<SignalGuard>();
-  stderr_ = std::make_unique<StderrRedirect>(stderr_log);
   screen_ = newterm(nullptr, stdout, stdin);
   if (!screen_) {
     const char* term = std::getenv("TERM");
@@ -134,7 +99,5 @@ CursesSession::~CursesSession() {
   endwin();
   delscreen(screen_);
 }
-
-int CursesSession::stopRequested() { return g_stop_signal; }
 
 }  // namespace vorlesen::ui

@@ -1,17 +1,21 @@
-// Internal to the reading screen: RAII owners for the terminal while curses runs it.
+// Internal to the front ends: RAII owners for the terminal while a front end runs it.
 //
-// CursesSession brings the screen up and, in its destructor, puts everything back: endwin() and
-// delscreen(), the signal handlers it replaced, and fd 2 (pointed at a log file meanwhile). The
-// stop signals (SIGINT, SIGTERM, SIGHUP) only set a flag that the UI loop polls (stopRequested());
-// fatal signals (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL) reset the terminal with async-signal-safe
-// writes and the termios saved at start, then re-raise. ncurses' ERR becomes an Error in exactly one
-// function here (checkCurses). Window owns a WINDOW (delwin). Everything here runs on one thread.
+// SignalGuard (both front ends): while it lives, the stop signals (SIGINT, SIGTERM, SIGHUP) only
+// set a flag that the loop polls (stopRequested()); fatal signals (SIGSEGV, SIGABRT, SIGBUS, SIGFPE,
+// SIGILL) restore the terminal with async-signal-safe calls (the termios saved at start and, for
+// the screen, the reset sequence), then re-raise. CursesSession brings the screen up and, in its
+// destructor, puts everything back: endwin() and delscreen(), the signal handlers it replaced, and
+// fd 2 (pointed at a log file meanwhile). ncurses' ERR becomes an Error in exactly one function
+// here (checkCurses). Window owns a WINDOW (delwin). Everything here runs on one thread.
 #pragma once
 
 #include <curses.h>
 
 #include <memory>
 #include <string>
+
+#include "common/signals.h"
+#include "common/stderr.h"
 
 namespace vorlesen::ui {
 
@@ -25,6 +29,20 @@ using Window = std::unique_ptr<WINDOW, WindowDeleter>;
 // newwin() that throws instead of returning nullptr.
 Window makeWindow(int rows, int cols, int top, int left);
 
+class SignalGuard {
+ public:
+  // `reset_screen`: a fatal signal also leaves curses' alternate screen and shows the cursor.
+  explicit SignalGuard(bool reset_screen);
+  ~SignalGuard();
+  SignalGuard(const SignalGuard&) = delete;
+  SignalGuard& operator=(const SignalGuard&) = delete;
+  // The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP), or 0.
+  static int stopRequested();
+
+ private:
+  std::unique_ptr<SignalScope> stop_, fatal_;
+};
+
 class CursesSession {
  public:
   // `stderr_log`: where fd 2 goes while the screen is up ("" = /dev/null).
@@ -35,13 +53,11 @@ class CursesSession {
 
   bool colors() const { return colors_; }
   // The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP), or 0.
-  static int stopRequested();
+  static int stopRequested() { return SignalGuard::stopRequested(); }
 
  private:
-  class StderrRedirect;
-  class SignalGuard;
-  std::unique_ptr<StderrRedirect> stderr_;
-  std::unique_ptr<SignalGuard> signals_;
+  SignalGuard signals_;
+  StderrRedirect stderr_;
   SCREEN* screen_ = nullptr;
   bool colors_ = false;
 };

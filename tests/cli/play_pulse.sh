@@ -2,7 +2,9 @@
 # Real playback through PortAudio into a private PulseAudio null sink, recorded from null.monitor:
 # what is heard matches `vorlesen render` of the same text in length (within 5%) and in the order
 # and spacing of sentence onsets; plain mode prints each sentence when it starts being heard; a
-# pause records silence for as long as it lasts. Skips (77) only when PulseAudio cannot start.
+# pause records silence for as long as it lasts; the device lost mid-play ends it with exit 3 and one
+# line; warnings that come after playback started still reach stderr, while the libraries' chatter
+# does not. Skips (77) only when PulseAudio cannot start.
 set -euo pipefail
 bin=$1 src=$2
 lib=$src/tests/cli/lib
@@ -83,3 +85,27 @@ echo "device lost: exit $rc after $took ms: $(cat "$work/err")"
 [[ $(wc -l <"$work/err") == 1 ]] || { echo "FAIL: stderr: $(cat "$work/err")"; exit 1; }
 (( took < 8000 )) || { echo "FAIL: took $took ms"; exit 1; }
 echo "ok: device lost"
+
+# 4. Warnings while the stream is open: a long file plays from its head, and invalid UTF-8 beyond
+#    the head is found only once the whole file is extracted, after the first sound, while fd 2
+#    points at /dev/null for PortAudio. It reaches stderr anyway, as does a bad lexicon line; nothing
+#    else does (no ALSA or PortAudio lines).
+pulse_start "$work/pulse2" || { echo "PulseAudio cannot start again"; exit 1; }
+python3 - "$work/big.txt" <<'PY'
+import sys
+paragraph = "Ein kurzer Absatz. Er hat zwei Sätze.\n\n"
+data = (paragraph * 16000).encode() + b"Am Ende ein kaputtes Zeichen: \xff.\n"
+open(sys.argv[1], "wb").write(data)
+PY
+printf 'gut\tgut\nkaputt\n' >"$work/lex.tsv"
+rc=0
+python3 "$lib/drive_play.py" --key "2.5:q" -- "$bin" play --lexicon "$work/lex.tsv" "$work/big.txt" \
+  >"$work/big.tsv" 2>"$work/big.err" || rc=$?
+echo "warnings after the start: exit $rc, stderr: $(cat "$work/big.err")"
+[[ $rc == 0 ]] || { echo "FAIL: exit $rc"; exit 1; }
+grep -q "^vorlesen: warning: .*big.txt: invalid UTF-8 at byte $(( $(stat -c %s "$work/big.txt") - 3 ))" "$work/big.err" ||
+  { echo "FAIL: the warning about the rest of the file was lost"; exit 1; }
+grep -q "^vorlesen: warning: .*lex.tsv:2: " "$work/big.err" || { echo "FAIL: no lexicon warning"; exit 1; }
+[[ $(wc -l <"$work/big.err") == 2 ]] || { echo "FAIL: expected two warnings and nothing else"; exit 1; }
+grep -q "Ein kurzer Absatz." "$work/big.tsv" || { echo "FAIL: nothing was read: $(cat "$work/big.tsv")"; exit 1; }
+echo "ok: warnings after the start"

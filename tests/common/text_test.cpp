@@ -43,3 +43,27 @@ TEST_CASE("trim removes ASCII space and no-break space", "[text]") {
   CHECK(isSpaceOnly("\r\n \xC2\xA0"));
   CHECK_FALSE(isSpaceOnly(" x "));
 }
+
+TEST_CASE("starts with a capital / a lower-case letter: Unicode letters, not only ASCII and umlauts", "[text]") {
+  CHECK(startsWithCapital("Haus"));
+  CHECK(startsWithCapital("\xC3\x84pfel"));   // Äpfel
+  CHECK(startsWithCapital("\xC3\x89lise"));   // Élise
+  CHECK_FALSE(startsWithCapital("haus"));
+  CHECK_FALSE(startsWithCapital("\xC3\x9F"));  // ß is lower case
+  CHECK_FALSE(startsWithCapital("1999"));
+  CHECK_FALSE(startsWithCapital("\xE2\x80\x9EHaus"));  // „ first: not a letter
+  CHECK_FALSE(startsWithCapital(""));
+  CHECK(startsWithLowercase("haus"));
+  CHECK(startsWithLowercase("\xC3\xBC" "ber"));  // über
+  CHECK(startsWithLowercase("\xC3\x9F"));
+  CHECK_FALSE(startsWithLowercase("Haus"));
+  CHECK_FALSE(startsWithLowercase(" haus"));
+  CHECK_FALSE(startsWithLowercase(""));
+}
+
+TEST_CASE("toLower lower-cases every letter of a word, ASCII or not", "[text]") {
+  CHECK(toLower("Hauptstr.") == "hauptstr.");
+  CHECK(toLower("\xC3\x9C" "BER Stra\xC3\x9F" "e") == "\xC3\xBC" "ber stra\xC3\x9F" "e");  // ÜBER Straße
+  CHECK(toLower("\xC3\x89LISE") == "\xC3\xA9lise");
+  CHECK(toLower("") == "");
+}

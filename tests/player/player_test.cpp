@@ -9,14 +9,18 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <thread>
 
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/player.h"
+#include "player/label_synthesizer.h"
 
 using namespace vorlesen;
+using vorlesen::testing::LabelSynthesizer;
+using vorlesen::testing::labels;
 
 namespace {
 
@@ -60,44 +64,6 @@ std::string difference(const std::vector<std::int16_t>& a, const std::vector<std
   if (m.first == a.end() && m.second == b.end()) return "";
   return "sizes " + std::to_string(a.size()) + " and " + std::to_string(b.size()) + ", first difference at " +
          std::to_string(m.first - a.begin());
-}
-
-// A synthesizer whose output is known exactly and tells where it came from: sample k of a message
-// is a nonzero value derived from the text and k (silence stays distinguishable), there are
-// 7000/rate samples per byte (so the rate shows in the length), and a word event starts each word.
-class LabelSynthesizer final : public Synthesizer {
- public:
-  int sampleRate() const override { return 22050; }
-  void setVoice(const VoiceParams& params) override { rate_ = params.rate; }
-  std::size_t synthesize(std::string_view text, const AudioCallback& on_audio) override {
-    const std::size_t per_byte = static_cast<std::size_t>(7000 / rate_);
-    const std::size_t label = std::hash<std::string_view>()(text) % 1000;
-    std::vector<std::int16_t> block(per_byte);
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      std::vector<WordEvent> events;
-      if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) {
-        const std::size_t end = std::min(text.find(' ', i), text.size());
-        events.push_back(WordEvent{total, Span{i, end}});
-      }
-      for (std::size_t k = 0; k < per_byte; ++k) {
-        std::uint64_t x = label * 0x9E3779B97F4A7C15u + total + k;  // a hash of (text, sample)
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9u;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBu;
-        block[k] = static_cast<std::int16_t>(1 + (x ^ (x >> 31)) % 30000);
-      }
-      if (!on_audio(block.data(), block.size(), events)) break;
-      total += block.size();
-    }
-    return total;
-  }
-
- private:
-  int rate_ = 175;
-};
-
-Player::SynthesizerFactory labels() {
-  return [] { return std::make_unique<LabelSynthesizer>(); };
 }
 
 Reference renderLabels(const Document& doc, const VoiceParams& voice) {
@@ -420,7 +386,9 @@ TEST_CASE("quit and a failing device end playback; wait() returns", "[player]") 
     player.wait();
     const PlayerSnapshot s = player.snapshot();
     CHECK(s.state == PlayerState::Error);
-    CHECK(s.error == "audio device 'test' stopped responding");
+    REQUIRE(s.error.has_value());
+    CHECK(s.error->kind() == ErrorKind::Audio);
+    CHECK(std::string(s.error->what()) == "audio device 'test' stopped responding");
   }
 }
 
@@ -439,4 +407,99 @@ TEST_CASE("playback can start at any sentence", "[player]") {
   LabelPlayback p(options);
   p.out.pullUntilDrained(1);
   CHECK(difference(p.out.samples(), slice(p.ref.samples, sentenceStart(p.ref, 3), p.ref.samples.size())) == "");
+}
+
+TEST_CASE("every command is numbered, and the snapshot that shows it names the values the player has", "[player]") {
+  LabelPlayback p;
+  Player& player = p.player;
+  p.out.pull(2000);
+  // jumpTo() clamps to the sentences prepared (at a low priority, which takes a while on a busy machine).
+  REQUIRE(waitUntil(player, [](const PlayerSnapshot& x) { return x.all_prepared; }).sentence_count == 5);
+  // Faster than the watch thread publishes: each confirmation must still name the value set then.
+  int rate = PlayerOptions{}.voice.rate;
+  int volume = PlayerOptions{}.voice.volume;
+  std::uint64_t last = 0;
+  const auto check = [&](PlayerCommand command, int expected_rate, int expected_volume) {
+    const std::uint64_t number = player.send(command);
+    CHECK(number > last);
+    last = number;
+    const PlayerSnapshot s = player.waitForApplied(number, std::chrono::seconds(2));
+    CHECK(s.applied >= number);
+    CHECK(s.rate == expected_rate);
+    CHECK(s.volume == expected_volume);
+  };
+  for (int i = 0; i < 15; ++i) check(PlayerCommand::RateUp, rate = kRateRange.clamp(rate + kRateStep), volume);
+  CHECK(rate == kRateRange.max);  // the limit holds
+  for (int i = 0; i < 25; ++i) check(PlayerCommand::RateDown, rate = kRateRange.clamp(rate - kRateStep), volume);
+  CHECK(rate == kRateRange.min);
+  for (int i = 0; i < 12; ++i) check(PlayerCommand::VolumeUp, rate, volume = kVolumeRange.clamp(volume + kVolumeStep));
+  CHECK(volume == kVolumeRange.max);
+  for (int i = 0; i < 25; ++i) check(PlayerCommand::VolumeDown, rate, volume = kVolumeRange.clamp(volume - kVolumeStep));
+  CHECK(volume == kVolumeRange.min);
+  // Pause and resume: the snapshot that shows the command shows the state it set.
+  CHECK(player.waitForApplied(player.send(PlayerCommand::Pause), std::chrono::seconds(2)).state == PlayerState::Paused);
+  CHECK(player.waitForApplied(player.send(PlayerCommand::TogglePause), std::chrono::seconds(2)).state ==
+        PlayerState::Playing);
+  // A jump: the snapshot that shows it is at the target.
+  const PlayerSnapshot s = player.waitForApplied(player.jumpTo(3), std::chrono::seconds(2));
+  CHECK(s.sentence == 3);
+}
+
+TEST_CASE("warnings given to the player are counted in the snapshot and listed in order", "[player]") {
+  LabelPlayback p;
+  Player& player = p.player;
+  const PlayerSnapshot before = player.snapshot();
+  player.warn("erste Warnung");
+  player.warn("zweite Warnung");
+  const PlayerSnapshot s = waitUntil(player, [](const PlayerSnapshot& x) { return x.warnings == 2; });
+  CHECK(s.warnings == 2);
+  CHECK(s.version > before.version);
+  CHECK(player.warnings() == std::vector<std::string>{"erste Warnung", "zweite Warnung"});
+  CHECK(player.warnings(1) == std::vector<std::string>{"zweite Warnung"});
+  CHECK(player.warnings(2).empty());
+}
+
+TEST_CASE("a failure from outside ends playback with its typed error", "[player]") {
+  {
+    LabelPlayback p;
+    p.out.pull(2000);
+    p.player.fail(Error::input("test.txt: the rest cannot be read"));
+    p.player.wait();
+    const PlayerSnapshot s = p.player.snapshot();
+    CHECK(s.state == PlayerState::Error);
+    REQUIRE(s.error.has_value());
+    CHECK(s.error->kind() == ErrorKind::Input);
+    CHECK(std::string(s.error->what()) == "test.txt: the rest cannot be read");
+    // The first error wins.
+    p.player.fail(Error::synthesis("later"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // several periods of the watch thread
+    CHECK(std::string(p.player.snapshot().error->what()) == "test.txt: the rest cannot be read");
+  }
+  {
+    // Before the first sentence is ready, start() throws it instead of waiting. The head may read
+    // nothing, so the player would wait for the whole document forever.
+    PlayerOptions options;
+    options.head_until = 0;
+    MemoryOutput out;
+    Player player(testDocument(), LanguageData::german(), options, labels());
+    player.fail(Error::input("test.txt: the rest cannot be read"));
+    CHECK_THROWS_WITH(player.start(out), "test.txt: the rest cannot be read");
+  }
+}
+
+TEST_CASE("a first sentence longer than the ring starts playing (it used to wait for room forever)", "[player]") {
+  const auto doc = testDocument();
+  const Reference ref = renderLabels(*doc, VoiceParams{});
+  REQUIRE(sentenceStart(ref, 1) > 4096);  // sentence 0 and its pause do not fit
+  PlayerOptions options;
+  options.ring_frames = 4096;
+  MemoryOutput out;
+  Player player(doc, LanguageData::german(), options, labels());
+  auto started = std::async(std::launch::async, [&] { player.start(out); });
+  const bool in_time = started.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+  if (!in_time) player.fail(Error::synthesis("start() waited for room in the ring"));  // ends the wait
+  REQUIRE(in_time);
+  started.get();
+  out.pullUntilDrained(1);
+  CHECK(difference(out.samples(), ref.samples) == "");
 }

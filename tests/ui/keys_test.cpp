@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "ui/keys.h"
@@ -23,14 +24,74 @@ TEST_CASE("arrow keys and vi letters reach the same actions", "[ui]") {
   CHECK_FALSE(actionForKey(true, L'l').has_value());  // a key code is not the letter
 }
 
-TEST_CASE("no key is bound twice and every binding is described", "[ui]") {
-  std::set<wint_t> chars;
-  std::set<int> codes;
-  for (const KeyBinding& b : keyBindings()) {
-    CHECK(std::string(b.what).size() > 0);
-    for (wint_t c : b.chars) CHECK(chars.insert(c).second);
-    for (int c : b.codes) CHECK(codes.insert(c).second);
+TEST_CASE("no key is bound twice in a front end and every binding is described", "[ui]") {
+  for (const Front front : {Front::Screen, Front::Plain}) {
+    std::set<wint_t> chars;
+    std::set<int> codes;
+    for (const KeyBinding& b : keyBindings(front)) {
+      CHECK(std::string(b.what).size() > 0);
+      for (wint_t c : b.chars) CHECK(chars.insert(c).second);
+      for (int c : b.codes) CHECK(codes.insert(c).second);
+    }
   }
+}
+
+TEST_CASE("plain mode and the screen share the table; n differs, search is the screen's", "[ui]") {
+  CHECK(actionForKey(false, L'n', Front::Screen) == Action::SearchNext);
+  CHECK(actionForKey(false, L'n', Front::Plain) == Action::NextSentence);
+  CHECK(actionForKey(true, KEY_RIGHT, Front::Plain) == Action::NextSentence);
+  CHECK(actionForKey(false, L'N', Front::Plain) == Action::NextBlock);
+  CHECK(actionForKey(false, L'>', Front::Plain) == Action::VolumeUp);
+  CHECK(actionForKey(false, L']', Front::Plain) == Action::VolumeUp);
+  CHECK_FALSE(actionForKey(false, L'/', Front::Plain).has_value());
+  CHECK_FALSE(actionForKey(false, 12, Front::Plain).has_value());  // Ctrl-L: nothing to redraw
+  // Every action plain mode has, the screen has too (under the same keys but n).
+  for (const KeyBinding& b : keyBindings(Front::Plain)) {
+    for (wint_t c : b.chars) {
+      if (c != L'n') CHECK(actionForKey(false, c, Front::Screen) == b.action);
+    }
+  }
+  const std::string help = keyHelp(Front::Plain);
+  CHECK(help.find("space") != std::string::npos);
+  CHECK(help.find("next match") == std::string::npos);
+  CHECK(std::count(help.begin(), help.end(), '\n') + 1 == static_cast<long>(keyBindings(Front::Plain).size()));
+}
+
+namespace {
+
+// decodeKey() over a byte string: the first byte, then the rest as the sequence's continuation.
+std::optional<Key> decode(const std::string& bytes) {
+  struct Source {
+    const std::string& bytes;
+    std::size_t at = 1;
+  } source{bytes};
+  return decodeKey(static_cast<unsigned char>(bytes[0]),
+                   [](void* c) {
+                     auto* s = static_cast<Source*>(c);
+                     return s->at < s->bytes.size() ? static_cast<int>(static_cast<unsigned char>(s->bytes[s->at++])) : -1;
+                   },
+                   &source);
+}
+
+}  // namespace
+
+TEST_CASE("terminal bytes decode to the keys curses reports", "[ui]") {
+  const auto is = [](const std::optional<Key>& k, bool code, wint_t value) {
+    return k && k->is_code == code && k->value == value;
+  };
+  CHECK(is(decode("q"), false, L'q'));
+  CHECK(is(decode("\x1b[C"), true, KEY_RIGHT));
+  CHECK(is(decode("\x1b[D"), true, KEY_LEFT));
+  CHECK(is(decode("\x1bOA"), true, KEY_UP));  // application cursor mode
+  CHECK(is(decode("\x1b[B"), true, KEY_DOWN));
+  CHECK(is(decode("\x1b[H"), true, KEY_HOME));
+  CHECK(is(decode("\x1b[4~"), true, KEY_END));
+  CHECK(is(decode("\x1b[5~"), true, KEY_PPAGE));
+  CHECK(is(decode("\x1b[6~"), true, KEY_NPAGE));
+  CHECK(is(decode("\x1bOP"), true, KEY_F(1)));
+  CHECK(is(decode("\xc3\xa4"), false, 0xE4));  // ä
+  CHECK_FALSE(decode("\x1b").has_value());      // a lone Escape
+  CHECK_FALSE(decode("\x1b[15~").has_value());  // F5: no binding
 }
 
 TEST_CASE("status line says state, position, times, rate, volume and voice", "[ui]") {

@@ -1,0 +1,211 @@
+// Internal to the player: the engine's state, shared by its three threads and the callers of the
+// Player's public functions, and which lock or atomic guards each part of it.
+//
+//   prepare thread  (player.cpp)       SentenceStream -> sentences_
+//   synthesis thread (player.cpp)      sentences_ -> Synthesizer -> buffer_ (producer), records_
+//   watch thread    (player_watch.cpp) output's DAC frame -> buffer_ timeline -> records_ -> snap_
+//   output thread   (AudioOutput)      buffer_.render() only (consumer; never locks)
+//   any thread      (player.cpp)       commands -> control state; snapshot() <- snap_
+//
+// Lock order, where two are held at once: control_mutex_ before sentences_mutex_ (jumpTo() notifies
+// sentences_cv_ under control_mutex_); records_mutex_, doc_mutex_ and snap_mutex_ are innermost
+// (nothing else is locked while one of them is held).
+#pragma once
+
+#include <sys/types.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "player/stream_buffer.h"
+#include "vorlesen/player.h"
+
+namespace vorlesen {
+
+namespace player {
+
+using Clock = std::chrono::steady_clock;
+
+// Where one synthesized sentence lies in the stream.
+struct Record {
+  std::size_t index = 0;
+  std::uint64_t begin = 0;
+  std::uint64_t speech_end = 0;  // speech ends, the pause after it begins
+  std::uint64_t end = 0;         // after the pause
+  bool complete = false;
+  std::vector<std::pair<std::uint64_t, Span>> words;  // stream position, source span
+};
+
+// Heard position resolved against the records.
+struct Heard {
+  bool known = false;
+  std::size_t sentence = 0;
+  Span word;
+  std::uint64_t into_sentence = 0;  // samples since the sentence began
+};
+
+// What the synthesis thread takes from the control state at the top of its loop.
+struct Orders {
+  bool quit = false;
+  std::optional<std::size_t> jump;
+  std::uint64_t jump_ticket = 0;
+  std::optional<int> rate;
+};
+
+}  // namespace player
+
+class Player::Impl {
+ public:
+  Impl(std::shared_ptr<const Document> doc, const LanguageData& data, PlayerOptions options,
+       SynthesizerFactory make_synth);
+  ~Impl();
+
+  // --- any thread (player.cpp) ---
+  void start(AudioOutput& output);
+  std::uint64_t send(PlayerCommand command);
+  std::uint64_t jumpTo(std::size_t index, bool clamp_to_prepared);
+  PlayerSnapshot snapshot() const;
+  PlayerSnapshot waitForChange(std::uint64_t seen, std::chrono::milliseconds timeout) const;
+  PlayerSnapshot waitForApplied(std::uint64_t number, std::chrono::milliseconds timeout) const;
+  void wait() const;
+  void fail(const Error& error);
+  void warn(std::string message);
+  std::vector<std::string> warnings(std::size_t from) const;
+  std::size_t sentenceCount() const;
+  std::optional<Sentence> sentence(std::size_t index) const;
+  std::shared_ptr<const Document> document() const;
+  void extend(std::shared_ptr<const Document> full);
+
+ private:
+  // The document read, with the reading bytes before each block, for time estimates. Replaced
+  // once when a head document is extended (extend()); readers copy the pointer.
+  struct DocView {
+    std::shared_ptr<const Document> doc;
+    std::vector<std::size_t> bytes_before_block;
+    std::size_t total_bytes = 0;
+  };
+  static std::shared_ptr<const DocView> makeView(std::shared_ptr<const Document> doc);
+  std::shared_ptr<const DocView> view() const;
+
+  // --- commands (player.cpp) ---
+  // Applies `effect` under control_mutex_ and numbers it: the watch thread publishes `applied_`
+  // with the state the effect left.
+  template <class Effect>
+  std::uint64_t command(Effect&& effect);
+  std::size_t baseSentence() const;
+  std::size_t firstOfBlockAfter(std::size_t sentence);
+  std::size_t firstOfBlock(std::size_t block_of_sentence) const;
+  void stopLocked();  // caller holds control_mutex_
+
+  // --- prepare thread (player.cpp) ---
+  void prepareLoop(const LanguageData& data);
+  void prepareAll(const Pipeline& pipeline);
+  std::shared_ptr<const Document> waitForWhole();
+
+  // --- synthesis thread (player.cpp) ---
+  void synthLoop(const SynthesizerFactory& make_synth);
+  std::unique_ptr<Synthesizer> makeSynthesizer(const SynthesizerFactory& make_synth, VoiceParams& params);
+  player::Orders takeOrders();
+  bool synthesizeNext(Synthesizer& synth, std::size_t& next);
+  bool synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index, std::size_t pause_samples);
+  bool push(const std::int16_t* samples, std::size_t count, std::uint64_t sentence_begin);
+  void applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next);
+  bool spliceAfterCurrent(std::size_t& next, player::Clock::time_point deadline);
+  void markFirstReady();
+  void idleAtEnd();
+  // Sentence `index` when prepared; waits for the prepare thread. nullptr past the end (or on quit).
+  const Sentence* waitForSentence(std::size_t index, bool* past_end);
+
+  // --- watch thread (player_watch.cpp) ---
+  void watchLoop();
+  void checkOutput(AudioOutput* out);
+  player::Heard heardNow(std::uint64_t audible, bool& finished);
+  player::Heard resolve(std::uint64_t position) const;
+  void showPendingJump(player::Heard& h, bool paused, bool& finished);
+  void fillPosition(PlayerSnapshot& s, const player::Heard& h) const;
+  PlayerState stateNow(bool quit, bool failed, std::uint64_t audible, bool finished) const;
+  void publish(PlayerSnapshot s);
+
+  // Set before the threads start, then only read: no guard.
+  const PlayerOptions opt_;
+  const int synth_volume_;  // eSpeak's amplitude for the whole session; volume changes are a gain on it
+
+  // doc_mutex_ guards view_ (replaced once, by the prepare thread, when a head is extended).
+  mutable std::mutex doc_mutex_;
+  std::shared_ptr<const DocView> view_;
+
+  // sentences_mutex_ (with sentences_cv_) guards the prepared sentences and the hand-over of the whole
+  // document: sentences_ (std::deque: references stay valid while the prepare thread appends, and an
+  // element never changes once appended, so the synthesis thread reads it unlocked), all_prepared_,
+  // extended_, full_.
+  mutable std::mutex sentences_mutex_;
+  std::condition_variable sentences_cv_;
+  std::deque<Sentence> sentences_;
+  bool all_prepared_ = false;
+  bool extended_ = false;  // extend() was called (with full_, or null: no more)
+  std::shared_ptr<const Document> full_;
+
+  // records_mutex_ guards where synthesized sentences lie in the stream and the measured speed:
+  // records_, measured_samples_, measured_bytes_ (written by the synthesis thread, read by the watch
+  // thread).
+  mutable std::mutex records_mutex_;
+  std::deque<player::Record> records_;
+  std::uint64_t measured_samples_ = 0;
+  std::size_t measured_bytes_ = 0;
+
+  // control_mutex_ (with control_cv_, which also wakes the watch thread early) guards the commands
+  // and the outcome: jump_, rate_request_, quit_, jumps_posted_, jumps_taken_, commands_,
+  // first_ready_, start_error_, error_, pending_target_, pending_since_.
+  mutable std::mutex control_mutex_;
+  std::condition_variable control_cv_;
+  std::optional<std::size_t> jump_;
+  std::optional<int> rate_request_;
+  bool quit_ = false;
+  std::uint64_t jumps_posted_ = 0;
+  std::uint64_t jumps_taken_ = 0;
+  std::uint64_t commands_ = 0;                 // numbers given out by command()
+  bool first_ready_ = false;                   // start() may start the output
+  std::exception_ptr start_error_;             // what start() throws
+  std::optional<Error> error_;                 // the first failure; the snapshot's error
+  std::optional<std::size_t> pending_target_;  // a jump not heard yet (base for the next relative jump)
+  player::Clock::time_point pending_since_;
+
+  // snap_mutex_ (with snap_cv_) guards what front ends read: snap_ (written by the watch thread
+  // only) and warnings_ (appended by warn(), any thread).
+  mutable std::mutex snap_mutex_;
+  mutable std::condition_variable snap_cv_;
+  PlayerSnapshot snap_;
+  std::vector<std::string> warnings_;
+
+  // Atomics, each its own guard. The first three are fast-path copies of control state, set under
+  // control_mutex_ and polled unlocked by the synthesis thread between audio blocks.
+  std::atomic<bool> interrupt_{false};  // a jump or quit waits: stop the current sentence
+  std::atomic<bool> rate_pending_{false};
+  std::atomic<bool> quitting_{false};   // Quit or a failure: stop synthesis at once
+  std::atomic<bool> stop_{false};       // the destructor runs: every thread ends
+  std::atomic<std::uint64_t> applied_{0};  // the last command whose effect is in place (release/acquire)
+  std::atomic<int> rate_{0};            // what the next sentence is synthesized at (commands, watch)
+  std::atomic<int> volume_{0};          // commands write it under control_mutex_; the watch thread reads it
+  std::atomic<int> sample_rate_{0};     // set once by the synthesis thread before first_ready_
+  std::atomic<bool> started_{false};    // start() started the output
+  std::atomic<AudioOutput*> output_{nullptr};
+
+  // Lock-free by its own protocol (stream_buffer.h): the synthesis thread is the one producer, the
+  // output's thread the one consumer; pause, gain and positions are atomics any thread may use.
+  player::StreamBuffer buffer_;
+
+  // Started last in the constructor, joined first in the destructor.
+  std::thread prepare_thread_;
+  std::thread synth_thread_;
+  std::thread watch_thread_;
+};
+
+}  // namespace vorlesen

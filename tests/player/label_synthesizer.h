@@ -1,0 +1,53 @@
+// Test helper: a synthesizer whose output is known exactly, for player and playback tests.
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "vorlesen/player.h"
+#include "vorlesen/synthesizer.h"
+
+namespace vorlesen::testing {
+
+// A synthesizer whose output is known exactly and tells where it came from: sample k of a message
+// is a nonzero value derived from the text and k (silence stays distinguishable), there are
+// 7000/rate samples per byte (so the rate shows in the length), and a word event starts each word.
+class LabelSynthesizer final : public Synthesizer {
+ public:
+  int sampleRate() const override { return 22050; }
+  void setVoice(const VoiceParams& params) override { rate_ = params.rate; }
+  std::size_t synthesize(std::string_view text, const AudioCallback& on_audio) override {
+    const std::size_t per_byte = static_cast<std::size_t>(7000 / rate_);
+    const std::size_t label = std::hash<std::string_view>()(text) % 1000;
+    std::vector<std::int16_t> block(per_byte);
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      std::vector<WordEvent> events;
+      if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) {
+        const std::size_t end = std::min(text.find(' ', i), text.size());
+        events.push_back(WordEvent{total, Span{i, end}});
+      }
+      for (std::size_t k = 0; k < per_byte; ++k) {
+        std::uint64_t x = label * 0x9E3779B97F4A7C15u + total + k;  // a hash of (text, sample)
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9u;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBu;
+        block[k] = static_cast<std::int16_t>(1 + (x ^ (x >> 31)) % 30000);
+      }
+      if (!on_audio(block.data(), block.size(), events)) break;
+      total += block.size();
+    }
+    return total;
+  }
+
+ private:
+  int rate_ = 175;
+};
+
+inline Player::SynthesizerFactory labels() {
+  return [] { return std::make_unique<LabelSynthesizer>(); };
+}
+
+}  // namespace vorlesen::testing
