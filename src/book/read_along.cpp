@@ -30,9 +30,10 @@ constexpr const char* kPageCss =
     " color: HighlightText; } .reading .word { text-decoration: underline; } }\n"
     "article + article { border-top: 1px solid #888; margin-top: 2em; }\n";
 
+// Strict mode and a block: its functions and constants stay off the page's global object.
 constexpr const char* kScript = R"js(
-(function () {
-  "use strict";
+"use strict";
+{
   // The last entry whose start is at or before t (entries are [start, ...] in time order), or -1.
   function lastStartingBy(list, t) {
     var lo = 0, hi = list.length - 1, at = -1;
@@ -42,7 +43,7 @@ constexpr const char* kScript = R"js(
     }
     return at;
   }
-  var readers = [];
+  const readers = [];
   function Reader(article) {
     this.article = article;
     this.audio = article.querySelector("audio");
@@ -135,7 +136,7 @@ constexpr const char* kScript = R"js(
   document.querySelectorAll("article[data-read-along]").forEach(function (article) {
     readers.push(new Reader(article));
   });
-}());
+}
 )js";
 
 // The article's clips for the script: [[start, end, [[word start, word number], …]], …] in ms, the

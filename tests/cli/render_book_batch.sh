@@ -73,7 +73,15 @@ server=$!
 for _ in $(seq 100); do [[ -s $tmp/port ]] && break; sleep 0.05; done
 url=http://127.0.0.1:$(cat "$tmp/port")/artikel.html
 "$bin" render "$url" "$tmp/b.txt" -o "$tmp/link.epub" -q 2>"$tmp/err" || fail "a book from a link: $(cat "$tmp/err")"
+# A link that fails (HTTP 404) among good inputs: reported, the book holds the link and the file.
+bad=http://127.0.0.1:$(cat "$tmp/port")/fehlt
+"$bin" render "$url" "$bad" "$tmp/b.txt" -o "$tmp/links.epub" -q 2>"$tmp/err"
+rc=$?
 kill $server 2>/dev/null; wait $server 2>/dev/null
+[[ $rc -eq 4 && $(articles "$tmp/links.epub") -eq 2 ]] || fail "a failed link: exit $rc, $(cat "$tmp/err")"
+grep -q "^vorlesen: 1 of 3 inputs failed; $tmp/links.epub holds the other 2:$" "$tmp/err" &&
+  grep -q "^  $bad: the server answered HTTP 404" "$tmp/err" || fail "a failed link's summary: $(cat "$tmp/err")"
+unzip -p "$tmp/links.epub" EPUB/package.opf | grep -qF "<dc:source>$url</dc:source>" || fail "the good link is not in the book"
 unzip -p "$tmp/link.epub" EPUB/package.opf | grep -qF "<dc:source>$url</dc:source>" || fail "the link is not the source"
 unzip -p "$tmp/link.epub" EPUB/text/a001.xhtml | grep -qF "<cite><a href=\"$url\">$url</a></cite>" ||
   fail "the article does not link its source"
