@@ -56,6 +56,7 @@ struct BatchJob {
   std::string audio;      // where the audio goes
   std::string subtitles;  // empty: none
   std::string timings;    // empty: none
+  std::string book_record;  // empty: none; else the document and timings a book is made from (book.h)
 };
 
 // The job for `input` written to `audio`, with the subtitle and timing files beside it (same name,

@@ -20,6 +20,7 @@
 #include "cli/app.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/batch.h"
+#include "vorlesen/book.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/pronouncer.h"
@@ -41,6 +42,8 @@ struct RenderOptions {
   int jobs = 0;
   bool force = false;
   bool quiet = false;
+  bool word_sync = false;  // books
+  std::string title;       // books
   VoiceOptions voice;
   ExtractOptions extract;
 };
@@ -181,8 +184,8 @@ class Progress final : public BatchObserver {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// The jobs the command line asks for; throws Error::usage for contradictions.
-std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& settings) {
+// The inputs named on the command line and in --from-list; throws Error::usage for contradictions.
+std::vector<std::string> collectInputs(const RenderOptions& opt) {
   std::vector<std::string> inputs = opt.inputs;
   if (!opt.list.empty()) {
     const std::vector<std::string> listed = readList(opt.list);
@@ -196,6 +199,12 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
     throw Error::usage("'-' cannot be both the list and an input");
   }
   if (opt.output.empty()) throw Error::usage("--output: empty file or directory name");
+  return inputs;
+}
+
+// The jobs the command line asks for; throws Error::usage for contradictions.
+std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& settings) {
+  const std::vector<std::string> inputs = collectInputs(opt);
   std::error_code ec;
   // A list may name any number of files, so with --from-list OUT is always a directory.
   const bool to_file =
@@ -224,6 +233,106 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
   return jobs;
 }
 
+// A usage error every job would have failed with (a bad voice) is the command's error.
+void throwIfFatal(const BatchSummary& summary, const Settings& resolved) {
+  if (!summary.fatal) return;
+  // A bad voice from the config file: say which file it came from.
+  if (resolved.voice.source == SettingSource::ConfigFile) {
+    throw Error(summary.fatal->kind(), resolved.config_path + ": voice: " + summary.fatal->what());
+  }
+  throw *summary.fatal;
+}
+
+// ---- talking books (-f epub|daisy|html) ---------------------------------------------------------
+
+// The book the command line asks for, or nothing when it asks for audio files.
+std::optional<BookJob> planBook(const RenderOptions& opt) {
+  const std::optional<BookFormat> by_name = opt.format.empty() ? std::nullopt : bookFormatByName(opt.format);
+  const std::optional<BookFormat> by_path = bookFormatForPath(opt.output);
+  if (!by_name && !by_path) {
+    if (opt.word_sync || !opt.title.empty()) {
+      throw Error::usage(tr("--word-sync and --title are for books: use -f epub, daisy or html"));
+    }
+    return std::nullopt;
+  }
+  // -f names a book format (or none is given) and the extension fits it: .epub, .html, a DAISY folder
+  // with any name or a .zip.
+  const bool named = by_name.has_value(), path_names_book = by_path.has_value();
+  const BookFormat chosen = named ? *by_name : *by_path;
+  const bool fits = opt.format.empty() ||
+                    (named && (chosen == BookFormat::Daisy ? !path_names_book : path_names_book && *by_path == chosen));
+  if (!fits) {
+    throw Error::usage(format(tr("{}: the extension does not fit --format {} (epub: .epub, html: .html, daisy: a "
+                                 "folder or .zip)"),
+                              opt.output, opt.format));
+  }
+  if (!opt.subtitles.empty() || !opt.timings.empty()) {
+    throw Error::usage(tr("--subtitles and --timings are for audio files; a book has its own timings"));
+  }
+  if (opt.word_sync && chosen != BookFormat::Epub) {
+    throw Error::usage(tr("--word-sync is for EPUB books (the read-along page always follows the words)"));
+  }
+  BookJob job;
+  job.inputs = collectInputs(opt);
+  job.output = opt.output;
+  job.format = chosen;
+  job.zip = chosen == BookFormat::Daisy && lowerAscii(fs::path(opt.output).extension().string()) == ".zip";
+  job.title = opt.title;
+  job.word_sync = opt.word_sync;
+  return job;
+}
+
+// The summary after a book: what failed, and whether the book was written.
+int reportBook(const BookJob& job, const BookSummary& summary, bool quiet) {
+  const BatchSummary& batch = summary.batch;
+  const std::size_t inputs = job.inputs.size();
+  for (std::size_t i : summary.failed_late) std::cerr << "vorlesen: " << batch.results[i].error << '\n';
+  if (summary.up_to_date) {
+    if (!quiet) std::cerr << format(tr("vorlesen: {} is up to date (--force renders it again)"), job.output) << '\n';
+    return kExitOk;
+  }
+  if (batch.signal != 0) {
+    std::cerr << format(tr("vorlesen: interrupted by SIG{}: the book was not written; the same command starts it "
+                           "again"),
+                        ::sigabbrev_np(batch.signal))
+              << '\n';
+    return 128 + batch.signal;
+  }
+  if (batch.failed == 0) {
+    if (!quiet && inputs > 1) {
+      std::cerr << format(trn("vorlesen: wrote {} with {} article", "vorlesen: wrote {} with {} articles", inputs),
+                          job.output, inputs)
+                << '\n';
+    }
+    return kExitOk;
+  }
+  // One input: its error is the command's error (and the message was printed already).
+  if (inputs == 1) return Error(batch.results[0].error_kind, "").exitCode();
+  std::cerr << (summary.written ? format(tr("vorlesen: {} of {} inputs failed; {} holds the other {}:"), batch.failed,
+                                         inputs, job.output, inputs - batch.failed)
+                                : format(tr("vorlesen: all {} inputs failed; no book was written:"), inputs))
+            << '\n';
+  for (const JobResult& r : batch.results) {
+    if (r.status == JobStatus::Failed) std::cerr << "  " << r.error << '\n';
+  }
+  return kExitSomeFailed;
+}
+
+int renderBookCommand(const RenderOptions& opt, const BookJob& job, const RenderSettings& settings,
+                      const Settings& resolved) {
+  BatchOptions batch;
+  // One more worker than inputs: a DAISY book of several articles also speaks its title.
+  batch.jobs = std::min<int>(opt.jobs > 0 ? opt.jobs : defaultJobs(), static_cast<int>(job.inputs.size()) + 1);
+  batch.force = opt.force;
+  std::vector<BatchJob> shown;  // what the progress line measures: each input, into the book
+  for (const std::string& input : job.inputs) shown.push_back(BatchJob{input, job.output, {}, {}, {}});
+  Progress progress(shown, opt.quiet || shown.size() == 1);
+  const BookSummary summary = renderBook(job, settings, batch, progress);
+  progress.end();
+  throwIfFatal(summary.batch, resolved);
+  return reportBook(job, summary, opt.quiet);
+}
+
 int render(const RenderOptions& opt) {
   const Settings resolved = resolveSettings(opt.voice);
   RenderSettings settings;
@@ -239,6 +348,7 @@ int render(const RenderOptions& opt) {
     throw Error::usage("unknown timings format '" + opt.timings + "' (supported: json)");
   }
   settings.timings_json = !opt.timings.empty();
+  if (const std::optional<BookJob> book = planBook(opt)) return renderBookCommand(opt, *book, settings, resolved);
   const std::vector<BatchJob> jobs = planJobs(opt, settings);
 
   BatchOptions batch;
@@ -249,13 +359,7 @@ int render(const RenderOptions& opt) {
   const BatchSummary summary = runBatch(jobs, settings, batch, progress);
   progress.end();
 
-  if (summary.fatal) {
-    // A bad voice from the config file: say which file it came from.
-    if (resolved.voice.source == SettingSource::ConfigFile) {
-      throw Error(summary.fatal->kind(), resolved.config_path + ": voice: " + summary.fatal->what());
-    }
-    throw *summary.fatal;
-  }
+  throwIfFatal(summary, resolved);
   if (summary.signal != 0) {
     std::cerr << "vorlesen: interrupted by SIG" << ::sigabbrev_np(summary.signal) << ": " << summary.rendered
               << " rendered, " << summary.skipped << " up to date, " << jobs.size() << " in all; the same command "
@@ -282,7 +386,8 @@ std::string formatHelp() {
   std::string names;
   for (AudioFormat f : availableAudioFormats()) names += (names.empty() ? "" : ", ") + audioFormatName(f);
   return "audio format when OUT is a directory (default wav); available here: " + names +
-         " (opus is resampled to 24 kHz)";
+         " (opus is resampled to 24 kHz); or a talking book of all inputs: epub (EPUB 3 with Media Overlays), "
+         "daisy (DAISY 2.02, a folder or .zip), html (a read-along page)";
 }
 
 }  // namespace
@@ -294,7 +399,8 @@ Command addRenderCommand(CLI::App& app) {
   sub->add_option("--from-list", opt->list, tr("read input paths or links from FILE, one per line (- for standard input)"));
   sub->add_option("-o,--output", opt->output,
                   tr("audio file to write (one input; format from the extension), or a directory: each input "
-                     "IN gives OUT/<IN's name>.<ext> (a link: its last path segment or host)"))
+                     "IN gives OUT/<IN's name>.<ext> (a link: its last path segment or host); or a book of all "
+                     "inputs (.epub, .html, or with -f daisy a folder or .zip)"))
       ->required();
   sub->add_option("-f,--format", opt->format, formatHelp());
   sub->add_option("-j,--jobs", opt->jobs, "worker processes at once (default: the number of cores)")
@@ -304,6 +410,10 @@ Command addRenderCommand(CLI::App& app) {
   sub->add_option("--timings", opt->timings,
                   "also write sentence and word timings with source byte spans and paragraph chapter marks (.json)")
       ->check(CLI::IsMember({"json"}));
+  sub->add_flag("--word-sync", opt->word_sync,
+                "EPUB: synchronize the text with the audio word by word, not only sentence by sentence");
+  sub->add_option("--title", opt->title,
+                  "the title of a book (default: the article's title, or OUT's name for several articles)");
   sub->add_flag("--force", opt->force, "render even outputs that are newer than their input and settings");
   sub->add_flag("-q,--quiet", opt->quiet, "no progress on stderr (failures are still reported)");
   addVoiceOptions(*sub, opt->voice);

@@ -1,4 +1,5 @@
 #include "vorlesen/batch.h"
+#include "vorlesen/book.h"
 #include "vorlesen/extract.h"
 
 #include <espeak-ng/speak_lib.h>
@@ -228,7 +229,7 @@ JobResult decodeResult(const Worker& w, int status, double seconds) {
 }
 
 void removeJobTemporaries(const BatchJob& job) {
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record}) {
     if (!p->empty()) removeTemporaries(*p);
   }
 }
@@ -307,7 +308,7 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
   if (job.input == "-" || isUrl(job.input)) return false;  // known only once read: see renderFile()
   const auto input_time = modificationTime(job.input);
   if (!input_time) return false;
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record}) {
     if (p->empty()) continue;
     const auto t = modificationTime(*p);
     if (!t || *t <= *input_time) return false;
@@ -340,12 +341,15 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   if (!job.timings.empty()) {
     timings.emplace(job.timings, fs::path(job.audio).filename().string(), doc, synth.sampleRate());
   }
+  std::optional<ArticleRecordWriter> book_record;
+  if (!job.book_record.empty()) book_record.emplace(job.book_record, doc, synth.sampleRate());
   StreamOptions options;
   options.pauses = settings.pauses;
   options.stop = stop;
   options.on_sentence = [&](const Sentence& s, const SentenceTiming& t) {
     if (subtitles) subtitles->add(s, t);
     if (timings) timings->add(s, t);
+    if (book_record) book_record->add(s, t);
     if (progress && !doc.text.empty()) {
       progress(static_cast<double>(s.source.end) / static_cast<double>(doc.text.size()),
                t.first_sample + t.samples + t.pause_samples);
@@ -365,6 +369,7 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   // The audio file goes last: its presence (with the fingerprint) marks the job as done.
   if (subtitles) subtitles->commit();
   if (timings) timings->commit(report.total_samples);
+  if (book_record) book_record->commit(report.total_samples);
   audio.commit();
   result.samples = report.total_samples;
   result.sample_rate = report.sample_rate;
