@@ -145,6 +145,7 @@ Player& Playback::prepare(std::size_t first_sentence) {
   PlayerOptions options;
   options.voice = options_.voice;
   options.pauses = options_.pauses;
+  options.style = options_.style;
   options.first_sentence = first_sentence;
   options.pipeline = pipeline_;
   // Blocks near the cut may be judged differently with the text after it: read only the first half.
