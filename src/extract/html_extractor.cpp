@@ -697,7 +697,8 @@ class HtmlExtractor {
     for (auto& [p, kind] : blocks) {
       if (replace && (p.text().size() < kMinLeadBytes || !endsSentence(p.text()))) continue;
       if (replace && body.find(collapsed(p.text())) != std::string::npos) break;
-      doc.blocks.push_back(Block{kind, p.commitTo(doc), p.list_number});
+      const unsigned number = p.list_number;  // before commitTo(), which clears the paragraph
+      doc.blocks.push_back(Block{kind, p.commitTo(doc), number});
     }
     if (replace) emitArticleBody(doc);
   }

@@ -16,7 +16,9 @@
 #include "vorlesen/pipeline.h"
 #include "vorlesen/settings.h"
 #include "vorlesen/style.h"
+#include "read_file.h"
 #include "render/structured_document.h"
+#include "vorlesen/extract.h"
 
 using namespace vorlesen;
 
@@ -192,6 +194,25 @@ TEST_CASE("with a style, structure is said in words; without, the sentences are 
     CHECK(plain[i].spoken.text == before[i].spoken.text);
     CHECK(plain[i].source == before[i].source);
   }
+}
+
+TEST_CASE("an HTML <ol> numbers its items, and they are read with their number words", "[render][style]") {
+  const std::string path = VORLESEN_FIXTURES_DIR "/style/struktur.html";
+  const Document doc = extractArticle(path, readFile(path), ExtractOptions{});
+  std::vector<unsigned> numbers;
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::ListItem) numbers.push_back(b.number);
+  }
+  CHECK(numbers == std::vector<unsigned>{1, 2, 3});
+  const Pipeline pipeline(LanguageData::german());
+  const SpeechStyle style = defaultStyle();
+  std::vector<std::string> items;
+  for (const Sentence& s : streamAll(pipeline, doc, &style)) {
+    if (s.kind == BlockKind::ListItem) items.push_back(s.spoken.text);
+  }
+  REQUIRE(items.size() == 3);
+  CHECK(items[0] == "erstens, Die Bestände gründlich auf Schäden und Schädlinge untersuchen lassen.");
+  CHECK(items[2].rfind("drittens, Den Boden schonen", 0) == 0);
 }
 
 TEST_CASE("pauses between blocks follow the kinds; disabled, the paragraph pause", "[render][style]") {
