@@ -21,10 +21,10 @@
 // The caller owns the AudioOutput and keeps it alive while the Player plays into it; the Player's
 // destructor stops the output and joins its threads.
 //
-// Thread-safety: send(), jumpTo(), snapshot(), wait*(), warn(), warnings(), fail(), extend(),
-// document(), sentence() and sentenceCount() are safe to call from any thread, concurrently (the UI
-// thread and a loader thread, say). start() is called once, from the thread that constructed the
-// Player.
+// Thread-safety: send(), jumpTo(), say(), find(), firstSentenceOfBlock(), snapshot(), wait*(), warn(),
+// warnings(), fail(), extend(), document(), sentence() and sentenceCount() are safe to call from any
+// thread, concurrently (the UI thread and a loader thread, say). start() is called once, from the
+// thread that constructed the Player.
 #pragma once
 
 #include <chrono>

@@ -41,7 +41,6 @@ bool SentenceStream::next(Sentence& out) {
     next_span_ = 0;
     if (style_ && !startBlock(block)) continue;
     spans_ = pipeline_.segmenter().split(doc_.text, doc_.blocks[block].span);
-    if (style_ && !spans_.empty() && spans_.front().empty()) spans_.erase(spans_.begin());
   }
 }
 
