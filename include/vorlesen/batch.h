@@ -43,6 +43,7 @@ namespace vorlesen {
 struct RenderSettings {
   VoiceParams voice;
   Pauses pauses;
+  SpeechStyle style;                  // structure by voice; disabled (--plain-style): as before styles
   std::vector<std::string> lexicons;  // user lexicon files, in order (their contents are fingerprinted)
   bool raw = false;                   // no article extraction
   FetchOptions fetch;                 // for links (timeouts; not part of the fingerprint)

@@ -54,6 +54,7 @@ struct PlaybackOptions {
   std::string device;        // as openAudioOutput() takes it: "", "null", an index or a name
   VoiceParams voice;
   Pauses pauses;
+  SpeechStyle style;                  // structure by voice (PlayerOptions::style)
   std::vector<std::string> lexicons;  // the user's lexicon files, in order (see pronouncer.h)
   // A plain text file over kSplitBytes starts from its head; the reading screen, which lays out
   // the whole article first, turns this off.

@@ -26,9 +26,11 @@
 // the signal handlers are process-wide).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "vorlesen/playback.h"
+#include "vorlesen/style.h"
 
 namespace vorlesen {
 
@@ -38,13 +40,23 @@ enum class ScreenTheme {
   Mono,          // reverse, bold and underline only (also used when NO_COLOR is set)
 };
 
+// What both front ends say aloud: "where am I" (key w) always, confirmations of actions ("Tempo
+// 220", "Lauter") only with `announce` (--announce; pause stays silent). The words come from
+// voices/de/spoken_words.tsv (`words`; null: nothing is said).
+struct SpeechFeedback {
+  bool announce = false;
+  std::shared_ptr<const SpokenWords> words;
+};
+
 struct ScreenOptions {
   ScreenTheme theme = ScreenTheme::Default;
+  SpeechFeedback speech;
   bool from_start = false;   // ignore the remembered position
   std::string state_file;    // resume positions; empty: ResumeStore::defaultPath() ($XDG_STATE_HOME)
 };
 
 struct PlainOptions {
+  SpeechFeedback speech;
   bool keys = true;  // read single keys from stdin when it is a terminal (not when stdin is the input)
 };
 

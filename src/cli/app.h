@@ -48,8 +48,9 @@ struct VoiceOptions {
   std::string voice;
   int rate = 0, pitch = 0, volume = 0, sentence_pause_ms = 0, paragraph_pause_ms = 0;
   std::vector<std::string> lexicons;
+  bool plain_style = false;
   CLI::Option *voice_opt = nullptr, *rate_opt = nullptr, *pitch_opt = nullptr, *volume_opt = nullptr,
-              *sentence_pause_opt = nullptr, *paragraph_pause_opt = nullptr;
+              *sentence_pause_opt = nullptr, *paragraph_pause_opt = nullptr, *plain_style_opt = nullptr;
 };
 void addVoiceOptions(CLI::App& sub, VoiceOptions& options);
 // Defaults < preset < config file < these options; prints the config file's warnings.

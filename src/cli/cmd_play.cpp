@@ -9,6 +9,7 @@
 #include "ui/keys.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
+#include "vorlesen/language_data.h"
 #include "vorlesen/playback.h"
 #include "vorlesen/settings.h"
 #include "vorlesen/ui.h"
@@ -25,6 +26,8 @@ struct PlayOptions {
   ExtractOptions extract;
   CLI::Option* device_opt = nullptr;
   bool from_start = false;
+  bool announce = false;
+  CLI::Option* announce_opt = nullptr;
   ScreenTheme theme = ScreenTheme::Default;
   CLI::Option* theme_opt = nullptr;
 };
@@ -54,6 +57,11 @@ int play(const PlayOptions& opt) {
   options.device = opt.device_opt->count() > 0 ? opt.device : settings.device.value;
   options.voice = settings.voiceParams();
   options.pauses = settings.pauses();
+  const auto words = std::make_shared<const SpokenWords>(loadSpokenWords(LanguageData::german()));
+  options.style = settings.speechStyle(words);
+  SpeechFeedback speech;
+  speech.announce = opt.announce_opt->count() > 0 ? opt.announce : settings.announce.value;
+  speech.words = words;
   options.lexicons = settings.lexicons;
   options.head_first = !screen;  // the screen lays out, and remembers positions in, the whole article
   Playback playback(std::move(options));
@@ -62,9 +70,11 @@ int play(const PlayOptions& opt) {
     ScreenOptions screen_options;
     screen_options.theme = theme;
     screen_options.from_start = opt.from_start;
+    screen_options.speech = speech;
     result = runReadingScreen(playback, screen_options);
   } else {
     PlainOptions plain;
+    plain.speech = speech;
     plain.keys = !stdin_is_input;  // standard input is the text, not the keyboard
     result = runPlainMode(playback, plain);
   }
@@ -88,6 +98,9 @@ Command addPlayCommand(CLI::App& app) {
                 "a terminal); for screen readers and braille displays");
   sub->add_flag("--from-start", opt->from_start,
                 "(reading screen) start at the beginning, not where this article was left");
+  opt->announce_opt = sub->add_flag("--announce", opt->announce,
+                                    tr("speak short confirmations of keys (\"Tempo 220\", \"Lauter\"), for listeners "
+                                       "without a screen reader; default: the config file's announce, else off"));
   opt->theme_opt = sub->add_option("--theme", opt->theme, "(reading screen) colours: default, high-contrast or mono")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, ScreenTheme>{{"default", ScreenTheme::Default},

@@ -23,6 +23,7 @@
 #include "vorlesen/book.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
+#include "vorlesen/language_data.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/text.h"
 
@@ -338,6 +339,7 @@ int render(const RenderOptions& opt) {
   RenderSettings settings;
   settings.voice = resolved.voiceParams();
   settings.pauses = resolved.pauses();
+  settings.style = resolved.speechStyle(std::make_shared<const SpokenWords>(loadSpokenWords(LanguageData::german())));
   settings.lexicons = resolved.lexicons;
   settings.raw = opt.extract.raw;
   settings.fetch = opt.extract.fetch;

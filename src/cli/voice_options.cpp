@@ -3,6 +3,7 @@
 
 #include "cli/app.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 
 namespace vorlesen::cli {
@@ -23,6 +24,9 @@ void addVoiceOptions(CLI::App& sub, VoiceOptions& o) {
   o.paragraph_pause_opt = sub.add_option("--paragraph-pause", o.paragraph_pause_ms,
                                          "silence after a paragraph, in milliseconds (default 600)")
                               ->check(CLI::Range(kPauseRange.min, kPauseRange.max));
+  o.plain_style_opt = sub.add_flag("--plain-style", o.plain_style,
+                                   tr("read every block as a paragraph: no structure by voice (headings, lists, "
+                                      "quotes sound like the text around them)"));
   sub.add_option("--lexicon", o.lexicons,
                  "pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win")
       ->type_name("FILE")
@@ -47,10 +51,12 @@ Settings resolveSettings(const VoiceOptions& o) {
   ifGiven(given.volume, o.volume_opt, o.volume);
   ifGiven(given.sentence_pause_ms, o.sentence_pause_opt, o.sentence_pause_ms);
   ifGiven(given.paragraph_pause_ms, o.paragraph_pause_opt, o.paragraph_pause_ms);
+  if (o.plain_style_opt && o.plain_style_opt->count() > 0) given.styles = false;
   given.lexicons = o.lexicons;
   const ConfigFile config = loadConfigFile(configFilePath("config.toml"));
   for (const std::string& w : config.warnings) warn(w);
-  return vorlesen::resolveSettings(loadPresets(LanguageData::german()), config, given);
+  const LanguageData& data = LanguageData::german();
+  return vorlesen::resolveSettings(loadPresets(data), config, given, loadStyleRows(data));
 }
 
 std::shared_ptr<const Pipeline> pipelineFor(const Settings& settings) {

@@ -256,6 +256,7 @@ Player& Playback::prepare(std::optional<std::size_t> first_sentence) {
   PlayerOptions options;
   options.voice = options_.voice;
   options.pauses = options_.pauses;
+  options.style = options_.style;
   options.first_sentence = first_sentence.value_or(list_.position(list_.current()));
   options.pipeline = pipeline_;
   // Blocks near the cut may be judged differently with the text after it: read only the first half.

@@ -268,6 +268,65 @@ std::uint64_t Player::Impl::jumpTo(std::size_t index, bool clamp_to_prepared) {
   return number;
 }
 
+std::uint64_t Player::Impl::say(std::string text) {
+  const std::size_t here = baseSentence();
+  std::uint64_t ticket = 0;
+  const std::uint64_t number = command([&] {
+    if (quit_) return;
+    say_ = std::move(text);
+    jump_ = here;
+    pending_target_ = here;
+    pending_since_ = Clock::now();
+    ticket = ++jumps_posted_;
+    interrupt_ = true;
+    buffer_.setPaused(false);
+  });
+  sentences_cv_.notify_all();
+  std::unique_lock<std::mutex> lock(control_mutex_);
+  control_cv_.wait_for(lock, std::chrono::seconds(1), [&] { return jumps_taken_ >= ticket || quit_; });
+  return number;
+}
+
+bool Player::Impl::isLandmark(Landmark landmark, std::size_t i) const {
+  const Sentence& s = sentences_[i];
+  const Sentence* before = i > 0 ? &sentences_[i - 1] : nullptr;
+  switch (landmark) {
+    case Landmark::Heading:
+      return (s.kind == BlockKind::Heading || s.kind == BlockKind::Title) && (!before || before->block != s.block);
+    case Landmark::List: return s.kind == BlockKind::ListItem && (!before || before->kind != BlockKind::ListItem);
+    case Landmark::Body: return s.kind != BlockKind::Title && s.kind != BlockKind::Byline;
+  }
+  return false;
+}
+
+template <class Hit>
+std::optional<std::size_t> Player::Impl::searchForward(std::size_t from, Hit&& hit) const {
+  std::unique_lock<std::mutex> lock(sentences_mutex_);
+  const auto deadline = Clock::now() + std::chrono::seconds(2);
+  for (std::size_t i = from;;) {
+    for (; i < sentences_.size(); ++i) {
+      if (hit(i)) return i;
+    }
+    if (all_prepared_ || stop_ || Clock::now() >= deadline) return std::nullopt;
+    sentences_cv_.wait_until(lock, deadline);
+  }
+}
+
+std::optional<std::size_t> Player::Impl::find(Landmark landmark, bool forward) const {
+  if (landmark == Landmark::Body) return searchForward(0, [&](std::size_t i) { return isLandmark(landmark, i); });
+  const std::size_t here = baseSentence();
+  if (forward) return searchForward(here + 1, [&](std::size_t i) { return isLandmark(landmark, i); });
+  std::lock_guard<std::mutex> lock(sentences_mutex_);
+  for (std::size_t i = std::min(here, sentences_.size()); i-- > 0;) {
+    if (isLandmark(landmark, i)) return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Player::Impl::firstSentenceOfBlock(std::size_t block) const {
+  return searchForward(0, [&](std::size_t i) { return sentences_[i].block >= block; });
+}
+
 std::uint64_t Player::Impl::send(PlayerCommand command_kind) {
   switch (command_kind) {
     case PlayerCommand::TogglePause: return command([&] { buffer_.setPaused(!buffer_.paused()); });
@@ -333,7 +392,7 @@ void Player::Impl::prepareAll(const Pipeline& pipeline) {
   std::shared_ptr<const Document> doc = document();
   bool head = opt_.head_until != SIZE_MAX;  // reading the head of a document still being extracted
   std::optional<SentenceStream> stream;
-  stream.emplace(pipeline, *doc, 0, opt_.head_until);
+  stream.emplace(pipeline, *doc, 0, opt_.head_until, &opt_.style);
   Sentence s;
   std::pair<std::size_t, std::size_t> cursor{0, 0};  // (byte, words before it) in the document read
   while (!stop_) {
@@ -345,10 +404,10 @@ void Player::Impl::prepareAll(const Pipeline& pipeline) {
     head = false;
     std::shared_ptr<const Document> full = waitForWhole();
     if (!full) {  // none after all: the rest of the head
-      stream.emplace(pipeline, *doc, stream->blocksDone());
+      stream.emplace(pipeline, *doc, stream->blocksDone(), SIZE_MAX, &opt_.style);
       continue;
     }
-    stream.emplace(pipeline, *full, continueAt(*doc, *full, stream->blocksDone()));
+    stream.emplace(pipeline, *full, continueAt(*doc, *full, stream->blocksDone()), SIZE_MAX, &opt_.style);
     {
       std::lock_guard<std::mutex> lock(doc_mutex_);
       view_ = makeView(full);
@@ -419,6 +478,20 @@ bool Player::Impl::push(const std::int16_t* samples, std::size_t count, std::uin
   return true;
 }
 
+// A new record of sentence `index` starting at the write position, which it returns.
+std::uint64_t Player::Impl::beginRecord(std::size_t index) {
+  const std::uint64_t begin = buffer_.writePosition();
+  std::lock_guard<std::mutex> lock(records_mutex_);
+  player::Record r;
+  r.index = index;
+  r.begin = r.speech_end = r.end = begin;
+  records_.push_back(std::move(r));
+  // Keep the records the listener can still be in; older ones go (bounded memory).
+  const std::uint64_t read = buffer_.readPosition();
+  while (records_.size() > 64 && records_.front().end < read) records_.pop_front();
+  return begin;
+}
+
 bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index,
                                  std::size_t pause_samples) {
   std::size_t words = 0;
@@ -426,17 +499,7 @@ bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::siz
     std::lock_guard<std::mutex> lock(sentences_mutex_);
     if (index < sentence_words_.size()) words = sentence_words_[index].words;
   }
-  const std::uint64_t begin = buffer_.writePosition();
-  {
-    std::lock_guard<std::mutex> lock(records_mutex_);
-    player::Record r;
-    r.index = index;
-    r.begin = r.speech_end = r.end = begin;
-    records_.push_back(std::move(r));
-    // Keep the records the listener can still be in; older ones go (bounded memory).
-    const std::uint64_t read = buffer_.readPosition();
-    while (records_.size() > 64 && records_.front().end < read) records_.pop_front();
-  }
+  const std::uint64_t begin = beginRecord(index);
   const auto update = [&](auto&& change) {
     std::lock_guard<std::mutex> lock(records_mutex_);
     change(records_.back());
@@ -501,7 +564,7 @@ bool Player::Impl::spliceAfterCurrent(std::size_t& next, Clock::time_point deadl
 
 void Player::Impl::applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next) {
   params.rate = rate;
-  synth.setVoice(params);
+  setVoiceOnce(synth, params);
   synth_rate_ = rate;  // what was measured at the old rate still holds, scaled (records_mutex_ comment)
   // The sentence being played finishes at the old rate; when the listener has moved on before the
   // splice took, the end of the sentence now playing is tried.
@@ -517,6 +580,7 @@ std::unique_ptr<Synthesizer> Player::Impl::makeSynthesizer(const SynthesizerFact
   params.volume = synth_volume_;
   synth->setVoice(params);
   synth_rate_ = kRateRange.clamp(params.rate);
+  voice_set_ = params;
   sample_rate_ = synth->sampleRate();
   return synth;
 }
@@ -528,6 +592,7 @@ player::Orders Player::Impl::takeOrders() {
   orders.jump.swap(jump_);
   if (orders.jump) orders.jump_ticket = jumps_posted_;
   orders.rate.swap(rate_request_);
+  orders.say.swap(say_);
   interrupt_ = false;
   rate_pending_ = false;
   return orders;
@@ -550,8 +615,31 @@ void Player::Impl::idleAtEnd() {
   control_cv_.wait(lock, [&] { return quit_ || jump_ || rate_request_; });
 }
 
+void Player::Impl::setVoiceOnce(Synthesizer& synth, const VoiceParams& wanted) {
+  if (wanted == voice_set_) return;
+  synth.setVoice(wanted);
+  voice_set_ = wanted;
+}
+
+// Words spoken before sentence `index` (which keeps the highlight), in the listener's own voice.
+void Player::Impl::speakAnnouncement(Synthesizer& synth, const VoiceParams& params, const std::string& text,
+                                     std::size_t index) {
+  setVoiceOnce(synth, params);
+  const std::uint64_t begin = beginRecord(index);
+  bool ok = true;
+  synth.synthesize(text, [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>&) {
+    if (quitting_) return false;
+    if (ok) ok = push(pcm, n, begin);
+    return true;
+  });
+  if (ok) push(nullptr, static_cast<std::size_t>(opt_.pauses.sentence_ms) * static_cast<std::size_t>(sample_rate_) / 1000, begin);
+  std::lock_guard<std::mutex> lock(records_mutex_);
+  records_.back().speech_end = records_.back().end = buffer_.writePosition();
+  markFirstReady();
+}
+
 // Synthesizes sentence `next` with the pause after it; false when interrupted or at the end.
-bool Player::Impl::synthesizeNext(Synthesizer& synth, std::size_t& next) {
+bool Player::Impl::synthesizeNext(Synthesizer& synth, const VoiceParams& params, std::size_t& next) {
   bool past_end = false;
   const Sentence* s = waitForSentence(next, &past_end);
   if (!s) {
@@ -562,7 +650,9 @@ bool Player::Impl::synthesizeNext(Synthesizer& synth, std::size_t& next) {
   bool last = false;
   const Sentence* following = waitForSentence(next + 1, &last);
   if (!following && !last) return false;  // interrupted
-  const bool done = synthesizeOne(synth, *s, next, pauseAfter(*s, following, opt_.pauses, sample_rate_));
+  if (opt_.style.enabled) setVoiceOnce(synth, styledVoice(params, opt_.style, s->kind));
+  const bool done =
+      synthesizeOne(synth, *s, next, pauseAfter(*s, following, opt_.pauses, sample_rate_, opt_.style));
   if (done) ++next;
   if (done) markFirstReady();
   return done;
@@ -588,8 +678,9 @@ void Player::Impl::synthLoop(const SynthesizerFactory& make_synth) {
         control_cv_.notify_all();
       }
       if (orders.rate && *orders.rate != params.rate) applyRate(*synth, params, *orders.rate, next);
+      if (orders.say) speakAnnouncement(*synth, params, *orders.say, next);
       if (interrupt_) continue;
-      synthesizeNext(*synth, next);
+      synthesizeNext(*synth, params, next);
     }
   } catch (const Error& e) {
     fail(e);
@@ -607,6 +698,11 @@ Player::~Player() = default;
 void Player::start(AudioOutput& output) { impl_->start(output); }
 std::uint64_t Player::send(PlayerCommand command) { return impl_->send(command); }
 std::uint64_t Player::jumpTo(std::size_t index) { return impl_->jumpTo(index, true); }
+std::uint64_t Player::say(std::string text) { return impl_->say(std::move(text)); }
+std::optional<std::size_t> Player::find(Landmark landmark, bool forward) const { return impl_->find(landmark, forward); }
+std::optional<std::size_t> Player::firstSentenceOfBlock(std::size_t block) const {
+  return impl_->firstSentenceOfBlock(block);
+}
 PlayerSnapshot Player::snapshot() const { return impl_->snapshot(); }
 PlayerSnapshot Player::waitForChange(std::uint64_t seen_version, std::chrono::milliseconds timeout) const {
   return impl_->waitForChange(seen_version, timeout);

@@ -76,6 +76,7 @@ struct Orders {
   std::optional<std::size_t> jump;
   std::uint64_t jump_ticket = 0;
   std::optional<int> rate;
+  std::optional<std::string> say;  // words to speak before `jump`
 };
 
 }  // namespace player
@@ -90,6 +91,9 @@ class Player::Impl {
   void start(AudioOutput& output);
   std::uint64_t send(PlayerCommand command);
   std::uint64_t jumpTo(std::size_t index, bool clamp_to_prepared);
+  std::uint64_t say(std::string text);
+  std::optional<std::size_t> find(Landmark landmark, bool forward) const;
+  std::optional<std::size_t> firstSentenceOfBlock(std::size_t block) const;
   PlayerSnapshot snapshot() const;
   PlayerSnapshot waitForChange(std::uint64_t seen, std::chrono::milliseconds timeout) const;
   PlayerSnapshot waitForApplied(std::uint64_t number, std::chrono::milliseconds timeout) const;
@@ -122,6 +126,11 @@ class Player::Impl {
   std::size_t firstOfBlockAfter(std::size_t sentence);
   std::size_t firstOfBlock(std::size_t block_of_sentence) const;
   void stopLocked();  // caller holds control_mutex_
+  bool isLandmark(Landmark landmark, std::size_t i) const;  // caller holds sentences_mutex_
+  // The first sentence from `from` on where `hit(i)` holds (sentences_mutex_ held while it is
+  // asked), waiting up to 2 s for the prepare thread.
+  template <class Hit>
+  std::optional<std::size_t> searchForward(std::size_t from, Hit&& hit) const;
 
   // --- prepare thread (player.cpp) ---
   void prepareLoop(const LanguageData& data);
@@ -133,9 +142,12 @@ class Player::Impl {
   void synthLoop(const SynthesizerFactory& make_synth);
   std::unique_ptr<Synthesizer> makeSynthesizer(const SynthesizerFactory& make_synth, VoiceParams& params);
   player::Orders takeOrders();
-  bool synthesizeNext(Synthesizer& synth, std::size_t& next);
+  bool synthesizeNext(Synthesizer& synth, const VoiceParams& params, std::size_t& next);
+  void speakAnnouncement(Synthesizer& synth, const VoiceParams& params, const std::string& text, std::size_t index);
+  void setVoiceOnce(Synthesizer& synth, const VoiceParams& wanted);
   bool synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index, std::size_t pause_samples);
   bool push(const std::int16_t* samples, std::size_t count, std::uint64_t sentence_begin);
+  std::uint64_t beginRecord(std::size_t index);
   void applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next);
   bool spliceAfterCurrent(std::size_t& next, player::Clock::time_point deadline);
   void markFirstReady();
@@ -169,7 +181,7 @@ class Player::Impl {
   // element never changes once appended, so the synthesis thread reads it unlocked), all_prepared_,
   // extended_, full_.
   mutable std::mutex sentences_mutex_;
-  std::condition_variable sentences_cv_;
+  mutable std::condition_variable sentences_cv_;  // mutable: const searches wait on it
   std::deque<Sentence> sentences_;
   std::deque<player::SentenceWords> sentence_words_;  // parallel to sentences_
   bool all_prepared_ = false;
@@ -192,12 +204,13 @@ class Player::Impl {
   player::TimeAnchor anchor_;
 
   // control_mutex_ (with control_cv_, which also wakes the watch thread early) guards the commands
-  // and the outcome: jump_, rate_request_, quit_, jumps_posted_, jumps_taken_, commands_,
+  // and the outcome: jump_, rate_request_, say_, quit_, jumps_posted_, jumps_taken_, commands_,
   // first_ready_, start_error_, error_, pending_target_, pending_since_.
   mutable std::mutex control_mutex_;
   std::condition_variable control_cv_;
   std::optional<std::size_t> jump_;
   std::optional<int> rate_request_;
+  std::optional<std::string> say_;
   bool quit_ = false;
   std::uint64_t jumps_posted_ = 0;
   std::uint64_t jumps_taken_ = 0;
@@ -214,6 +227,9 @@ class Player::Impl {
   mutable std::condition_variable snap_cv_;
   PlayerSnapshot snap_;
   std::vector<std::string> warnings_;
+
+  // The synthesis thread's own: the voice its Synthesizer was last set to.
+  VoiceParams voice_set_;
 
   // Atomics, each its own guard. The first three are fast-path copies of control state, set under
   // control_mutex_ and polled unlocked by the synthesis thread between audio blocks.

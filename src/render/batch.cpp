@@ -250,6 +250,21 @@ BatchJob jobInDirectory(const std::string& input, const std::string& dir, const 
   return jobForAudioFile(input, (fs::path(dir) / (stem + audioFormatExtension(settings.format))).string(), settings);
 }
 
+namespace {
+
+// Every value of a style that shapes the audio, for the fingerprint (the words are in spoken_words.tsv).
+std::string styleDescription(const SpeechStyle& style) {
+  std::ostringstream out;
+  out << "|style " << style.list_numbers << style.quote_words;
+  for (const BlockStyle& b : style.kinds) {
+    out << '|' << b.pitch_offset << ',' << b.rate_percent << ',' << b.variant << ',' << b.pause_before_ms << ','
+        << b.pause_after_ms;
+  }
+  return out.str();
+}
+
+}  // namespace
+
 std::string settingsFingerprint(const RenderSettings& s) {
   Fnv1a64 h;
   std::ostringstream desc;
@@ -257,6 +272,9 @@ std::string settingsFingerprint(const RenderSettings& s) {
        << s.voice.rate << '|' << s.voice.pitch << '|' << s.voice.volume << "|pauses " << s.pauses.sentence_ms << '|'
        << s.pauses.paragraph_ms << "|format " << audioFormatName(s.format) << "|raw " << s.raw << '|';
   h.add(desc.str());
+  // A style changes the audio; without one (--plain-style) the fingerprint is what it was before
+  // styles existed, and so are the files' bytes.
+  if (s.style.enabled) h.add(styleDescription(s.style));
   // So do the user's lexicons, by content.
   for (const std::string& path : s.lexicons) {
     std::ifstream in(path, std::ios::binary);
@@ -268,7 +286,9 @@ std::string settingsFingerprint(const RenderSettings& s) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(data.directory(), ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".tsv") files.push_back(it->path());
+    if (it->path().extension() != ".tsv") continue;
+    if (!s.style.enabled && (it->path().stem() == "styles" || it->path().stem() == "spoken_words")) continue;
+    files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
@@ -345,6 +365,8 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   if (!job.book_record.empty()) book_record.emplace(job.book_record, doc, synth.sampleRate());
   StreamOptions options;
   options.pauses = settings.pauses;
+  options.style = settings.style;
+  options.voice = settings.voice;  // what workerMain() set the synthesizer to
   options.stop = stop;
   options.on_sentence = [&](const Sentence& s, const SentenceTiming& t) {
     if (subtitles) subtitles->add(s, t);
@@ -355,7 +377,7 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
                t.first_sample + t.samples + t.pause_samples);
     }
   };
-  SentenceStream sentences(pipeline, doc);
+  SentenceStream sentences(pipeline, doc, 0, SIZE_MAX, &settings.style);
   RenderReport report;
   try {
     report = renderStream(sentences, synth, audio, options);

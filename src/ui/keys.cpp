@@ -31,6 +31,13 @@ const std::vector<KeyBinding>& keyBindings() {
       {Action::Redraw, {12 /* Ctrl-L */}, {}, "Ctrl-L", N_("redraw the screen"), Front::Screen},
       {Action::Quit, {L'q', L'Q'}, {}, "q", N_("quit (the position is remembered)"), Front::Screen},
       {Action::Quit, {L'q', L'Q'}, {}, "q", N_("quit"), Front::Plain},
+      {Action::NextHeading, {L'u'}, {}, "u", N_("next heading")},
+      {Action::PrevHeading, {L'U'}, {}, "U", N_("previous heading")},
+      {Action::NextList, {L'i'}, {}, "i", N_("next list")},
+      {Action::PrevList, {L'I'}, {}, "I", N_("previous list")},
+      {Action::BodyStart, {L'b'}, {}, "b", N_("first sentence of the body")},
+      {Action::WhereAmI, {L'w'}, {}, "w", N_("where am I (spoken)")},
+      {Action::Contents, {L't'}, {}, "t", N_("table of contents (Enter jumps)"), Front::Screen},
   };
   return table;
 }

@@ -83,7 +83,8 @@ std::string confirmation(Action action, const PlayerSnapshot& snap) {
 
 class PlainMode {
  public:
-  PlainMode(Playback& playback, bool keys_allowed) : playback_(playback), keys_allowed_(keys_allowed) {}
+  PlainMode(Playback& playback, const PlainOptions& options)
+      : playback_(playback), keys_allowed_(options.keys), speech_(options.speech) {}
 
   // Starts playback and plays until the end of the last article, q or a signal; returns the
   // signal, or 0. Every warning is printed on the way out, also when starting or playing fails.
@@ -147,9 +148,40 @@ class PlainMode {
       player_->send(PlayerCommand::Quit);
     } else if (const std::optional<bool> forward = articleDirection(*action)) {
       if (!switchArticle(*forward)) say("[" + noArticleThere(*forward) + "]");
+    } else if (*action == Action::WhereAmI) {
+      tellPosition();
+    } else if (isNavigation(*action)) {
+      const Navigation nav = navigate(*player_, *action);
+      if (!nav.found) say(notFound(*action));
+      speak(announcement(*action, nav.snap, nav.found, speech_));
     } else if (isPlayerAction(*action)) {
       const PlayerSnapshot after = apply(*player_, *action);
       say(confirmation(*action, after));
+      speak(announcement(*action, after, true, speech_));
+    }
+  }
+
+  // "where am I": printed in brackets and spoken; the sentence heard then starts again.
+  void tellPosition() {
+    if (!speech_.words) return;
+    const PlayerSnapshot snap = player_->snapshot();
+    const std::string text = whereAmI(*player_->document(), snap.block, *speech_.words);
+    if (text.empty()) return;
+    say("[" + text + "]");
+    player_->say(text);
+  }
+
+  void speak(const std::string& words) {
+    if (!words.empty()) player_->say(words);
+  }
+
+  static std::string notFound(Action action) {
+    switch (action) {
+      case Action::NextHeading: return tr("[no next heading]");
+      case Action::PrevHeading: return tr("[no previous heading]");
+      case Action::NextList: return tr("[no next list]");
+      case Action::PrevList: return tr("[no previous list]");
+      default: return tr("[not found]");
     }
   }
 
@@ -176,6 +208,7 @@ class PlainMode {
   Player* player_ = nullptr;
   const bool keys_allowed_;
   bool quit_ = false;
+  const SpeechFeedback speech_;
   std::size_t printed_ = SIZE_MAX;
   WarningFeed warnings_;
 };
@@ -185,7 +218,7 @@ class PlainMode {
 
 SessionResult runPlainMode(Playback& playback, const PlainOptions& options) {
   SessionResult result;
-  result.stop_signal = ui::PlainMode(playback, options.keys).run();
+  result.stop_signal = ui::PlainMode(playback, options).run();
   return result;
 }
 

@@ -42,7 +42,7 @@ bool isEnter(bool is_code, wint_t key) {
 class Screen {
  public:
   Screen(std::shared_ptr<const Document> doc, const Theme& theme)
-      : reading_(theme), status_(theme), prompt_(theme), help_(theme) {
+      : reading_(theme), status_(theme), prompt_(theme), help_(theme), contents_(theme) {
     show(std::move(doc));
   }
 
@@ -68,6 +68,7 @@ class Screen {
     status_.resize(last, 1, cols);
     prompt_.resize(last, 1, cols);
     help_.resize(0, rows, cols);
+    contents_.resize(0, rows, cols);
     clearok(curscr, TRUE);
   }
 
@@ -78,6 +79,7 @@ class Screen {
 
   void closeOverlay() {
     help_open = false;
+    model.contents.clear();
     model.prompt.clear();
     model.input.clear();
     reading_.touch();
@@ -101,6 +103,7 @@ class Screen {
       help_.touch();
       help_.draw(model);
     }
+    if (!model.contents.empty()) contents_.draw(model);
     doupdate();
   }
 
@@ -110,6 +113,7 @@ class Screen {
   StatusLine status_;
   PromptLine prompt_;
   HelpOverlay help_;
+  ContentsOverlay contents_;
   Clock::time_point notice_until_{};
 };
 
@@ -241,8 +245,8 @@ class Positions {
 // Playback under the keyboard until quit; returns the last snapshot.
 class Controller {
  public:
-  Controller(Screen& screen, Playback& playback, Positions& positions)
-      : screen_(screen), playback_(playback), positions_(positions), player_(playback.player()) {}
+  Controller(Screen& screen, Playback& playback, Positions& positions, const SpeechFeedback& speech)
+      : screen_(screen), playback_(playback), positions_(positions), player_(playback.player()), speech_(speech) {}
 
   PlayerSnapshot run() {
     for (;;) {
@@ -355,6 +359,10 @@ class Controller {
       screen_.closeOverlay();
       return;
     }
+    if (!screen_.model.contents.empty()) {
+      onContentsKey(is_code, key);
+      return;
+    }
     if (!screen_.model.prompt.empty()) {
       onSearchKey(is_code, key);
       return;
@@ -366,7 +374,14 @@ class Controller {
     const auto action = actionForKey(is_code, key, Front::Screen);
     if (!action) return;
     if (isPlayerAction(*action)) {
-      apply(*player_, *action);  // the status line shows what the player then reports
+      const PlayerSnapshot after = apply(*player_, *action);  // the status line shows what the player then reports
+      speak(announcement(*action, after, true, speech_));
+      return;
+    }
+    if (isNavigation(*action)) {
+      const Navigation nav = navigate(*player_, *action);
+      if (!nav.found) screen_.setNotice(notFound(*action));
+      speak(announcement(*action, nav.snap, nav.found, speech_));
       return;
     }
     if (const std::optional<bool> forward = articleDirection(*action)) {
@@ -374,6 +389,8 @@ class Controller {
       return;
     }
     switch (*action) {
+      case Action::WhereAmI: tellPosition(); break;
+      case Action::Contents: openContents(); break;
       case Action::Search:
         screen_.model.prompt = "/";
         screen_.model.input.clear();
@@ -392,10 +409,71 @@ class Controller {
     }
   }
 
+  void speak(const std::string& words) {
+    if (!words.empty()) player_->say(words);
+  }
+
+  // "where am I": spoken (the sentence heard then starts again) and shown in the status line.
+  void tellPosition() {
+    if (!speech_.words) return;
+    const std::string text = whereAmI(*screen_.model.doc, player_->snapshot().block, *speech_.words);
+    if (text.empty()) return;
+    screen_.setNotice(text);
+    player_->say(text);
+  }
+
+  static std::string notFound(Action action) {
+    switch (action) {
+      case Action::NextHeading: return tr("no next heading");
+      case Action::PrevHeading: return tr("no previous heading");
+      case Action::NextList: return tr("no next list");
+      case Action::PrevList: return tr("no previous list");
+      default: return tr("not found");
+    }
+  }
+
+  // The table of contents, the section heard selected.
+  void openContents() {
+    ScreenModel& m = screen_.model;
+    std::vector<ContentsEntry> entries = tableOfContents(*m.doc);
+    if (entries.empty()) {
+      screen_.setNotice(tr("This article has no headings."));
+      return;
+    }
+    const std::size_t block = player_->snapshot().block;
+    m.contents_at = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].block <= block) m.contents_at = i;
+    }
+    m.contents = std::move(entries);
+  }
+
+  // Up/Down (k/j), Home/End move; Enter jumps to the entry; Esc, t or q close.
+  void onContentsKey(bool is_code, wint_t key) {
+    ScreenModel& m = screen_.model;
+    const std::size_t last = m.contents.size() - 1;
+    if (isEnter(is_code, key)) {
+      const std::size_t block = m.contents[m.contents_at].block;
+      screen_.closeOverlay();
+      if (const auto sentence = player_->firstSentenceOfBlock(block)) player_->jumpTo(*sentence);
+    } else if (is_code ? key == KEY_UP : key == L'k') {
+      if (m.contents_at > 0) --m.contents_at;
+    } else if (is_code ? key == KEY_DOWN : key == L'j') {
+      if (m.contents_at < last) ++m.contents_at;
+    } else if (is_code && (key == KEY_HOME || key == KEY_PPAGE)) {
+      m.contents_at = 0;
+    } else if (is_code && (key == KEY_END || key == KEY_NPAGE)) {
+      m.contents_at = last;
+    } else if (!is_code && (key == 27 || key == L't' || key == L'q')) {
+      screen_.closeOverlay();
+    }
+  }
+
   Screen& screen_;
   Playback& playback_;
   Positions& positions_;
   Player* player_;  // the current article's
+  const SpeechFeedback speech_;
   std::vector<Span> spans_;
   std::string last_search_;
   bool quit_ = false;
@@ -432,10 +510,10 @@ void backToFirstArticle(Playback& playback, Screen& screen) {
 
 // The screen's session: the resume question, then playback under the keyboard until quit.
 Outcome runSession(Playback& playback, const std::optional<ResumePoint>& resume, Positions& positions,
-                   ScreenTheme theme_choice, const std::string& log) {
+                   const ScreenOptions& options, const std::string& log) {
   Outcome outcome;
   CursesSession session(log);
-  const Theme theme = makeTheme(theme_choice, session.colors());
+  const Theme theme = makeTheme(options.theme, session.colors());
   // With no question to ask, the player starts synthesizing while the article is laid out (a long
   // article takes tens of milliseconds); otherwise the answer decides where it starts.
   if (!resume) playback.prepare(0);
@@ -453,7 +531,7 @@ Outcome runSession(Playback& playback, const std::optional<ResumePoint>& resume,
     screen.render();  // the article and "Starting" while the first sentence is synthesized
     playback.prepare(answer == Answer::Continue ? resume->sentence : 0);
     playback.start();
-    outcome.last = Controller(screen, playback, positions).run();
+    outcome.last = Controller(screen, playback, positions, options.speech).run();
     outcome.played = true;
     playback.player()->send(PlayerCommand::Quit);
   }
@@ -484,7 +562,7 @@ SessionResult runReadingScreen(Playback& playback, const ScreenOptions& options)
   if (!options.from_start) resume = positions.question(playback.list(), *doc);
   playback.output();  // a missing device is one line on the normal terminal, before the screen comes up
 
-  const Outcome outcome = runSession(playback, resume, positions, options.theme, logPath(store));
+  const Outcome outcome = runSession(playback, resume, positions, options, logPath(store));
   throwIfFailed(outcome.last);
   if (outcome.played) {
     positions.leave(*playback.player(), outcome.last);

@@ -16,6 +16,8 @@
 #include "ui/keys.h"
 #include "vorlesen/playback.h"
 #include "vorlesen/player.h"
+#include "vorlesen/style.h"
+#include "vorlesen/ui.h"
 
 namespace vorlesen::ui {
 
@@ -27,6 +29,30 @@ bool isPlayerAction(Action action);
 // Sends the command for a player action (First and Last jump to the first and the last prepared
 // sentence) and returns the snapshot that shows its effect.
 PlayerSnapshot apply(Player& player, Action action);
+
+// Whether `action` moves by structure (next/previous heading or list, body start): navigate() does it.
+bool isNavigation(Action action);
+struct Navigation {
+  bool found = false;   // false: there is no such landmark; nothing moved
+  PlayerSnapshot snap;  // showing the jump when found
+};
+Navigation navigate(Player& player, Action action);
+
+// The answer to "where am I" for a sentence of block `block`: "Abschnitt 3 von 7: <heading>, Absatz
+// 2" (the words of spoken_words.tsv), counting the document's headings and the blocks since the last.
+std::string whereAmI(const Document& doc, std::size_t block, const SpokenWords& words);
+
+// A line of the table of contents: the title or a heading.
+struct ContentsEntry {
+  std::size_t block = 0;
+  bool title = false;
+  std::string text;  // white space collapsed
+};
+std::vector<ContentsEntry> tableOfContents(const Document& doc);
+
+// What a front end says aloud after `action` took effect (`snap`; `found` for a navigation):
+// with feedback.announce a short confirmation, else nothing; pause is always silent.
+std::string announcement(Action action, const PlayerSnapshot& snap, bool found, const SpeechFeedback& feedback);
 
 // Throws the Player's error when `snap` is in state Error; does nothing otherwise.
 void throwIfFailed(const PlayerSnapshot& snap);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "ui/layout.h"
+#include "ui/session.h"
 #include "ui/terminal.h"
 #include "ui/theme.h"
 #include "vorlesen/player.h"
@@ -33,6 +34,8 @@ struct ScreenModel {
   std::wstring input;     // typed into the prompt so far
   std::size_t article = 0;   // in a reading list: the current article (0-based) ...
   std::size_t articles = 1;  // ... of this many (1: no list, nothing is shown)
+  std::vector<ContentsEntry> contents;  // the table of contents while it is open, else empty
+  std::size_t contents_at = 0;          // the entry selected in it
 };
 
 class View {
@@ -119,6 +122,23 @@ class HelpOverlay final : public WindowView {
 
  private:
   bool drawn_ = false;
+  int columns_ = 1;       // two when the keys do not fit the height in one
+  int column_width_ = 0;
+};
+
+// The table of contents (model.contents): the title and each heading on a line of its own, headings
+// indented, the selected one highlighted and the terminal cursor at its start, so a screen reader
+// reads the line the arrows select. Scrolls to keep the selection in sight.
+class ContentsOverlay final : public WindowView {
+ public:
+  explicit ContentsOverlay(const Theme& theme) : WindowView(theme) {}
+  void resize(int top, int rows, int cols) override;
+  void draw(const ScreenModel& model) override;
+
+ private:
+  int top_ = 0, rows_ = 0, cols_ = 0;
+  std::size_t first_ = 0;   // the entry on the first line
+  std::size_t entries_ = 0; // how many the window was made for
 };
 
 // Appends UTF-8 `text` to `win` as wide characters (tabs as spaces), at most `max_cols` columns;

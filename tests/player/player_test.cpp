@@ -39,15 +39,7 @@ std::shared_ptr<const Document> testDocument() {
   return std::make_shared<const Document>(documentFromText("test.txt", kText));
 }
 
-template <typename Pred>
-PlayerSnapshot waitUntil(const Player& player, Pred pred) {
-  PlayerSnapshot s = player.snapshot();
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-  while (!pred(s) && std::chrono::steady_clock::now() < deadline) {
-    s = player.waitForChange(s.version, std::chrono::milliseconds(50));
-  }
-  return s;
-}
+using vorlesen::testing::waitUntil;
 
 std::vector<std::int16_t> tail(const MemoryOutput& out, std::size_t from) {
   return std::vector<std::int16_t>(out.samples().begin() + static_cast<std::ptrdiff_t>(from), out.samples().end());
