@@ -38,6 +38,8 @@ struct RenderOptions {
   std::string format;
   std::string subtitles;
   std::string timings;
+  std::string chapters;
+  bool no_chapters = false;
   int jobs = 0;
   bool force = false;
   bool quiet = false;
@@ -155,6 +157,29 @@ class Progress final : public BatchObserver {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// --chapters: the ffmetadata file of one input, or the directory that gets "<audio name>.ffmetadata"
+// for each of several inputs. Throws Error::usage when it would overwrite another output.
+void assignChapterFiles(std::vector<BatchJob>& jobs, const std::string& chapters, bool to_file) {
+  if (chapters.empty()) return;
+  std::error_code ec;
+  if (!to_file) {
+    if (fs::exists(chapters, ec) && !fs::is_directory(chapters, ec)) {
+      throw Error::usage(format(tr("{}: --chapters must name a directory when there are several inputs."), chapters));
+    }
+    fs::create_directories(chapters, ec);
+    if (ec) throw Error::output(format(tr("{}: cannot create the directory: {}"), chapters, ec.message()));
+  }
+  for (BatchJob& job : jobs) {
+    const fs::path name = fs::path(job.audio).filename().replace_extension(".ffmetadata");
+    job.chapters = to_file ? chapters : (fs::path(chapters) / name).string();
+    for (const std::string* other : {&job.audio, &job.subtitles, &job.timings}) {
+      if (!other->empty() && fs::path(*other).lexically_normal() == fs::path(job.chapters).lexically_normal()) {
+        throw Error::usage(format(tr("{}: the chapter file would overwrite another output."), job.chapters));
+      }
+    }
+  }
+}
+
 // The jobs the command line asks for; throws Error::usage for contradictions.
 std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& settings) {
   std::vector<std::string> inputs = opt.inputs;
@@ -180,7 +205,9 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
       throw Error::usage(opt.output + ": the extension does not match --format " + opt.format);
     }
     settings.format = by_name;
-    return {jobForAudioFile(inputs[0], opt.output, settings)};
+    std::vector<BatchJob> one{jobForAudioFile(inputs[0], opt.output, settings)};
+    assignChapterFiles(one, opt.chapters, true);
+    return one;
   }
   settings.format = opt.format.empty() ? AudioFormat::Wav : audioFormatByName(opt.format);
   if (!fs::is_directory(opt.output, ec)) {
@@ -195,6 +222,7 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
     const auto [it, fresh] = seen.emplace(jobs.back().audio, in);
     if (!fresh) throw Error::usage(in + " and " + it->second + " would both be written to " + it->first);
   }
+  assignChapterFiles(jobs, opt.chapters, false);
   return jobs;
 }
 
@@ -212,6 +240,7 @@ int render(const RenderOptions& opt) {
     throw Error::usage("unknown timings format '" + opt.timings + "' (supported: json)");
   }
   settings.timings_json = !opt.timings.empty();
+  settings.chapters = !opt.no_chapters;
   const std::vector<BatchJob> jobs = planJobs(opt, settings);
 
   BatchOptions batch;
@@ -277,6 +306,13 @@ Command addRenderCommand(CLI::App& app) {
   sub->add_option("--timings", opt->timings,
                   "also write sentence and word timings with source byte spans and paragraph chapter marks (.json)")
       ->check(CLI::IsMember({"json"}));
+  sub->add_option("--chapters", opt->chapters,
+                  tr("also write the chapters (headings, else paragraphs) as an ffmpeg metadata file: FILE for one "
+                     "input, a directory for several (<audio name>.ffmetadata in it)"))
+      ->type_name("FILE");
+  sub->add_flag("--no-chapters", opt->no_chapters,
+                tr("write no chapter marks into the audio file (by default: ID3 chapters in MP3, CHAPTER comments "
+                   "in Ogg, Opus and FLAC, cue points in WAV)"));
   sub->add_flag("--force", opt->force, "render even outputs that are newer than their input and settings");
   sub->add_flag("-q,--quiet", opt->quiet, "no progress on stderr (failures are still reported)");
   addVoiceOptions(*sub, opt->voice);

@@ -26,6 +26,7 @@
 #include "common/atomic_file.h"
 #include "common/hash.h"
 #include "common/signals.h"
+#include "vorlesen/chapters.h"
 #include "vorlesen/language_data.h"
 
 namespace fs = std::filesystem;
@@ -217,7 +218,7 @@ JobResult decodeResult(const Worker& w, int status, double seconds) {
 }
 
 void removeJobTemporaries(const BatchJob& job) {
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.chapters}) {
     if (!p->empty()) removeTemporaries(*p);
   }
 }
@@ -243,7 +244,8 @@ std::string settingsFingerprint(const RenderSettings& s) {
   std::ostringstream desc;
   desc << "vorlesen " VORLESEN_VERSION "|espeak-ng " << espeak_Info(nullptr) << "|voice " << s.voice.voice << '|'
        << s.voice.rate << '|' << s.voice.pitch << '|' << s.voice.volume << "|pauses " << s.pauses.sentence_ms << '|'
-       << s.pauses.paragraph_ms << "|format " << audioFormatName(s.format) << "|raw " << s.raw << '|';
+       << s.pauses.paragraph_ms << "|format " << audioFormatName(s.format) << "|raw " << s.raw << "|chapters "
+       << s.chapters << '|';
   h.add(desc.str());
   // So do the user's lexicons, by content.
   for (const std::string& path : s.lexicons) {
@@ -272,7 +274,7 @@ namespace {
 
 // Every output of `job` exists and the audio records `fingerprint`.
 bool outputsRecord(const BatchJob& job, const std::string& fingerprint) {
-  for (const std::string* p : {&job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.subtitles, &job.timings, &job.chapters}) {
     if (!p->empty() && !modificationTime(*p)) return false;
   }
   try {
@@ -296,7 +298,7 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
   if (job.input == "-" || isUrl(job.input)) return false;  // known only once read: see renderFile()
   const auto input_time = modificationTime(job.input);
   if (!input_time) return false;
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.chapters}) {
     if (p->empty()) continue;
     const auto t = modificationTime(*p);
     if (!t || *t <= *input_time) return false;
@@ -328,12 +330,15 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   if (!job.timings.empty()) {
     timings.emplace(job.timings, fs::path(job.audio).filename().string(), doc, synth.sampleRate());
   }
+  std::optional<ChapterCollector> chapters;
+  if (settings.chapters || !job.chapters.empty()) chapters.emplace(doc);
   StreamOptions options;
   options.pauses = settings.pauses;
   options.stop = stop;
   options.on_sentence = [&](const Sentence& s, const SentenceTiming& t) {
     if (subtitles) subtitles->add(s, t);
     if (timings) timings->add(s, t);
+    if (chapters) chapters->add(s, t);
   };
   SentenceStream sentences(pipeline, doc);
   RenderReport report;
@@ -349,6 +354,11 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   // The audio file goes last: its presence (with the fingerprint) marks the job as done.
   if (subtitles) subtitles->commit();
   if (timings) timings->commit(report.total_samples);
+  if (chapters) {
+    const std::vector<AudioChapter> marks = chapters->finish(report.total_samples);
+    if (!job.chapters.empty()) writeFfmetadata(job.chapters, tags.title, marks, report.sample_rate);
+    if (settings.chapters) audio.setChapters(marks);
+  }
   audio.commit();
   result.samples = report.total_samples;
   result.sample_rate = report.sample_rate;
