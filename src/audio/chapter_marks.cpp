@@ -173,7 +173,7 @@ void writeId3Chapters(const std::string& file, const std::string& path, const st
     tag->addFrame(new TagLib::ID3v2::ChapterFrame(children[static_cast<unsigned int>(k)], start, stop, kNoOffset,
                                                    kNoOffset, embedded));
   }
-  if (!mp3.save(TagLib::MPEG::File::ID3v2, TagLib::File::StripNone, TagLib::ID3v2::v4, TagLib::File::DoNotDuplicate)) {
+  if (!mp3.save(TagLib::MPEG::File::ID3v2, TagLib::File::StripNone, TagLib::ID3v2::v3, TagLib::File::DoNotDuplicate)) {
     throw taglibError(path, N_("TagLib cannot save the ID3v2 tag."));
   }
 }

@@ -1,7 +1,7 @@
 // Internal: chapter marks inside finished audio files (the output stage, called by
 // AudioFileWriter::commit() on the temporary file before it is renamed).
 //
-//   AudioChapter list --> MP3:        ID3v2.4 CTOC ("toc", top-level, ordered) + CHAP ("chp1" ...) with a
+//   AudioChapter list --> MP3:        ID3v2.3 CTOC ("toc", top-level, ordered) + CHAP ("chp1" ...) with a
 //                                     TIT2 each, through TagLib (the frames' layout is TagLib's)
 //                     --> Ogg Vorbis, Opus, FLAC: CHAPTER001=HH:MM:SS.mmm, CHAPTER001NAME=title
 //                                     Vorbis comments, through TagLib (kept beside libsndfile's tags)
@@ -44,7 +44,9 @@ std::string wavChapterChunks(const std::vector<AudioChapter>& chapters);
 void appendWavChapters(int fd, const std::string& path, const std::vector<AudioChapter>& chapters);
 
 // Adds CHAP and CTOC frames to the ID3v2 tag of the MP3 file `file` (others stay as they are) and
-// saves it as ID3v2.4.
+// saves it as ID3v2.3 (titles in UTF-16): the version podcast apps read, and ffmpeg 5.1 reads the
+// sizes of frames inside a v2.4 CHAP as plain integers, so it drops a chapter whose title frame has
+// 128 bytes or more (v2.4 sizes are synchsafe).
 void writeId3Chapters(const std::string& file, const std::string& path, const std::vector<AudioChapter>& chapters,
                       int sample_rate);
 
