@@ -157,14 +157,14 @@ class Progress final : public BatchObserver {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// --chapters: the ffmetadata file of one input, or the directory that gets "<audio name>.ffmetadata"
-// for each of several inputs. Throws Error::usage when it would overwrite another output.
+// --chapters: the ffmetadata file when OUT is one audio file, else the directory that gets
+// "<audio name>.ffmetadata" for each input. Throws Error::usage when it would overwrite another output.
 void assignChapterFiles(std::vector<BatchJob>& jobs, const std::string& chapters, bool to_file) {
   if (chapters.empty()) return;
   std::error_code ec;
   if (!to_file) {
     if (fs::exists(chapters, ec) && !fs::is_directory(chapters, ec)) {
-      throw Error::usage(format(tr("{}: --chapters must name a directory when there are several inputs."), chapters));
+      throw Error::usage(format(tr("{}: --chapters must name a directory when the output is a directory."), chapters));
     }
     fs::create_directories(chapters, ec);
     if (ec) throw Error::output(format(tr("{}: cannot create the directory: {}"), chapters, ec.message()));
@@ -307,8 +307,8 @@ Command addRenderCommand(CLI::App& app) {
                   "also write sentence and word timings with source byte spans and paragraph chapter marks (.json)")
       ->check(CLI::IsMember({"json"}));
   sub->add_option("--chapters", opt->chapters,
-                  tr("also write the chapters (headings, else paragraphs) as an ffmpeg metadata file: FILE for one "
-                     "input, a directory for several (<audio name>.ffmetadata in it)"))
+                  tr("also write the chapters (headings, else paragraphs) as an ffmpeg metadata file: FILE when OUT "
+                     "is a file, else a directory that gets <audio name>.ffmetadata for each input"))
       ->type_name("FILE");
   sub->add_flag("--no-chapters", opt->no_chapters,
                 tr("write no chapter marks into the audio file (by default: ID3 chapters in MP3, CHAPTER comments "

@@ -104,7 +104,7 @@ expect_error "bad --chapters" 1 "^vorlesen: $tmp/missing/k.ffmetadata: " -- \
 [[ $(ls -A "$tmp" | grep -c '^\.') -eq 0 ]] || fail "bad --chapters left temporary files"
 # Several inputs need a directory for the chapter files.
 touch "$tmp/afile"
-expect_error "--chapters file with several inputs" 2 "must name a directory" -- \
+expect_error "--chapters file with several inputs" 2 "must name a directory when the output is a directory" -- \
   "$bin" render "$tmp/a.html" "$tmp/b.html" -o "$tmp/batch2" --chapters "$tmp/afile"
 expect_error "--chapters over the audio" 2 "would overwrite another output" -- \
   "$bin" render "$fixture" -o "$tmp/same.wav" --chapters "$tmp/same.wav"
