@@ -2,7 +2,8 @@
 //
 //   BatchJob list --runBatch()--> fork one worker per file, at most `jobs` at once
 //                                   worker: loadArticle -> SentenceStream -> EspeakSynthesizer
-//                                           -> AudioFileWriter (+ SubtitleWriter, TimingsJsonWriter)
+//                                           -> AudioFileWriter (+ SubtitleWriter, TimingsJsonWriter,
+//                                              ChapterCollector: marks in the audio, ffmetadata file)
 //                                 <-- one result line per worker over a pipe; BatchObserver told
 //
 // eSpeak NG keeps its state in process globals and is not thread-safe, so parallelism comes from
@@ -50,6 +51,7 @@ struct RenderSettings {
   AudioFormat format = AudioFormat::Wav;
   std::optional<SubtitleFormat> subtitles;
   bool timings_json = false;
+  bool chapters = true;  // chapter marks inside the audio file (chapters.h)
 };
 
 struct BatchJob {
@@ -58,6 +60,7 @@ struct BatchJob {
   std::string subtitles;  // empty: none
   std::string timings;    // empty: none
   std::string book_record;  // empty: none; else the document and timings a book is made from (book.h)
+  std::string chapters;   // ffmetadata chapter file (chapters.h); empty: none
 };
 
 // The job for `input` written to `audio`, with the subtitle and timing files beside it (same name,

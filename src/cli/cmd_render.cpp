@@ -40,6 +40,8 @@ struct RenderOptions {
   std::string format;
   std::string subtitles;
   std::string timings;
+  std::string chapters;
+  bool no_chapters = false;
   int jobs = 0;
   bool force = false;
   bool quiet = false;
@@ -185,6 +187,29 @@ class Progress final : public BatchObserver {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// --chapters: the ffmetadata file when OUT is one audio file, else the directory that gets
+// "<audio name>.ffmetadata" for each input. Throws Error::usage when it would overwrite another output.
+void assignChapterFiles(std::vector<BatchJob>& jobs, const std::string& chapters, bool to_file) {
+  if (chapters.empty()) return;
+  std::error_code ec;
+  if (!to_file) {
+    if (fs::exists(chapters, ec) && !fs::is_directory(chapters, ec)) {
+      throw Error::usage(format(tr("{}: --chapters must name a directory when the output is a directory."), chapters));
+    }
+    fs::create_directories(chapters, ec);
+    if (ec) throw Error::output(format(tr("{}: cannot create the directory: {}"), chapters, ec.message()));
+  }
+  for (BatchJob& job : jobs) {
+    const fs::path name = fs::path(job.audio).filename().replace_extension(".ffmetadata");
+    job.chapters = to_file ? chapters : (fs::path(chapters) / name).string();
+    for (const std::string* other : {&job.audio, &job.subtitles, &job.timings}) {
+      if (!other->empty() && fs::path(*other).lexically_normal() == fs::path(job.chapters).lexically_normal()) {
+        throw Error::usage(format(tr("{}: the chapter file would overwrite another output."), job.chapters));
+      }
+    }
+  }
+}
+
 // The inputs named on the command line and in --from-list; throws Error::usage for contradictions.
 std::vector<std::string> collectInputs(const RenderOptions& opt) {
   std::vector<std::string> inputs = opt.inputs;
@@ -216,7 +241,9 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
       throw Error::usage(opt.output + ": the extension does not match --format " + opt.format);
     }
     settings.format = by_name;
-    return {jobForAudioFile(inputs[0], opt.output, settings)};
+    std::vector<BatchJob> one{jobForAudioFile(inputs[0], opt.output, settings)};
+    assignChapterFiles(one, opt.chapters, true);
+    return one;
   }
   settings.format = opt.format.empty() ? AudioFormat::Wav : audioFormatByName(opt.format);
   if (!fs::is_directory(opt.output, ec)) {
@@ -231,6 +258,7 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
     const auto [it, fresh] = seen.emplace(jobs.back().audio, in);
     if (!fresh) throw Error::usage(in + " and " + it->second + " would both be written to " + it->first);
   }
+  assignChapterFiles(jobs, opt.chapters, false);
   return jobs;
 }
 
@@ -326,7 +354,7 @@ int renderBookCommand(const RenderOptions& opt, const BookJob& job, const Render
   batch.jobs = std::min<int>(opt.jobs > 0 ? opt.jobs : defaultJobs(), static_cast<int>(job.inputs.size()) + 1);
   batch.force = opt.force;
   std::vector<BatchJob> shown;  // what the progress line measures: each input, into the book
-  for (const std::string& input : job.inputs) shown.push_back(BatchJob{input, job.output, {}, {}, {}});
+  for (const std::string& input : job.inputs) shown.push_back(BatchJob{input, job.output, {}, {}, {}, {}});
   Progress progress(shown, opt.quiet || shown.size() == 1);
   const BookSummary summary = renderBook(job, settings, batch, progress);
   progress.end();
@@ -350,6 +378,7 @@ int render(const RenderOptions& opt) {
     throw Error::usage("unknown timings format '" + opt.timings + "' (supported: json)");
   }
   settings.timings_json = !opt.timings.empty();
+  settings.chapters = !opt.no_chapters;
   if (const std::optional<BookJob> book = planBook(opt)) return renderBookCommand(opt, *book, settings, resolved);
   const std::vector<BatchJob> jobs = planJobs(opt, settings);
 
@@ -416,6 +445,13 @@ Command addRenderCommand(CLI::App& app) {
                 "EPUB: synchronize the text with the audio word by word, not only sentence by sentence");
   sub->add_option("--title", opt->title,
                   "the title of a book (default: the article's title, or OUT's name for several articles)");
+  sub->add_option("--chapters", opt->chapters,
+                  tr("also write the chapters (headings, else paragraphs) as an ffmpeg metadata file: FILE when OUT "
+                     "is a file, else a directory that gets <audio name>.ffmetadata for each input"))
+      ->type_name("FILE");
+  sub->add_flag("--no-chapters", opt->no_chapters,
+                tr("write no chapter marks into the audio file (by default: ID3 chapters in MP3, CHAPTER comments "
+                   "in Ogg, Opus and FLAC, cue points in WAV)"));
   sub->add_flag("--force", opt->force, "render even outputs that are newer than their input and settings");
   sub->add_flag("-q,--quiet", opt->quiet, "no progress on stderr (failures are still reported)");
   addVoiceOptions(*sub, opt->voice);

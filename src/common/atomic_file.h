@@ -22,7 +22,8 @@ class AtomicFile {
 
   int fd() const { return fd_; }
   const std::string& path() const { return path_; }
-  // The temporary file's name, for a library that writes the file by name (libzip).
+  // The temporary file's name, for a library that writes or opens the file by name (libzip, TagLib)
+  // before commit().
   const std::string& temporaryPath() const { return tmp_path_; }
   // Appends all of `bytes`; throws Error::output on failure (disk full ...).
   void write(std::string_view bytes);

@@ -27,6 +27,7 @@
 #include "common/atomic_file.h"
 #include "common/hash.h"
 #include "common/signals.h"
+#include "vorlesen/chapters.h"
 #include "vorlesen/language_data.h"
 
 namespace fs = std::filesystem;
@@ -229,7 +230,7 @@ JobResult decodeResult(const Worker& w, int status, double seconds) {
 }
 
 void removeJobTemporaries(const BatchJob& job) {
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record, &job.chapters}) {
     if (!p->empty()) removeTemporaries(*p);
   }
 }
@@ -270,7 +271,8 @@ std::string settingsFingerprint(const RenderSettings& s) {
   std::ostringstream desc;
   desc << "vorlesen " VORLESEN_VERSION "|espeak-ng " << espeak_Info(nullptr) << "|voice " << s.voice.voice << '|'
        << s.voice.rate << '|' << s.voice.pitch << '|' << s.voice.volume << "|pauses " << s.pauses.sentence_ms << '|'
-       << s.pauses.paragraph_ms << "|format " << audioFormatName(s.format) << "|raw " << s.raw << '|';
+       << s.pauses.paragraph_ms << "|format " << audioFormatName(s.format) << "|raw " << s.raw << "|chapters "
+       << s.chapters << '|';
   h.add(desc.str());
   // A style changes the audio; without one (--plain-style) the fingerprint is what it was before
   // styles existed, and so are the files' bytes.
@@ -304,7 +306,7 @@ namespace {
 
 // Every output of `job` exists and the audio records `fingerprint`.
 bool outputsRecord(const BatchJob& job, const std::string& fingerprint) {
-  for (const std::string* p : {&job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.subtitles, &job.timings, &job.chapters}) {
     if (!p->empty() && !modificationTime(*p)) return false;
   }
   try {
@@ -328,7 +330,7 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
   if (job.input == "-" || isUrl(job.input)) return false;  // known only once read: see renderFile()
   const auto input_time = modificationTime(job.input);
   if (!input_time) return false;
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record, &job.chapters}) {
     if (p->empty()) continue;
     const auto t = modificationTime(*p);
     if (!t || *t <= *input_time) return false;
@@ -363,6 +365,8 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   }
   std::optional<ArticleRecordWriter> book_record;
   if (!job.book_record.empty()) book_record.emplace(job.book_record, doc, synth.sampleRate());
+  std::optional<ChapterCollector> chapters;
+  if (settings.chapters || !job.chapters.empty()) chapters.emplace(doc);
   StreamOptions options;
   options.pauses = settings.pauses;
   options.style = settings.style;
@@ -376,6 +380,7 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
       progress(static_cast<double>(s.source.end) / static_cast<double>(doc.text.size()),
                t.first_sample + t.samples + t.pause_samples);
     }
+    if (chapters) chapters->add(s, t);
   };
   SentenceStream sentences(pipeline, doc, 0, SIZE_MAX, &settings.style);
   RenderReport report;
@@ -392,6 +397,11 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   if (subtitles) subtitles->commit();
   if (timings) timings->commit(report.total_samples);
   if (book_record) book_record->commit(report.total_samples);
+  if (chapters) {
+    const std::vector<AudioChapter> marks = chapters->finish(report.total_samples);
+    if (!job.chapters.empty()) writeFfmetadata(job.chapters, tags.title, marks, report.sample_rate);
+    if (settings.chapters) audio.setChapters(marks);
+  }
   audio.commit();
   result.samples = report.total_samples;
   result.sample_rate = report.sample_rate;

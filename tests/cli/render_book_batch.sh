@@ -112,8 +112,12 @@ no_temporaries "DAISY"
 # Interrupted: nothing written, the older book unchanged, no temporaries.
 for i in 1 2 3 4; do for k in 1 2 3 4 5 6; do cat "$tmp/b.txt"; echo; done >"$tmp/lang$i.txt"; done
 before=$(md5sum <"$tmp/j3.epub")
+# Job control on: a script's background job otherwise starts with SIGINT ignored, and vorlesen keeps
+# an ignored signal ignored (as nohup expects); a terminal's Ctrl-C is never ignored.
+set -m
 "$bin" render "$tmp"/lang*.txt -o "$tmp/j3.epub" -j 2 --force 2>"$tmp/err" &
 pid=$!
+set +m
 sleep 1.5
 kill -INT $pid
 wait $pid
