@@ -342,6 +342,65 @@ TEST_CASE("a rate change applies from the next sentence without a gap", "[player
   CHECK(s.underrun_frames == 0);
 }
 
+TEST_CASE("a rate change mid-sentence is heard from the next word, none lost or repeated", "[player]") {
+  const auto doc = testDocument();
+  VoiceParams normal;
+  VoiceParams faster;
+  faster.rate = normal.rate + kRateStep;
+  const Reference slow = renderLabels(*doc, normal);
+  const Reference fast = renderLabels(*doc, faster);
+  const SentenceTiming& first = slow.report.sentences.at(0);
+  REQUIRE(first.words.size() >= 4);
+  const Sentence s0 = Pipeline(LanguageData::german()).prepare(*doc).at(0);
+
+  MemoryOutput out;  // outlives the player, whose destructor stops it
+  Player player(doc, LanguageData::german(), PlayerOptions{}, labels());
+  player.start(out);
+  // Into the second word, while the rest is already synthesized at the old rate.
+  out.pull(first.words[1].sample + 10);
+  player.send(PlayerCommand::RateUp);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the synthesis thread reacts
+
+  // Heard: the old rate up to the third word, then the sentence from the third word at the new rate
+  // (its own message), the pause after it, and the rest as the faster render has it.
+  const std::size_t cut = first.words[2].sample;
+  std::size_t cut_byte = std::string::npos;
+  for (std::size_t b = 0; b < s0.spoken.text.size() && cut_byte == std::string::npos; ++b) {
+    const Span from = s0.spoken.sourceOf(b, b + 1);
+    if (from.begin == first.words[2].source.begin && from.end > from.begin) cut_byte = b;
+  }
+  REQUIRE(cut_byte != std::string::npos);
+  LabelSynthesizer synth;
+  synth.setVoice(faster);
+  std::vector<std::int16_t> rest_of_first;
+  std::vector<std::size_t> tail_words;  // where each word of the tail begins in it
+  synth.synthesize(std::string_view(s0.spoken.text).substr(cut_byte),
+                   [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>& events) {
+                     for (const WordEvent& ev : events) tail_words.push_back(ev.sample);
+                     rest_of_first.insert(rest_of_first.end(), pcm, pcm + n);
+                     return true;
+                   });
+  REQUIRE(tail_words.size() >= 2);
+  std::vector<std::int16_t> expected = slice(slow.samples, 0, cut);
+  expected.insert(expected.end(), rest_of_first.begin(), rest_of_first.end());
+  expected.insert(expected.end(), first.pause_samples, 0);
+  const auto rest = slice(fast.samples, sentenceStart(fast, 1), fast.samples.size());
+  expected.insert(expected.end(), rest.begin(), rest.end());
+
+  // The highlight follows: in the tail's second word, the fourth word of the sentence is heard.
+  out.pull(cut + tail_words[1] + 10 - out.samples().size());
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  const PlayerSnapshot mid = player.snapshot();
+  CHECK(mid.sentence == 0);
+  CHECK(doc->slice(mid.word_source) == doc->slice(first.words[3].source));
+
+  out.pullUntilDrained(1);
+  CHECK(difference(out.samples(), expected) == "");
+  const PlayerSnapshot end = waitUntil(player, [](const PlayerSnapshot& x) { return x.state == PlayerState::Finished; });
+  CHECK(end.rate == faster.rate);
+  CHECK(end.underrun_frames == 0);
+}
+
 TEST_CASE("volume changes scale the samples at once", "[player]") {
   LabelPlayback p;
   const Reference& ref = p.ref;
