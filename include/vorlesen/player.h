@@ -66,7 +66,8 @@ enum class PlayerCommand {
   PrevBlock,     // first sentence of the current block if past its first sentence, else of the previous one
   Repeat,        // start of the sentence heard
   RateUp,        // +kRateStep words per minute (within kRateRange), from the next word the output has not
-                 // taken (the rest of the sentence is synthesized again), without a gap
+                 // taken (the rest of the sentence is synthesized again; a long word being played is
+                 // cut and said again), without a gap
   RateDown,
   VolumeUp,      // +kVolumeStep (within kVolumeRange; 100 = as synthesized), immediately
   VolumeDown,

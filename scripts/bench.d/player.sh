@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Key to sound (issue 18), plain mode: pause (sound stops), resume, next/previous sentence and repeat
-# (the new sentence audible) <= 60 ms, a rate change heard <= 200 ms; median and worst of 10 presses
-# each, found in the recording of the sink (scripts/bench.d/key_latency.py says how).
+# (the new sentence audible) <= 60 ms; median and worst of 10 presses each, found in the recording of
+# the sink (scripts/bench.d/key_latency.py says how). The rate change (<= 200 ms) is printed from an
+# experimental measure that does not yet tell a word-level change from a sentence-level one.
 #
 # Time to first audio: from process start to the first non-silent sample recorded from a PulseAudio
 # null sink, for a ~7 KB article and a ~5 MB one, for `vorlesen play` and `espeak-ng -v de` on the
@@ -84,6 +85,13 @@ for kind in pause resume next previous repeat rate; do
   n=$(grep -c . <<<"$figures")
   missed=$(awk -v k="$kind" '$1 == k && $2 < 0' "$work/keys.txt" | grep -c .)
   target=$([[ $kind == rate ]] && echo 200 || echo 60)
+  if [[ $kind == rate ]]; then
+    # Not yet trustworthy: a 10 % rate step shows in the loudness envelope only some way into a
+    # word, and the figures came out the same for a build that changed the rate only at the next
+    # sentence. Printed for work on the method, not checked against the target.
+    echo "player: key to sound, rate change (experimental measure, not checked): $(tr '\n' ' ' <<<"$figures")ms"
+    continue
+  fi
   if (( n == 0 )); then
     echo "player: key to sound, $kind: not found in the recording"; status=1; continue
   fi

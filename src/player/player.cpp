@@ -32,6 +32,10 @@ const char* toString(PlayerState state) {
 namespace {
 
 constexpr auto kProducerPoll = std::chrono::milliseconds(3);
+// A rate change waits for the next word when it starts within this many seconds of what the output
+// has taken, else it cuts the word being played this far ahead of the output and says it again.
+constexpr double kRateCutWait = 0.12;
+constexpr double kRateCutMargin = 0.02;
 
 // Where the whole document goes on after the head's blocks [0, done): at block `done` when the
 // head's blocks are its first ones (the usual case), else at the first block after the text read.
@@ -492,26 +496,55 @@ bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::siz
   return true;
 }
 
+const player::Record* Player::Impl::recordAt(std::uint64_t position) const {
+  auto it = std::upper_bound(records_.begin(), records_.end(), position,
+                             [](std::uint64_t p, const player::Record& r) { return p < r.begin; });
+  return it == records_.begin() ? nullptr : &*std::prev(it);
+}
+
+// Asks the consumer to splice at `from` and waits for its verdict; Pending when interrupted first
+// or at `deadline`.
+player::StreamBuffer::Verdict Player::Impl::awaitSplice(std::uint64_t from, Clock::time_point deadline) {
+  const std::uint64_t ticket = buffer_.splice(from);
+  player::StreamBuffer::Verdict verdict;
+  while ((verdict = buffer_.verdict(ticket)) == player::StreamBuffer::Verdict::Pending) {
+    if (interrupt_ || stop_ || Clock::now() >= deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return verdict;
+}
+
 namespace {
 
-// The first word of record `r` the output has not taken yet (after `read`, written by `write`) and
-// not inside a stretch of phonemes, which cannot be cut: (its stream position, its byte in
-// spoken.text). A record still being synthesized with no such word is cut where its audio ends,
-// from the last word begun: that word is heard again, no word is lost.
+// Where to cut record `r` for a rate change, as (stream position, byte of spoken.text to read the
+// rest from): the start of the next word the output has not taken (after `read`, written by `write`,
+// not inside a stretch of phonemes, which cannot be cut), when it comes within `max_wait` samples;
+// else `margin` samples after `read`, from the word being played, which is then said again at the
+// new rate (a long word would otherwise delay the change by most of its length). A record still being
+// synthesized with no such word is cut where its audio ends, from the last word begun.
 std::optional<std::pair<std::uint64_t, std::size_t>> nextWordCut(const player::Record& r, std::uint64_t read,
-                                                                 std::uint64_t write) {
+                                                                 std::uint64_t write, std::uint64_t max_wait,
+                                                                 std::uint64_t margin) {
   const std::vector<VoiceRun> no_runs;
   const std::vector<VoiceRun>& runs = r.sentence ? r.sentence->runs : no_runs;
   const auto in_phonemes = [&](std::size_t byte) {
     return std::any_of(runs.begin(), runs.end(),
                        [&](const VoiceRun& v) { return v.phonemes && v.text.begin < byte && byte < v.text.end; });
   };
-  std::optional<std::pair<std::uint64_t, std::size_t>> last_begun;
+  const std::uint64_t speech_end = r.complete ? r.speech_end : write;
+  std::optional<std::pair<std::uint64_t, std::size_t>> playing, last_begun;
   for (std::size_t k = 0; k < r.words.size() && k < r.word_text.size(); ++k) {
     const std::uint64_t at = r.words[k].first;
-    if (at > write || (r.complete && at >= r.speech_end) || in_phonemes(r.word_text[k])) continue;
-    if (at > read) return std::make_pair(at, r.word_text[k]);
+    if (at > write || at >= speech_end || in_phonemes(r.word_text[k])) continue;
+    if (at > read) {
+      if (at - read <= max_wait || !playing || read + margin >= speech_end) return std::make_pair(at, r.word_text[k]);
+      return std::make_pair(read + margin, playing->second);
+    }
+    playing = std::make_pair(at, r.word_text[k]);
     last_begun = std::make_pair(write, r.word_text[k]);
+  }
+  if (playing && read + margin < speech_end && speech_end - read > max_wait) {
+    return std::make_pair(read + margin, playing->second);
   }
   if (!r.complete && last_begun) return last_begun;
   return std::nullopt;
@@ -530,20 +563,14 @@ bool Player::Impl::spliceAtNextWord(std::size_t& next, std::size_t& from_byte, C
   {
     std::lock_guard<std::mutex> lock(records_mutex_);
     const std::uint64_t read = buffer_.readPosition();
-    auto it = std::upper_bound(records_.begin(), records_.end(), read,
-                               [](std::uint64_t p, const player::Record& r) { return p < r.begin; });
-    if (it == records_.begin()) return false;
-    cut = nextWordCut(*std::prev(it), read, buffer_.writePosition());
+    const player::Record* current = recordAt(read);
+    if (!current) return false;
+    const auto samples = [&](double seconds) { return static_cast<std::uint64_t>(seconds * sample_rate_); };
+    cut = nextWordCut(*current, read, buffer_.writePosition(), samples(kRateCutWait), samples(kRateCutMargin));
     if (!cut) return false;
-    index = std::prev(it)->index;
+    index = current->index;
   }
-  const std::uint64_t ticket = buffer_.splice(cut->first);
-  player::StreamBuffer::Verdict verdict;
-  while ((verdict = buffer_.verdict(ticket)) == player::StreamBuffer::Verdict::Pending) {
-    if (interrupt_ || stop_ || Clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  if (verdict != player::StreamBuffer::Verdict::Accepted) return false;
+  if (awaitSplice(cut->first, deadline) != player::StreamBuffer::Verdict::Accepted) return false;
   {
     // What lay after the cut is never heard: its records go, the cut one ends at the cut.
     std::lock_guard<std::mutex> lock(records_mutex_);
@@ -572,20 +599,14 @@ bool Player::Impl::spliceAfterCurrent(std::size_t& next, Clock::time_point deadl
   {
     std::lock_guard<std::mutex> lock(records_mutex_);
     const std::uint64_t read = buffer_.readPosition();
-    auto it = std::upper_bound(records_.begin(), records_.end(), read,
-                               [](std::uint64_t p, const player::Record& r) { return p < r.begin; });
-    if (it == records_.begin()) return true;
-    const player::Record& current = *std::prev(it);
-    if (!current.complete || current.end >= buffer_.writePosition()) return true;  // nothing queued after it
-    splice_at = current.end;
-    resume = current.index + 1;
+    const player::Record* current = recordAt(read);
+    if (!current) return true;
+    if (!current->complete || current->end >= buffer_.writePosition()) return true;  // nothing queued after it
+    splice_at = current->end;
+    resume = current->index + 1;
   }
-  const std::uint64_t ticket = buffer_.splice(splice_at);
-  player::StreamBuffer::Verdict verdict;
-  while ((verdict = buffer_.verdict(ticket)) == player::StreamBuffer::Verdict::Pending) {
-    if (interrupt_ || stop_ || Clock::now() >= deadline) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  const player::StreamBuffer::Verdict verdict = awaitSplice(splice_at, deadline);
+  if (verdict == player::StreamBuffer::Verdict::Pending) return true;  // interrupted or too late
   if (verdict != player::StreamBuffer::Verdict::Accepted) return false;  // the listener moved past it
   next = resume;
   buffer_.clearDrained();

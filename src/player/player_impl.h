@@ -149,6 +149,9 @@ class Player::Impl {
   void applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next, std::size_t& from_byte);
   bool spliceAtNextWord(std::size_t& next, std::size_t& from_byte, player::Clock::time_point deadline);
   bool spliceAfterCurrent(std::size_t& next, player::Clock::time_point deadline);
+  player::StreamBuffer::Verdict awaitSplice(std::uint64_t from, player::Clock::time_point deadline);
+  // The record holding stream position `position` (nullptr: before the first); caller holds records_mutex_.
+  const player::Record* recordAt(std::uint64_t position) const;
   void markFirstReady();
   void idleAtEnd();
   // Sentence `index` when prepared; waits for the prepare thread. nullptr past the end (or on quit).

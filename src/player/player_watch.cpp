@@ -92,10 +92,9 @@ Heard Player::Impl::heardNow(std::uint64_t audible, bool& finished) {
 Heard Player::Impl::resolve(std::uint64_t position) const {
   Heard h;
   std::lock_guard<std::mutex> lock(records_mutex_);
-  auto it = std::upper_bound(records_.begin(), records_.end(), position,
-                             [](std::uint64_t p, const player::Record& r) { return p < r.begin; });
-  if (it == records_.begin()) return h;
-  const player::Record& r = *std::prev(it);
+  const player::Record* found = recordAt(position);
+  if (!found) return h;
+  const player::Record& r = *found;
   h.known = true;
   h.sentence = r.index;
   h.into_sentence = position - r.begin;
