@@ -65,7 +65,9 @@ enum class PlayerCommand {
   NextBlock,     // first sentence of the next block (paragraph)
   PrevBlock,     // first sentence of the current block if past its first sentence, else of the previous one
   Repeat,        // start of the sentence heard
-  RateUp,        // +kRateStep words per minute (within kRateRange), from the next sentence on, without a gap
+  RateUp,        // +kRateStep words per minute (within kRateRange), from the next word the output has not
+                 // taken (the rest of the sentence is synthesized again; a long word being played is
+                 // cut and said again), without a gap
   RateDown,
   VolumeUp,      // +kVolumeStep (within kVolumeRange; 100 = as synthesized), immediately
   VolumeDown,
@@ -83,7 +85,7 @@ struct PlayerSnapshot {
   Span word_source;                // the word heard, in Document::text; empty between words
   double elapsed_seconds = 0;      // estimated time into the document at the audible point
   double total_seconds = 0;        // estimated length of the whole document at the current rate
-  int rate = 0;                    // words per minute the next sentence will be synthesized with
+  int rate = 0;                    // words per minute of what is synthesized from now on
   int volume = 0;                  // kVolumeRange, 100 = as synthesized
   std::string voice;
   // Set in state Error: what failed, typed (ErrorKind::Audio: the device was lost or failed,

@@ -42,6 +42,12 @@ struct Record {
   std::uint64_t end = 0;         // after the pause
   bool complete = false;
   std::vector<std::pair<std::uint64_t, Span>> words;  // stream position, source span
+  std::vector<std::size_t> word_text;                 // parallel to words: where each begins in spoken.text
+  const Sentence* sentence = nullptr;                 // in sentences_ (a deque: the reference stays valid)
+  // The share of the sentence (bytes of its spoken text) the record covers: all of it, unless a rate
+  // change cut it at a word and read the rest again as a record of its own.
+  double share_begin = 0;
+  double share_end = 1;
 };
 
 // Heard position resolved against the records.
@@ -50,7 +56,9 @@ struct Heard {
   std::size_t sentence = 0;
   Span word;
   std::uint64_t into_sentence = 0;  // samples since the sentence began
-  std::uint64_t length = 0;         // the sentence's samples with its pause; 0 while still synthesized
+  std::uint64_t length = 0;         // the record's samples with its pause; 0 while still synthesized
+  double share_begin = 0;           // the share of the sentence the record covers (Record)
+  double share_end = 1;
 };
 
 // Where a sentence lies in the document, counted in words of its original text: the unit of time
@@ -142,14 +150,20 @@ class Player::Impl {
   void synthLoop(const SynthesizerFactory& make_synth);
   std::unique_ptr<Synthesizer> makeSynthesizer(const SynthesizerFactory& make_synth, VoiceParams& params);
   player::Orders takeOrders();
-  bool synthesizeNext(Synthesizer& synth, const VoiceParams& params, std::size_t& next);
+  // `from_byte`: where in the sentence's spoken text to begin (a rate change's cut), then 0.
+  bool synthesizeNext(Synthesizer& synth, const VoiceParams& params, std::size_t& next, std::size_t& from_byte);
   void speakAnnouncement(Synthesizer& synth, const VoiceParams& params, const std::string& text, std::size_t index);
   void setVoiceOnce(Synthesizer& synth, const VoiceParams& wanted);
-  bool synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index, std::size_t pause_samples);
-  bool push(const std::int16_t* samples, std::size_t count, std::uint64_t sentence_begin);
-  std::uint64_t beginRecord(std::size_t index);
-  void applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next);
+  bool synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index, std::size_t pause_samples,
+                     std::size_t from_byte);
+  bool push(const std::int16_t* samples, std::size_t count);
+  std::uint64_t beginRecord(std::size_t index, const Sentence* sentence = nullptr, std::size_t from_byte = 0);
+  void applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next, std::size_t& from_byte);
+  bool spliceAtNextWord(std::size_t& next, std::size_t& from_byte, player::Clock::time_point deadline);
   bool spliceAfterCurrent(std::size_t& next, player::Clock::time_point deadline);
+  player::StreamBuffer::Verdict awaitSplice(std::uint64_t from, player::Clock::time_point deadline);
+  // The record holding stream position `position` (nullptr: before the first); caller holds records_mutex_.
+  const player::Record* recordAt(std::uint64_t position) const;
   void markFirstReady();
   void idleAtEnd();
   // Sentence `index` when prepared; waits for the prepare thread. nullptr past the end (or on quit).

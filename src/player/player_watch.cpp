@@ -92,14 +92,15 @@ Heard Player::Impl::heardNow(std::uint64_t audible, bool& finished) {
 Heard Player::Impl::resolve(std::uint64_t position) const {
   Heard h;
   std::lock_guard<std::mutex> lock(records_mutex_);
-  auto it = std::upper_bound(records_.begin(), records_.end(), position,
-                             [](std::uint64_t p, const player::Record& r) { return p < r.begin; });
-  if (it == records_.begin()) return h;
-  const player::Record& r = *std::prev(it);
+  const player::Record* found = recordAt(position);
+  if (!found) return h;
+  const player::Record& r = *found;
   h.known = true;
   h.sentence = r.index;
   h.into_sentence = position - r.begin;
   h.length = r.complete ? r.end - r.begin : 0;
+  h.share_begin = r.share_begin;
+  h.share_end = r.share_end;
   if (position < r.speech_end) {
     for (auto w = r.words.rbegin(); w != r.words.rend(); ++w) {
       if (w->first <= position) {
@@ -125,6 +126,8 @@ void Player::Impl::showPendingJump(Heard& h, bool paused, bool& finished) {
     h.sentence = *pending_target_;
     h.word = Span{};
     h.into_sentence = 0;
+    h.share_begin = 0;
+    h.share_end = 1;
     finished = false;
   }
 }
@@ -142,16 +145,19 @@ void Player::Impl::fillPosition(PlayerSnapshot& s, const Heard& h) {
       w = sentence_words_[h.sentence];
     }
   }
-  // How far into the sentence, as a share of it: of its samples once all are known, else of its
-  // estimated length (a long sentence still being synthesized), so the estimate moves on smoothly.
+  // How far into the sentence, as a share of it: of the record's samples once all are known, else
+  // of its estimated length (a long sentence still being synthesized), so the estimate moves on
+  // smoothly. A record may cover only part of the sentence (a rate change cut it at a word).
   const int sample_rate = sample_rate_ > 0 ? sample_rate_.load() : 22050;
-  double share = 0;
+  const double covers = h.share_end - h.share_begin;
+  double part = 0;
   if (h.length > 0) {
-    share = static_cast<double>(h.into_sentence) / static_cast<double>(h.length);
-  } else if (w.words > 0) {
-    share = static_cast<double>(h.into_sentence) / sample_rate / secondsFor(static_cast<double>(w.words), rate_);
+    part = static_cast<double>(h.into_sentence) / static_cast<double>(h.length);
+  } else if (w.words > 0 && covers > 0) {
+    part = static_cast<double>(h.into_sentence) / sample_rate / secondsFor(covers * static_cast<double>(w.words), rate_);
   }
-  const double position = static_cast<double>(w.before) + std::min(share, 1.0) * static_cast<double>(w.words);
+  const double share = h.share_begin + covers * std::min(part, 1.0);
+  const double position = static_cast<double>(w.before) + share * static_cast<double>(w.words);
   std::uint64_t jumps = 0;
   {
     std::lock_guard<std::mutex> lock(control_mutex_);
@@ -165,7 +171,8 @@ void Player::Impl::fillPosition(PlayerSnapshot& s, const Heard& h) {
 void Player::Impl::fillTimes(PlayerSnapshot& s, double position, std::size_t total_words, std::uint64_t jumps) {
   const int rate = rate_;
   TimeAnchor& a = anchor_;
-  const bool jumped = jumps != a.jumps || position < a.words;
+  // Cutting a sentence for a rate change may move the position back by a fraction of a word.
+  const bool jumped = jumps != a.jumps || position + 1.0 < a.words;
   if (jumped || a.rate == 0) a = TimeAnchor{rate, 0, 0, 0, jumps};  // also the first position
   if (rate != a.rate) a = TimeAnchor{rate, position, a.last_elapsed, a.last_elapsed, jumps};
   double elapsed = a.elapsed + secondsFor(position - a.words, rate);

@@ -74,7 +74,7 @@ std::string confirmation(Action action, const PlayerSnapshot& snap) {
       if (snap.state == PlayerState::Playing || snap.state == PlayerState::Starting) return tr("[playing]");
       return {};
     case Action::RateUp:
-    case Action::RateDown: return format(tr("[rate {} words/min from the next sentence]"), snap.rate);
+    case Action::RateDown: return format(tr("[rate {} words/min]"), snap.rate);
     case Action::VolumeUp:
     case Action::VolumeDown: return format(tr("[volume {}]"), snap.volume);
     default: return {};

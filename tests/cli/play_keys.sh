@@ -53,7 +53,7 @@ burst() {  # KEY COUNT: COUNT presses of KEY, and the confirmations they must gi
       '<' | '[') volume=$((volume - 10 < 0 ? 0 : volume - 10)) ;;
     esac
     case $key in
-      + | -) expected+=("[rate $rate words/min from the next sentence]") ;;
+      + | -) expected+=("[rate $rate words/min]") ;;
       *) expected+=("[volume $volume]") ;;
     esac
   done
