@@ -28,6 +28,11 @@ constexpr double kSiblingProseShare = 0.6;
 constexpr double kSiblingProseBytes = 200;
 // Score of a class-keep name, and the penalty of a maybe-clutter element kept as a wrapper.
 constexpr double kClassWeight = 25;
+// Of the best few candidates (this many with the best), this many scoring this share of the best
+// make their common ancestor the article.
+constexpr std::size_t kTopCandidates = 5;
+constexpr std::size_t kCloseCandidates = 3;
+constexpr double kCloseScore = 0.75;
 
 bool isRoleClutter(const std::string& role) {
   for (const char* r : {"navigation", "complementary", "contentinfo", "dialog", "alertdialog", "search", "menu",
@@ -259,6 +264,31 @@ std::size_t PageModel::bestCandidate() const {
   return best;
 }
 
+// When several of the top candidates score nearly as well as the best (a table of many rows, a
+// list of course modules), none of them alone is the article: the nearest ancestor of the best
+// that holds several of them is (Readability's rule).
+std::size_t PageModel::commonAncestor(std::size_t best) const {
+  std::vector<std::size_t> top;
+  for (std::size_t i = 0; i < order_.size(); ++i) {
+    if (stats_[i].candidate && !stats_[i].clutter && i != best) top.push_back(i);
+  }
+  const std::size_t n = std::min<std::size_t>(top.size(), kTopCandidates - 1);
+  std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(n), top.end(),
+                    [&](std::size_t a, std::size_t b) { return stats_[a].score > stats_[b].score; });
+  top.resize(n);
+  top.erase(std::remove_if(top.begin(), top.end(),
+                           [&](std::size_t i) { return stats_[i].score < kCloseScore * stats_[best].score; }),
+            top.end());
+  if (top.size() < kCloseCandidates) return best;
+  for (std::size_t a = stats_[best].parent; a != SIZE_MAX; a = stats_[a].parent) {
+    const GumboTag t = tagOf(order_[a]);
+    if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) break;
+    const auto holds = std::count_if(top.begin(), top.end(), [&](std::size_t i) { return i != a && isWithin(i, a); });
+    if (static_cast<std::size_t>(holds) >= kCloseCandidates) return a;
+  }
+  return best;
+}
+
 // The best candidate's ancestors gather its sibling blocks; one is taken while what it adds is
 // mostly prose and holds no other <article> (and never the whole <body>).
 std::size_t PageModel::widen(std::size_t best) const {
@@ -300,7 +330,7 @@ void PageModel::chooseContent() {
     if (!order_.empty()) content_.push_back(order_.front());
     return;
   }
-  const std::size_t chosen = widen(best);
+  const std::size_t chosen = widen(commonAncestor(best));
   const std::size_t parent = stats_[chosen].parent;
   if (parent == SIZE_MAX) {
     content_.push_back(order_[chosen]);

@@ -10,7 +10,8 @@
 //      commas) to its parent and, less, to further ancestors; <article>, <main>,
 //      itemprop=articleBody and class-keep names get a bonus; scores are scaled by (1 - link
 //      density).
-//   3. The article: the best candidate, widened to the ancestor that gathers its sibling blocks as
+//   3. The article: the best candidate (or, when several others score nearly as well, their common
+//      ancestor: a page of similar tables), widened to the ancestor that gathers its sibling blocks as
 //      long as what that adds is mostly prose (page builders and CMS text modules split one
 //      article into many sibling blocks), plus its siblings that score well, are long paragraphs,
 //      or are blocks of prose (of its own kind: the next text module).
@@ -76,6 +77,7 @@ class PageModel {
   void score();
   void addPoints(std::size_t parent, double points);
   std::size_t bestCandidate() const;
+  std::size_t commonAncestor(std::size_t best) const;
   std::size_t widen(std::size_t best) const;
   void chooseContent();
   bool isSiblingBlock(std::size_t i, std::size_t chosen) const;

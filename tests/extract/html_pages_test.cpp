@@ -104,6 +104,19 @@ TEST_CASE("clutter at the article's end and in it: end markers, pointers, captio
                     "\u00C4hnliche", "Hallenbad", "Kommentare", "schwimmen gehen"});
 }
 
+TEST_CASE("a page of many similar tables is read whole, not only the best-scoring table", "[extract]") {
+  // Four tables of short cells score nearly alike; their common ancestor is the article, with the
+  // headings and paragraphs between them (before, only the fourth table was read).
+  checkGolden("lehrplan");
+  const Document doc = loadArticle(kFixtures + "lehrplan.html", ExtractOptions{});
+  const std::string all = joinedBlocks(doc);
+  for (const char* part : {"Lernfelder", "1. Semester", "Holzarten: Grundlagen", "Beschlagen: Grundlagen", "Schularbeit"}) {
+    INFO(part);
+    CHECK(all.find(part) != std::string::npos);
+  }
+  checkAbsent(doc, {"Startseite", "Impressum"});
+}
+
 TEST_CASE("the server's charset goes before the page's <meta>", "[extract]") {
   // "Grüße aus Köln" in windows-1252, while the page claims UTF-8.
   const std::string page =
