@@ -12,6 +12,7 @@
 #include "common/hash.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace fs = std::filesystem;
@@ -77,7 +78,7 @@ void setOggSerial(int fd, std::uint32_t serial, const std::string& path) {
       for (int i = 0; i < 4; ++i) page.header[14 + i] = static_cast<unsigned char>(serial >> (8 * i));
       ogg_page_checksum_set(&page);
       if (::pwrite(fd, page.header, static_cast<std::size_t>(page.header_len), page_at) != page.header_len) {
-        throw Error::fromErrno(ErrorKind::Output, path, "cannot finish Ogg stream", errno);
+        throw Error::fromErrno(ErrorKind::Output, path, N_("cannot finish Ogg stream"), errno);
       }
       page_at += n;
       continue;
@@ -89,7 +90,7 @@ void setOggSerial(int fd, std::uint32_t serial, const std::string& path) {
     constexpr long kChunk = 65536;
     char* buffer = ogg_sync_buffer(&sync, kChunk);
     const ssize_t got = ::pread(fd, buffer, kChunk, read_at);
-    if (got < 0) throw Error::fromErrno(ErrorKind::Output, path, "cannot finish Ogg stream", errno);
+    if (got < 0) throw Error::fromErrno(ErrorKind::Output, path, N_("cannot finish Ogg stream"), errno);
     if (got == 0) break;
     ogg_sync_wrote(&sync, got);
     read_at += got;
@@ -98,7 +99,7 @@ void setOggSerial(int fd, std::uint32_t serial, const std::string& path) {
 
 // libsamplerate's error codes become an Error here.
 Error resampleError(const std::string& path, int code) {
-  return Error::output(path + ": cannot resample for Opus: " + src_strerror(code));
+  return Error::output(format(tr("{}: cannot resample for Opus: {}"), path, src_strerror(code)));
 }
 
 }  // namespace
@@ -109,8 +110,8 @@ AudioFormat audioFormatForPath(const std::string& path) {
   for (const FormatEntry& e : kFormats) {
     if (ext == e.extension) return e.format;
   }
-  throw Error::usage(path + ": unknown audio format '" + (ext.empty() ? std::string("(none)") : ext) +
-                     "' (supported: " + formatList() + ")");
+  throw Error::usage(format(tr("{}: unknown audio format '{}' (supported: {})"), path,
+                            ext.empty() ? std::string(tr("(none)")) : ext, formatList()));
 }
 
 AudioFormat audioFormatByName(const std::string& name) {
@@ -119,7 +120,7 @@ AudioFormat audioFormatByName(const std::string& name) {
   for (const FormatEntry& e : kFormats) {
     if (n == e.name) return e.format;
   }
-  throw Error::usage("unknown audio format '" + name + "' (supported: " + formatList() + ")");
+  throw Error::usage(format(tr("unknown audio format '{}' (supported: {})"), name, formatList()));
 }
 
 std::string audioFormatName(AudioFormat format) { return entry(format).name; }
@@ -140,7 +141,7 @@ std::vector<AudioFormat> availableAudioFormats() {
 AudioFileInfo readAudioFileInfo(const std::string& path) {
   SF_INFO info{};
   SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
-  if (!file) throw Error::input(path + ": cannot read audio file: " + sf_strerror(nullptr));
+  if (!file) throw Error::input(format(tr("{}: cannot read audio file: {}"), path, sf_strerror(nullptr)));
   AudioFileInfo out;
   out.sample_rate = info.samplerate;
   out.frames = info.frames > 0 ? static_cast<std::size_t>(info.frames) : 0;
@@ -229,7 +230,7 @@ void AudioFileWriter::commit() {
   sf_write_sync(impl_->file);
   const int rc = sf_close(impl_->file);
   impl_->file = nullptr;
-  if (rc != 0) throw Error::output(impl_->out.path() + ": cannot finish audio file: " + sf_error_number(rc));
+  if (rc != 0) throw Error::output(format(tr("{}: cannot finish audio file: {}"), impl_->out.path(), sf_error_number(rc)));
   if ((entry(impl_->format).sndfile_format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG) {
     setOggSerial(impl_->out.fd(), static_cast<std::uint32_t>(impl_->content.value() & 0x7fffffff), impl_->out.path());
   }

@@ -34,7 +34,9 @@ ScreenTheme chooseTheme(const PlayOptions& opt, const Settings& settings) {
   const std::string& name = settings.theme.value;
   if (name == "high-contrast") return ScreenTheme::HighContrast;
   if (name == "mono") return ScreenTheme::Mono;
-  if (name != "default") warn(settings.config_path + ": theme: unknown theme '" + name + "' (default, high-contrast, mono)");
+  if (name != "default") {
+    warn(format(tr("{}: theme: unknown theme '{}' (default, high-contrast, mono)"), settings.config_path, name));
+  }
   return ScreenTheme::Default;
 }
 
@@ -71,17 +73,17 @@ int play(const PlayOptions& opt) {
 
 Command addPlayCommand(CLI::App& app) {
   auto opt = std::make_shared<PlayOptions>();
-  CLI::App* sub = app.add_subcommand("play", "read a German article aloud (also: vorlesen FILE)");
+  CLI::App* sub = app.add_subcommand("play", tr("read a German article aloud (also: vorlesen FILE)"));
   sub->add_option("input", opt->input, tr("text or HTML file or link (http/https) to read, or - for standard input"))->required();
   opt->device_opt = sub->add_option("-d,--device", opt->device,
-                  "output device: an index or name from 'vorlesen devices', or null (silent, for machines "
-                  "without audio); default: the system's default device");
+                  tr("output device: an index or name from 'vorlesen devices', or null (silent, for machines "
+                  "without audio); default: the system's default device"));
   sub->add_flag("--plain", opt->plain,
-                "plain mode: print each sentence as a line when it is heard (automatic when stdout is not "
-                "a terminal); for screen readers and braille displays");
+                tr("plain mode: print each sentence as a line when it is heard (automatic when stdout is not "
+                "a terminal); for screen readers and braille displays"));
   sub->add_flag("--from-start", opt->from_start,
-                "(reading screen) start at the beginning, not where this article was left");
-  opt->theme_opt = sub->add_option("--theme", opt->theme, "(reading screen) colours: default, high-contrast or mono")
+                tr("(reading screen) start at the beginning, not where this article was left"));
+  opt->theme_opt = sub->add_option("--theme", opt->theme, tr("(reading screen) colours: default, high-contrast or mono"))
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, ScreenTheme>{{"default", ScreenTheme::Default},
                                              {"high-contrast", ScreenTheme::HighContrast},

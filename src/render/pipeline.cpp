@@ -4,6 +4,7 @@
 
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 
 namespace vorlesen {
@@ -66,7 +67,7 @@ RenderReport renderLoop(const std::function<bool(Sentence&)>& next, Synthesizer&
   Sentence current, ahead;
   bool have_current = next(current);
   while (have_current) {
-    if (stopRequested(options.stop)) throw Error::output("interrupted");
+    if (stopRequested(options.stop)) throw Error::output(tr("interrupted"));
     SentenceTiming timing;
     timing.first_sample = report.total_samples;
     const std::size_t start = report.total_samples;
@@ -78,7 +79,7 @@ RenderReport renderLoop(const std::function<bool(Sentence&)>& next, Synthesizer&
       sink.write(pcm, n);
       return !stopRequested(options.stop);
     });
-    if (stopRequested(options.stop)) throw Error::output("interrupted");
+    if (stopRequested(options.stop)) throw Error::output(tr("interrupted"));
     report.total_samples += timing.samples;
     const bool have_ahead = next(ahead);
     timing.pause_samples = pauseAfter(current, have_ahead ? &ahead : nullptr, options.pauses, report.sample_rate);

@@ -4,6 +4,7 @@
 
 #include "common/atomic_file.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
@@ -82,7 +83,7 @@ std::string chapterTitle(std::string_view block, std::size_t limit) {
 SubtitleFormat subtitleFormatByName(const std::string& name) {
   if (name == "vtt") return SubtitleFormat::Vtt;
   if (name == "srt") return SubtitleFormat::Srt;
-  throw Error::usage("unknown subtitle format '" + name + "' (supported: vtt, srt)");
+  throw Error::usage(format(tr("unknown subtitle format '{}' (supported: vtt, srt)"), name));
 }
 
 std::string subtitleExtension(SubtitleFormat format) { return format == SubtitleFormat::Vtt ? ".vtt" : ".srt"; }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/text.h"
 
@@ -15,10 +16,11 @@ namespace vorlesen {
 
 const char* sourceName(SettingSource source) {
   switch (source) {
-    case SettingSource::Default: return "default";
-    case SettingSource::Preset: return "preset";
-    case SettingSource::ConfigFile: return "config file";
-    case SettingSource::CommandLine: return "command line";
+    // TRANSLATORS: where a setting came from (vorlesen config --print).
+    case SettingSource::Default: return N_("default");
+    case SettingSource::Preset: return N_("preset");
+    case SettingSource::ConfigFile: return N_("config file");
+    case SettingSource::CommandLine: return N_("command line");
   }
   return "?";
 }
@@ -39,8 +41,8 @@ int parseInt(const std::string& s, const Range& range, const std::string& where)
   char* end = nullptr;
   const long v = std::strtol(s.c_str(), &end, 10);
   if (s.empty() || *end != '\0' || v < range.limits.min || v > range.limits.max) {
-    throw Error::data(where + ": " + range.key + " must be a whole number from " + std::to_string(range.limits.min) +
-                      " to " + std::to_string(range.limits.max) + ", not '" + s + "'");
+    throw Error::data(format(tr("{}: {} must be a whole number from {} to {}, not '{}'"), where, range.key,
+                             range.limits.min, range.limits.max, s));
   }
   return static_cast<int>(v);
 }
@@ -94,9 +96,9 @@ ConfigFile loadConfigFile(const std::string& path) {
   config.path = path;
   std::error_code ec;
   if (path.empty() || !std::filesystem::exists(path, ec)) return config;
-  if (std::filesystem::is_directory(path, ec)) throw Error::data(path + ": is a directory, not a config file");
+  if (std::filesystem::is_directory(path, ec)) throw Error::data(format(tr("{}: is a directory, not a config file"), path));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error::fromErrno(ErrorKind::Data, path, "cannot open config file", errno);
+  if (!in) throw Error::fromErrno(ErrorKind::Data, path, N_("cannot open config file"), errno);
   std::ostringstream buf;
   buf << in.rdbuf();
   return parseConfig(buf.str(), path);
@@ -122,14 +124,14 @@ ConfigFile parseConfig(std::string_view toml_text, const std::string& path) {
     const auto integer = [&](const Range& range) {
       const auto n = node.value_exact<std::int64_t>();
       if (!n || *n < range.limits.min || *n > range.limits.max) {
-        throw Error::data(where + ": " + range.key + " must be a whole number from " +
-                          std::to_string(range.limits.min) + " to " + std::to_string(range.limits.max));
+        throw Error::data(format(tr("{}: {} must be a whole number from {} to {}"), where, range.key,
+                                 range.limits.min, range.limits.max));
       }
       return static_cast<int>(*n);
     };
     const auto text = [&](const char* name) {
       const auto s = node.value_exact<std::string>();
-      if (!s) throw Error::data(where + ": " + name + " must be a quoted string");
+      if (!s) throw Error::data(format(tr("{}: {} must be a quoted string"), where, name));
       return *s;
     };
     const std::string_view k = key.str();
@@ -142,9 +144,9 @@ ConfigFile parseConfig(std::string_view toml_text, const std::string& path) {
     else if (k == kSentencePause.key) v.sentence_pause_ms = integer(kSentencePause);
     else if (k == kParagraphPause.key) v.paragraph_pause_ms = integer(kParagraphPause);
     else {
-      config.warnings.push_back(where + ": unknown key '" + std::string(k) +
-                                "' ignored (known: voice, rate, pitch, volume, device, theme, sentence_pause_ms, "
-                                "paragraph_pause_ms)");
+      config.warnings.push_back(format(tr("{}: unknown key '{}' ignored (known: voice, rate, pitch, volume, device, "
+                                          "theme, sentence_pause_ms, paragraph_pause_ms)"),
+                                       where, k));
     }
   }
   return config;

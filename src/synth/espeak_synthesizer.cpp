@@ -11,6 +11,7 @@
 #include <set>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/synthesizer.h"
 #include "vorlesen/text.h"
 
@@ -203,13 +204,13 @@ void EspeakSynthesizer::setVoice(const VoiceParams& params) {
     const std::string variant = name.substr(plus + 1);
     const auto known = variants();
     if (std::find(known.begin(), known.end(), variant) == known.end()) {
-      throw Error::usage("unknown voice variant '" + variant + "' in '" + name + "' (see 'vorlesen voices')");
+      throw Error::usage(format(tr("unknown voice variant '{}' in '{}' (see 'vorlesen voices')"), variant, name));
     }
   }
   const espeak_ng_STATUS status = espeak_ng_SetVoiceByName(name.c_str());
   if (name != params_.voice) word_phonemes_.clear();
   if (status != ENS_OK) {
-    throw Error::usage("unknown voice '" + name + "' (see 'vorlesen voices')");
+    throw Error::usage(format(tr("unknown voice '{}' (see 'vorlesen voices')"), name));
   }
   checkEspeak(espeak_ng_SetParameter(espeakRATE, kRateRange.clamp(params.rate), 0), "setting the rate");
   checkEspeak(espeak_ng_SetParameter(espeakPITCH, kPitchRange.clamp(params.pitch), 0), "setting the pitch");

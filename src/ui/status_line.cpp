@@ -1,4 +1,5 @@
 #include "ui/views.h"
+#include "vorlesen/i18n.h"
 
 namespace vorlesen::ui {
 
@@ -6,11 +7,12 @@ namespace {
 
 const char* stateLabel(PlayerState s) {
   switch (s) {
-    case PlayerState::Starting: return "Starting";
-    case PlayerState::Playing: return "Playing";
-    case PlayerState::Paused: return "Paused";
-    case PlayerState::Finished: return "Finished";
-    case PlayerState::Error: return "Error";
+    // TRANSLATORS: the status line's first field; keep these short (the line has 80 columns).
+    case PlayerState::Starting: return tr("Starting");
+    case PlayerState::Playing: return tr("Playing");
+    case PlayerState::Paused: return tr("Paused");
+    case PlayerState::Finished: return tr("Finished");
+    case PlayerState::Error: return tr("Error");
   }
   return "";
 }
@@ -23,16 +25,19 @@ std::string StatusLine::text(const ScreenModel& m) {
   std::string t = m.notice.empty() ? std::string() : m.notice + " | ";
   t += stateLabel(s.state);
   if (s.sentence_count > 0) {
-    t += " | sentence " + std::to_string(s.sentence + 1) + " of " + std::to_string(s.sentence_count);
+    t += " | " + format(tr("sentence {} of {}"), s.sentence + 1, s.sentence_count);
     if (!s.all_prepared) t += "+";
   }
   if (s.rate > 0) {  // 0 before the engine reported anything
-    t += " | " + formatDuration(s.elapsed_seconds) + ", " + formatDuration(s.total_seconds - s.elapsed_seconds) +
-         " left";
-    t += " | " + std::to_string(s.rate) + " wpm | vol " + std::to_string(s.volume);
+    // TRANSLATORS: time heard so far, time left (0:04, 7:21 left).
+    t += " | " + format(tr("{}, {} left"), formatDuration(s.elapsed_seconds),
+                        formatDuration(s.total_seconds - s.elapsed_seconds));
+    // TRANSLATORS: the speaking rate in words per minute, then the volume (0-200), in the status line.
+    t += " | " + format(tr("{} wpm"), s.rate) + " | " + format(tr("vol {}"), s.volume);
   }
   if (!s.voice.empty()) t += " | " + s.voice;
-  if (m.notice.empty()) t += " | ? help";
+  // TRANSLATORS: the status line's last field: the key that shows the help.
+  if (m.notice.empty()) t += std::string(" | ") + tr("? help");
   return t;
 }
 
