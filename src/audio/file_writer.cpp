@@ -56,6 +56,7 @@ int fileRate(AudioFormat format, int sample_rate) { return format == AudioFormat
 
 // The one place a libsndfile error becomes an Error.
 Error sndfileError(SNDFILE* file, const std::string& path, const std::string& what) {
+  // libsndfile words its errors in English only; `what` is translated by the caller.
   return Error::output(path + ": " + what + ": " + sf_strerror(file));
 }
 
@@ -168,7 +169,7 @@ struct AudioFileWriter::Impl {
   void writeFloats(const float* samples, std::size_t count) {
     if (count == 0) return;
     if (sf_write_float(file, samples, static_cast<sf_count_t>(count)) != static_cast<sf_count_t>(count)) {
-      throw sndfileError(file, out.path(), "cannot write audio");
+      throw sndfileError(file, out.path(), tr("cannot write audio"));
     }
   }
 
@@ -200,7 +201,9 @@ AudioFileWriter::AudioFileWriter(std::string path, int sample_rate, AudioFormat 
   info.channels = 1;
   info.format = entry(format).sndfile_format;
   impl_->file = sf_open_fd(impl_->out.fd(), SFM_WRITE, &info, SF_FALSE);
-  if (!impl_->file) throw sndfileError(nullptr, target, "cannot start " + audioFormatName(format) + " file");
+  if (!impl_->file) {
+    throw sndfileError(nullptr, target, vorlesen::format(tr("cannot start {} file"), audioFormatName(format)));
+  }
   // Tags are optional decoration: a format that cannot hold one simply goes without.
   if (!tags.title.empty()) sf_set_string(impl_->file, SF_STR_TITLE, tags.title.c_str());
   if (!tags.comment.empty()) sf_set_string(impl_->file, SF_STR_COMMENT, tags.comment.c_str());
@@ -220,7 +223,7 @@ void AudioFileWriter::write(const std::int16_t* samples, std::size_t count) {
   if (impl_->resampler) {
     impl_->resample(samples, count, false);
   } else if (sf_write_short(impl_->file, samples, static_cast<sf_count_t>(count)) != static_cast<sf_count_t>(count)) {
-    throw sndfileError(impl_->file, impl_->out.path(), "cannot write audio");
+    throw sndfileError(impl_->file, impl_->out.path(), tr("cannot write audio"));
   }
   written_ += count;
 }

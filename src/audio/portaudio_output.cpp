@@ -61,7 +61,7 @@ class PortAudioSession {
     jack_set_error_function(quietJack);
     jack_set_info_function(quietJack);
     QuietStderr quiet;
-    check(Pa_Initialize(), "cannot start PortAudio");
+    check(Pa_Initialize(), tr("cannot start PortAudio"));
   }
   ~PortAudioSession() {
     QuietStderr quiet;
@@ -72,7 +72,7 @@ class PortAudioSession {
 
   std::vector<AudioDeviceInfo> outputDevices() const {
     const PaDeviceIndex count = Pa_GetDeviceCount();
-    check(count, "cannot list devices");
+    check(count, tr("cannot list devices"));
     const PaDeviceIndex default_index = Pa_GetDefaultOutputDevice();
     std::vector<AudioDeviceInfo> out;
     for (PaDeviceIndex i = 0; i < count; ++i) {
@@ -111,7 +111,7 @@ class PortAudioOutput final : public AudioOutput {
     if (err < 0) {
       stream_ = nullptr;
       quiet_.reset();
-      throw paError(err, "cannot open '" + device_.name + "'");
+      throw paError(err, format(tr("cannot open '{}'"), device_.name));
     }
     last_callback_ms_ = nowMs();
     err = Pa_StartStream(stream_);
@@ -119,7 +119,7 @@ class PortAudioOutput final : public AudioOutput {
       Pa_CloseStream(stream_);
       stream_ = nullptr;
       quiet_.reset();
-      throw paError(err, "cannot start '" + device_.name + "'");
+      throw paError(err, format(tr("cannot start '{}'"), device_.name));
     }
     const PaStreamInfo* stream_info = Pa_GetStreamInfo(stream_);
     latency_ = stream_info ? stream_info->outputLatency : 0;
