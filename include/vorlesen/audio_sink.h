@@ -9,6 +9,11 @@
 // Opus takes no 22.05 kHz) and MP3 (LAME). The same samples always give the same bytes, also for Ogg,
 // whose stream serial number is derived from the audio instead of the clock. Not thread-safe; one
 // writer per thread.
+//
+// Chapter marks (setChapters) go into the finished file before it is renamed: ID3v2 CHAP frames
+// under a top-level, ordered CTOC for MP3 (TagLib), CHAPTERxxx / CHAPTERxxxNAME Vorbis comments for
+// Ogg Vorbis, Opus and FLAC (TagLib), and a `cue ` chunk with a LIST/adtl `labl` per cue for WAV
+// (src/audio/chapter_marks.*).
 #pragma once
 
 #include <cstddef>
@@ -54,6 +59,14 @@ struct AudioTags {
   std::string comment;
 };
 
+// One chapter of the audio: from `start` to `end` (samples at the rate given to the writer, end
+// exclusive), called `title` (UTF-8, one line).
+struct AudioChapter {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string title;
+};
+
 // What libsndfile reads back from a finished file. Throws Error::input when it cannot open it.
 struct AudioFileInfo {
   int sample_rate = 0;
@@ -72,6 +85,9 @@ class AudioFileWriter final : public AudioSink {
   AudioFileWriter& operator=(const AudioFileWriter&) = delete;
 
   void write(const std::int16_t* samples, std::size_t count) override;
+  // Chapter marks commit() writes into the file, in order, the first starting at 0. Call it any
+  // time before commit(); none (the default) writes none.
+  void setChapters(std::vector<AudioChapter> chapters);
   // Finishes the file and renames it to the target path. Throws Error::output on failure.
   void commit();
   // Samples passed to write(), at the rate given to the constructor.

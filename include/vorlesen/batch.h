@@ -2,7 +2,8 @@
 //
 //   BatchJob list --runBatch()--> fork one worker per file, at most `jobs` at once
 //                                   worker: loadArticle -> SentenceStream -> EspeakSynthesizer
-//                                           -> AudioFileWriter (+ SubtitleWriter, TimingsJsonWriter)
+//                                           -> AudioFileWriter (+ SubtitleWriter, TimingsJsonWriter,
+//                                              ChapterCollector: marks in the audio, ffmetadata file)
 //                                 <-- one result line per worker over a pipe; BatchObserver told
 //
 // eSpeak NG keeps its state in process globals and is not thread-safe, so parallelism comes from
@@ -25,6 +26,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,12 +44,14 @@ namespace vorlesen {
 struct RenderSettings {
   VoiceParams voice;
   Pauses pauses;
+  SpeechStyle style;                  // structure by voice; disabled (--plain-style): as before styles
   std::vector<std::string> lexicons;  // user lexicon files, in order (their contents are fingerprinted)
   bool raw = false;                   // no article extraction
   FetchOptions fetch;                 // for links (timeouts; not part of the fingerprint)
   AudioFormat format = AudioFormat::Wav;
   std::optional<SubtitleFormat> subtitles;
   bool timings_json = false;
+  bool chapters = true;  // chapter marks inside the audio file (chapters.h)
 };
 
 struct BatchJob {
@@ -55,6 +59,8 @@ struct BatchJob {
   std::string audio;      // where the audio goes
   std::string subtitles;  // empty: none
   std::string timings;    // empty: none
+  std::string book_record;  // empty: none; else the document and timings a book is made from (book.h)
+  std::string chapters;   // ffmetadata chapter file (chapters.h); empty: none
 };
 
 // The job for `input` written to `audio`, with the subtitle and timing files beside it (same name,
@@ -84,9 +90,12 @@ struct FileRender {
 // Renders one job in this process with `synth` (already set to settings.voice). Throws Error; on
 // any failure, including *stop becoming true, no output file is left behind. A link whose files
 // are current (see isUpToDate) is not rendered again unless `force`: `skipped` says so.
+// `progress`, when set, is called after each sentence with the share of the text read (0..1) and
+// the samples written so far.
+using RenderProgress = std::function<void(double done, std::size_t samples)>;
 FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
                       const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop = nullptr,
-                      bool force = false);
+                      bool force = false, const RenderProgress& progress = {});
 
 enum class JobStatus { Rendered, Skipped, Failed };
 
@@ -107,11 +116,19 @@ class BatchObserver {
   virtual void finished(std::size_t index, const BatchJob& job, const JobResult& result) = 0;
   // Called about once a second while workers run.
   virtual void tick() {}
+  // Called in the parent when a running job reports how far it is (about twice a second): the share
+  // of its text read (0..1) and the seconds of audio written so far.
+  virtual void progress(std::size_t index, double done, double audio_seconds) {
+    (void)index, (void)done, (void)audio_seconds;
+  }
 };
 
 struct BatchOptions {
   int jobs = 1;        // worker processes at once
   bool force = false;  // render even when isUpToDate()
+  // The text pipeline the workers use (the caller's, with its lexicons); null: runBatch builds one
+  // from RenderSettings::lexicons (the CLI passes the one it built to print the lexicons' warnings).
+  const Pipeline* pipeline = nullptr;
 };
 
 struct BatchSummary {

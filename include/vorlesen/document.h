@@ -36,6 +36,7 @@ enum class BlockKind { Title, Byline, Heading, Paragraph, ListItem, Quote };
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
   Span span;
+  unsigned number = 0;  // a ListItem of a numbered list (HTML <ol>) whose text lacks it: 1, 2, ...; else 0
 };
 
 // Where a stretch of Document::text came from: from `text` on, text and source advance together

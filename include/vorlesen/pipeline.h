@@ -24,6 +24,7 @@
 #include "vorlesen/normalizer.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/segmenter.h"
+#include "vorlesen/style.h"
 #include "vorlesen/synthesizer.h"
 #include "vorlesen/voice.h"
 
@@ -35,6 +36,7 @@ class LanguageData;
 struct Sentence {
   Span source;             // in Document::text, original spelling
   std::size_t block = 0;   // index into Document::blocks
+  BlockKind kind = BlockKind::Paragraph;  // that block's kind
   SpokenText spoken;       // what the synthesizer reads, aligned back to source
   std::vector<VoiceRun> runs;  // stretches of spoken.text for the English voice or as phonemes
 };
@@ -61,13 +63,19 @@ class Pipeline {
 // The sentences of a document in reading order, produced on demand: a block is split into sentence
 // spans when reached, each sentence is normalized when asked for. Sentences with nothing to say
 // (only punctuation) are left out. `pipeline` and `doc` must outlive the stream.
+// With an enabled SpeechStyle the structure is also said in words (style.h): "erstens, " before the
+// first sentence of item 1 of a numbered list (instead of its "1."), "Zitat: … Zitat Ende." around
+// a quote when asked for, "Von" before a byline without it; a byline block repeating an earlier one
+// is left out. These words map to no source (word events in them highlight nothing).
 class SentenceStream {
  public:
   // From block `first_block` on; blocks ending after byte `end_byte` of the text, and all after
   // them, are left out (the player reads the head of a document that is still being extracted).
+  // `style` (may be null: no style) must outlive the stream.
   SentenceStream(const Pipeline& pipeline, const Document& doc, std::size_t first_block = 0,
-                 std::size_t end_byte = SIZE_MAX)
-      : pipeline_(pipeline), doc_(doc), end_byte_(end_byte), block_(first_block) {}
+                 std::size_t end_byte = SIZE_MAX, const SpeechStyle* style = nullptr)
+      : pipeline_(pipeline), doc_(doc), end_byte_(end_byte), block_(first_block),
+        style_(style && style->enabled ? style : nullptr) {}
   // Fills `out` with the next sentence; false at the end of the document (or of what it may read).
   bool next(Sentence& out);
   // The blocks [0, blocksDone()) have been split; once next() returned false, all were read.
@@ -80,12 +88,20 @@ class SentenceStream {
   std::size_t block_ = 0;           // next block to split
   std::vector<Span> spans_;         // sentence spans of block_ - 1
   std::size_t next_span_ = 0;
+  const SpeechStyle* style_;        // null: no structure words
+  std::string prefix_;              // said before the block's next sentence (list number, "Zitat:")
+  std::vector<std::string> bylines_;  // the byline blocks read so far, folded (each is read once)
+
+  bool startBlock(std::size_t block);  // false: leave the block out
+  void markSentence(Sentence& s, bool last_in_block);
 };
 
 // The silence after `current`, in samples at `sample_rate`: none when nothing follows (`next` is
-// null: the end of the document), the paragraph pause before a sentence of another block, else the
-// sentence pause. The renderer and the player both place their pauses with it.
-std::size_t pauseAfter(const Sentence& current, const Sentence* next, const Pauses& pauses, int sample_rate);
+// null: the end of the document), the pause between the two blocks' kinds (blockPauseMs(): the
+// paragraph pause without a style) before a sentence of another block, else the sentence pause.
+// The renderer and the player both place their pauses with it.
+std::size_t pauseAfter(const Sentence& current, const Sentence* next, const Pauses& pauses, int sample_rate,
+                       const SpeechStyle& style = SpeechStyle{});
 
 struct WordTiming {
   std::size_t sample = 0;  // from the start of the document's audio
@@ -114,6 +130,11 @@ using SentenceObserver = std::function<void(const Sentence&, const SentenceTimin
 
 struct StreamOptions {
   Pauses pauses;
+  // With an enabled style each sentence is read with styledVoice(voice, style, its kind) (the
+  // synthesizer is set only when that changes; `voice` is what the caller set it to), and the
+  // pauses between blocks follow the style. Disabled: the synthesizer's voice is left alone.
+  SpeechStyle style;
+  VoiceParams voice;
   SentenceObserver on_sentence;             // optional
   const std::atomic<bool>* stop = nullptr;  // optional; when it becomes true, rendering throws
 };

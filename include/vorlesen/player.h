@@ -21,10 +21,10 @@
 // The caller owns the AudioOutput and keeps it alive while the Player plays into it; the Player's
 // destructor stops the output and joins its threads.
 //
-// Thread-safety: send(), jumpTo(), snapshot(), wait*(), warn(), warnings(), fail(), extend(),
-// document(), sentence() and sentenceCount() are safe to call from any thread, concurrently (the UI
-// thread and a loader thread, say). start() is called once, from the thread that constructed the
-// Player.
+// Thread-safety: send(), jumpTo(), say(), find(), firstSentenceOfBlock(), snapshot(), wait*(), warn(),
+// warnings(), fail(), extend(), document(), sentence() and sentenceCount() are safe to call from any
+// thread, concurrently (the UI thread and a loader thread, say). start() is called once, from the
+// thread that constructed the Player.
 #pragma once
 
 #include <chrono>
@@ -65,7 +65,9 @@ enum class PlayerCommand {
   NextBlock,     // first sentence of the next block (paragraph)
   PrevBlock,     // first sentence of the current block if past its first sentence, else of the previous one
   Repeat,        // start of the sentence heard
-  RateUp,        // +kRateStep words per minute (within kRateRange), from the next sentence on, without a gap
+  RateUp,        // +kRateStep words per minute (within kRateRange), from the next word the output has not
+                 // taken (the rest of the sentence is synthesized again; a long word being played is
+                 // cut and said again), without a gap
   RateDown,
   VolumeUp,      // +kVolumeStep (within kVolumeRange; 100 = as synthesized), immediately
   VolumeDown,
@@ -83,7 +85,7 @@ struct PlayerSnapshot {
   Span word_source;                // the word heard, in Document::text; empty between words
   double elapsed_seconds = 0;      // estimated time into the document at the audible point
   double total_seconds = 0;        // estimated length of the whole document at the current rate
-  int rate = 0;                    // words per minute the next sentence will be synthesized with
+  int rate = 0;                    // words per minute of what is synthesized from now on
   int volume = 0;                  // kVolumeRange, 100 = as synthesized
   std::string voice;
   // Set in state Error: what failed, typed (ErrorKind::Audio: the device was lost or failed,
@@ -104,12 +106,20 @@ struct PlayerOptions {
   // A pipeline made beforehand (with the user's lexicons), e.g. while the article was loading; when
   // empty, the prepare thread builds one from `data` (built-in lexicon only).
   std::shared_ptr<const Pipeline> pipeline;
+  // Structure by voice (style.h): each sentence read with styledVoice() of its block's kind, the
+  // pauses of pauseAfter() and the structure words of SentenceStream, as render does. Disabled:
+  // every block as a paragraph.
+  SpeechStyle style;
   // SIZE_MAX: the document is complete. Else it is the head of a longer one that is still being
   // extracted (its text a prefix of the whole's): only its blocks ending by this byte are read,
   // then the player waits for extend() and goes on in the whole document. Playback can so start
   // on a huge file before it has been extracted to the end.
   std::size_t head_until = SIZE_MAX;
 };
+
+// What the navigation keys look for (find()): a heading (or the title), the start of a list, the
+// first sentence of the body (after the title and byline).
+enum class Landmark { Heading, List, Body };
 
 class Player {
  public:
@@ -137,6 +147,18 @@ class Player {
   // Plays from the start of sentence `index` (clamped to the sentences prepared so far); returns the
   // command's number, as send() does.
   std::uint64_t jumpTo(std::size_t index);
+
+  // Speaks `text` (the words as eSpeak NG reads them) at once, then plays the sentence heard from its
+  // start, so the place is kept; resumes when paused. For "where am I" and spoken confirmations.
+  // Returns the command's number, as send() does.
+  std::uint64_t say(std::string text);
+  // The first sentence of the next (`forward`) or the previous `landmark` from the sentence heard
+  // (or the jump not heard yet); nullopt when there is none. Looking forward waits up to 2 s for
+  // sentences still being prepared. Body looks from the start of the document.
+  std::optional<std::size_t> find(Landmark landmark, bool forward) const;
+  // The first sentence of block `block` or, when it has none to say, of the next block that has;
+  // waits up to 2 s for sentences being prepared. nullopt past the end.
+  std::optional<std::size_t> firstSentenceOfBlock(std::size_t block) const;
 
   PlayerSnapshot snapshot() const;
   // Blocks until the snapshot's version differs from `seen_version`, or `timeout` passes; returns

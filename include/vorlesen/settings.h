@@ -5,7 +5,7 @@
 //
 // The config file is $XDG_CONFIG_HOME/vorlesen/config.toml (default ~/.config/vorlesen/config.toml),
 // TOML, keys as in docs/vorlesen.1 (voice, rate, pitch, volume, device, theme, sentence_pause_ms,
-// paragraph_pause_ms). A preset (voices/de/presets.tsv) named by `voice` supplies the eSpeak voice and
+// paragraph_pause_ms, announce, and the tables [style] and [style.KIND] of style.h). A preset (voices/de/presets.tsv) named by `voice` supplies the eSpeak voice and
 // the rate, pitch and pauses that the config file and command line leave unset. Every value remembers
 // where it came from, for `vorlesen config --print`. A syntax error or a bad value is an Error::data
 // naming FILE:LINE; an unknown key is a warning. Everything here is a plain value; the functions are
@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vorlesen/style.h"
 #include "vorlesen/voice.h"
 
 namespace vorlesen {
@@ -45,6 +46,22 @@ struct VoicePreset {
 // The presets of voices/de/presets.tsv; Error::data naming FILE:LINE for a malformed row.
 std::vector<VoicePreset> loadPresets(const LanguageData& data);
 
+// One row of voices/de/styles.tsv: how KIND sounds with PRESET ("*": every voice).
+struct StyleRow {
+  std::string preset;
+  BlockKind kind = BlockKind::Paragraph;
+  BlockStyle style;
+};
+
+// The rows of voices/de/styles.tsv; Error::data naming FILE:LINE for a malformed row.
+std::vector<StyleRow> loadStyleRows(const LanguageData& data);
+
+// A [style.KIND] table of config.toml: only the keys it sets.
+struct BlockStyleValues {
+  std::optional<int> pitch_offset, rate_percent, pause_before_ms, pause_after_ms;
+  std::optional<std::string> variant;
+};
+
 // Values set at one level; unset ones leave the lower level's value.
 struct SettingValues {
   std::optional<std::string> voice;
@@ -52,6 +69,10 @@ struct SettingValues {
   std::optional<std::string> device, theme;
   std::optional<int> sentence_pause_ms, paragraph_pause_ms;
   std::vector<std::string> lexicons;  // command line only: --lexicon FILE, in order
+  // Structure by voice: [style] enabled (--plain-style: false), list_numbers, quote_words, and
+  // the [style.KIND] tables; `announce` (--announce): spoken confirmations in play.
+  std::optional<bool> styles, list_numbers, quote_words, announce;
+  std::array<BlockStyleValues, kBlockKinds> block_styles;
 };
 
 struct ConfigFile {
@@ -85,14 +106,21 @@ struct Settings {
   std::string espeak_voice = "de";  // the preset's voice, or `voice` itself
   std::string preset;               // the preset `voice` named, if any
   std::vector<std::string> lexicons;  // user lexicon (if it exists), then --lexicon files
+  Setting<bool> styles{true};
+  Setting<bool> list_numbers{true};
+  Setting<bool> quote_words{false};
+  Setting<bool> announce{false};
+  std::array<BlockStyle, kBlockKinds> block_styles{};  // styles.tsv (* then the preset's), then config
   std::string config_path;
   bool config_exists = false;
 
   VoiceParams voiceParams() const;
   Pauses pauses() const;
+  // The speech style these settings ask for, speaking `words` (loadSpokenWords()).
+  SpeechStyle speechStyle(std::shared_ptr<const SpokenWords> words) const;
 };
 
 Settings resolveSettings(const std::vector<VoicePreset>& presets, const ConfigFile& config,
-                         const SettingValues& command_line);
+                         const SettingValues& command_line, const std::vector<StyleRow>& styles = {});
 
 }  // namespace vorlesen

@@ -42,6 +42,20 @@ void blankControlCharacters(std::string& text);
 
 // ASCII white space: space, TAB, LF, VT, FF, CR.
 constexpr bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// Words separated by ASCII white space.
+inline std::size_t countWords(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    if (isAsciiSpace(c)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++n;
+    }
+  }
+  return n;
+}
 // ASCII letters in lower case; every other byte (UTF-8 included) as it is. Locale-independent. For
 // ASCII names (file extensions, HTML attributes, charset labels); words go through toLower().
 constexpr char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }

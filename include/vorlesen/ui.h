@@ -12,6 +12,10 @@
 // Plain mode: each sentence printed as a line when it starts being heard, no cursor movement, for
 // screen readers, braille displays and pipes; single keys when stdin is a terminal.
 //
+// A reading list (Playback over several inputs): both go through it with a / A and start the next
+// article by themselves when one ends; plain mode prints "Article 2 of 3: Title" as one starts, the
+// screen's status line shows "article 2 of 3" and the screen remembers the article heard last.
+//
 // Both front ends use the same key table, confirm a command from the snapshot that shows its effect,
 // print the Player's warnings where the user sees them (plain mode: on stderr as they come; the
 // screen: in its status line, and all of them on stderr after it closed), and end a failed playback
@@ -22,9 +26,11 @@
 // the signal handlers are process-wide).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "vorlesen/playback.h"
+#include "vorlesen/style.h"
 
 namespace vorlesen {
 
@@ -34,13 +40,23 @@ enum class ScreenTheme {
   Mono,          // reverse, bold and underline only (also used when NO_COLOR is set)
 };
 
+// What both front ends say aloud: "where am I" (key w) always, confirmations of actions ("Tempo
+// 220", "Lauter") only with `announce` (--announce; pause stays silent). The words come from
+// voices/de/spoken_words.tsv (`words`; null: nothing is said).
+struct SpeechFeedback {
+  bool announce = false;
+  std::shared_ptr<const SpokenWords> words;
+};
+
 struct ScreenOptions {
   ScreenTheme theme = ScreenTheme::Default;
+  SpeechFeedback speech;
   bool from_start = false;   // ignore the remembered position
   std::string state_file;    // resume positions; empty: ResumeStore::defaultPath() ($XDG_STATE_HOME)
 };
 
 struct PlainOptions {
+  SpeechFeedback speech;
   bool keys = true;  // read single keys from stdin when it is a terminal (not when stdin is the input)
 };
 
@@ -48,17 +64,18 @@ struct SessionResult {
   int stop_signal = 0;  // SIGINT/SIGTERM/SIGHUP that ended the session, else 0
 };
 
-// Runs the screen until the user quits (q, Ctrl-C, SIGTERM, SIGHUP) or the article ends. Loads the
-// whole document through `playback` (its options should not ask for a head first) and waits for the
-// audio output before the screen comes up, so "no usable device" is one line on a normal terminal.
-// When a position was remembered for this document (and !from_start), first asks whether to
-// continue there, then starts the Player from there. Throws what Playback::start() throws, the
-// Player's error when playback fails midway, and Error::output when the terminal cannot be set up;
-// the terminal is restored before any of it leaves the function.
+// Runs the screen until the user quits (q, Ctrl-C, SIGTERM, SIGHUP). Loads the whole document
+// through `playback` (its options should not ask for a head first) and waits for the audio output
+// before the screen comes up, so "no usable device" is one line on a normal terminal. When a
+// position was remembered for this document (a list: the article heard last; and !from_start),
+// first asks whether to continue there, then starts the Player from there. Throws what
+// Playback::start() throws, the Player's error when playback fails midway, and Error::output when
+// the terminal cannot be set up; the terminal is restored before any of it leaves the function.
 SessionResult runReadingScreen(Playback& playback, const ScreenOptions& options);
 
-// Starts `playback` and prints sentences (and reads keys) until the end, q or a stop signal. Throws
-// what Playback::start() throws and the Player's error when playback fails midway.
+// Starts `playback` and prints sentences (and reads keys) until the end of the last article, q or a
+// stop signal. Throws what Playback::start() throws and the Player's error when playback fails
+// midway.
 SessionResult runPlainMode(Playback& playback, const PlainOptions& options);
 
 // True when both stdin and stdout are terminals, i.e. the screen can be used.

@@ -33,6 +33,10 @@ struct VoiceParams {
   int rate = 175;            // words per minute, kRateRange
   int pitch = 50;            // kPitchRange
   int volume = 100;          // amplitude, kVolumeRange
+  friend bool operator==(const VoiceParams& a, const VoiceParams& b) {
+    return a.voice == b.voice && a.rate == b.rate && a.pitch == b.pitch && a.volume == b.volume;
+  }
+  friend bool operator!=(const VoiceParams& a, const VoiceParams& b) { return !(a == b); }
 };
 
 // The silences between sentences; where each goes is pauseAfter() in pipeline.h.

@@ -35,3 +35,21 @@ cpu_ratio() {
   done
   echo "$(printf '%s\n' "${ratios[@]}" | median) $(printf '%s\n' "${as[@]}" | median) $(printf '%s\n' "${bs[@]}" | median)"
 }
+# function_wall_cpu_seconds FN: "WALL CPU" seconds of one call of shell function FN (children
+# included), output discarded.
+function_wall_cpu_seconds() {
+  local TIMEFORMAT='%R %U %S'
+  { time "$1" >/dev/null 2>&1; } 2>&1 | awk '{print $1, $2 + $3}'
+}
+# wall_cpu_ratio RUNS FN_A FN_B: runs FN_A and FN_B interleaved RUNS times and prints
+# "WALL_RATIO CPU_RATIO A_WALL B_WALL A_CPU B_CPU": medians of the per-run ratios A/B and of each figure.
+wall_cpu_ratio() {
+  local runs=$1 aw ac bw bc wr=() cr=() aws=() bws=() acs=() bcs=()
+  for ((i = 0; i < runs; i++)); do
+    read -r aw ac < <(function_wall_cpu_seconds "$2"); read -r bw bc < <(function_wall_cpu_seconds "$3")
+    aws+=("$aw"); bws+=("$bw"); acs+=("$ac"); bcs+=("$bc")
+    wr+=("$(echo "$aw / $bw" | bc -l)"); cr+=("$(echo "$ac / $bc" | bc -l)")
+  done
+  local m; m() { printf '%s\n' "$@" | median; }
+  echo "$(m "${wr[@]}") $(m "${cr[@]}") $(m "${aws[@]}") $(m "${bws[@]}") $(m "${acs[@]}") $(m "${bcs[@]}")"
+}

@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
+# Key to sound (issue 18), plain mode: pause (sound stops), resume, next/previous sentence and repeat
+# (the new sentence audible) <= 60 ms; median and worst of 10 presses each, found in the recording of
+# the sink (scripts/bench.d/key_latency.py says how). The rate change (<= 200 ms) is printed from an
+# experimental measure that does not yet tell a word-level change from a sentence-level one.
+#
 # Time to first audio: from process start to the first non-silent sample recorded from a PulseAudio
 # null sink, for a ~7 KB article and a ~5 MB one, for `vorlesen play` and `espeak-ng -v de` on the
-# same files (median of 5 interleaved runs each). Targets: ours <= 150 ms, and the 5 MB figure no
-# more than 50 ms above the 7 KB one (no growth with input size).
+# same files (median of 5 interleaved runs each). Targets (issue 18): ours <= 100 ms, and the 5 MB
+# figure no more than 50 ms above the 7 KB one (no growth with input size). A reading list (the 7 KB
+# article, then the 5 MB one, then a link that fails) must start as fast as its first article alone:
+# later articles are loaded only when they are reached (target: no more than 20 ms above the 7 KB figure).
 #   $1 = the vorlesen binary
 set -uo pipefail
 bin=$1
@@ -53,16 +60,49 @@ for run in 1 2 3 4 5; do
     ttfa "$bin" play --plain "$work/$size.txt" >>"$work/$size.vorlesen"
     ttfa espeak-ng -v de -f "$work/$size.txt" >>"$work/$size.espeak"
   done
+  ttfa "$bin" play --plain "$work/small.txt" "$work/big.txt" http://nosuch.invalid/ >>"$work/list.vorlesen"
 done
 declare -A ours
 for size in small big; do
   v=$(median <"$work/$size.vorlesen"); e=$(median <"$work/$size.espeak")
   ours[$size]=$v
   label=$([[ $size == small ]] && echo "7 KB" || echo "5 MB")
-  echo "player: time to first audio, $label article ($(stat -c %s "$work/$size.txt") bytes): vorlesen ${v} ms, espeak-ng ${e} ms (target <= 150 ms)"
-  (( ${v%.*} >= 0 && ${v%.*} <= 150 )) || status=1
+  echo "player: time to first audio, $label article ($(stat -c %s "$work/$size.txt") bytes): vorlesen ${v} ms, espeak-ng ${e} ms (target <= 100 ms)"
+  (( ${v%.*} >= 0 && ${v%.*} <= 100 )) || status=1
 done
 growth=$(( ${ours[big]%.*} - ${ours[small]%.*} ))
 echo "player: growth from 7 KB to 5 MB: ${growth} ms (target <= 50 ms)"
 (( growth <= 50 )) || status=1
+list=$(median <"$work/list.vorlesen")
+echo "player: time to first audio, reading list of 3 (7 KB, 5 MB, a bad link): ${list} ms, the 7 KB article alone ${ours[small]} ms (target <= +20 ms)"
+(( ${list%.*} >= 0 && ${list%.*} - ${ours[small]%.*} <= 20 )) || status=1
+
+# Key latencies: references rendered with the same settings at both rates the rate keys reach.
+for rate in 175 195; do
+  "$bin" render -q --force -s "$rate" --timings json -o "$work/ref$rate.wav" "$work/small.txt" >/dev/null 2>&1
+done
+pulse_record "$work/keys.raw"
+python3 "$here/key_latency.py" --rec "$work/keys.raw" --rounds 10 \
+  --ref "175:$work/ref175.wav:$work/ref175.json" --ref "195:$work/ref195.wav:$work/ref195.json" \
+  -- "$bin" play --plain "$work/small.txt" >"$work/keys.txt"
+pulse_stop_recording
+for kind in pause resume next previous repeat rate; do
+  figures=$(awk -v k="$kind" '$1 == k && $2 >= 0 {print $2}' "$work/keys.txt")
+  n=$(grep -c . <<<"$figures")
+  missed=$(awk -v k="$kind" '$1 == k && $2 < 0' "$work/keys.txt" | grep -c .)
+  target=$([[ $kind == rate ]] && echo 200 || echo 60)
+  if [[ $kind == rate ]]; then
+    # Not yet trustworthy: a 10 % rate step shows in the loudness envelope only some way into a
+    # word, and the figures came out the same for a build that changed the rate only at the next
+    # sentence. Printed for work on the method, not checked against the target.
+    echo "player: key to sound, rate change (experimental measure, not checked): $(tr '\n' ' ' <<<"$figures")ms"
+    continue
+  fi
+  if (( n == 0 )); then
+    echo "player: key to sound, $kind: not found in the recording"; status=1; continue
+  fi
+  med=$(median <<<"$figures"); worst=$(sort -g <<<"$figures" | tail -1)
+  echo "player: key to sound, $kind: median ${med} ms, worst ${worst} ms of $n (target <= $target ms)$( ((missed)) && echo ", $missed not found")"
+  (( ${med%.*} <= target && ${worst%.*} <= target )) || status=1
+done
 exit $status

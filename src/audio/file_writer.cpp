@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <filesystem>
 
+#include "audio/chapter_marks.h"
 #include "common/atomic_file.h"
 #include "common/hash.h"
 #include "vorlesen/audio_sink.h"
@@ -45,6 +46,8 @@ const FormatEntry& entry(AudioFormat format) {
   }
   return kFormats[0];
 }
+
+bool isOgg(AudioFormat format) { return (entry(format).sndfile_format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG; }
 
 std::string formatList() {
   std::string out;
@@ -158,7 +161,9 @@ struct AudioFileWriter::Impl {
   SRC_STATE* resampler = nullptr;  // Opus only
   double ratio = 1.0;
   std::vector<float> in_buf, out_buf;
-  Fnv1a64 content;  // seeds the Ogg serial number
+  Fnv1a64 content;  // seeds the Ogg serial number (Ogg formats only: hashing costs 3 % of a WAV render)
+  int sample_rate = 0;  // of the samples given to write(); chapter times count in it
+  std::vector<AudioChapter> chapters;
 
   Impl(std::string path, AudioFormat f) : out(std::move(path)), format(f) {}
   ~Impl() {
@@ -196,6 +201,7 @@ struct AudioFileWriter::Impl {
 AudioFileWriter::AudioFileWriter(std::string path, int sample_rate, AudioFormat format, const AudioTags& tags)
     : impl_(std::make_unique<Impl>(std::move(path), format)) {
   const std::string& target = impl_->out.path();
+  impl_->sample_rate = sample_rate;
   SF_INFO info{};
   info.samplerate = fileRate(format, sample_rate);
   info.channels = 1;
@@ -219,7 +225,7 @@ AudioFileWriter::~AudioFileWriter() = default;
 
 void AudioFileWriter::write(const std::int16_t* samples, std::size_t count) {
   if (count == 0) return;
-  impl_->content.add(samples, count * sizeof *samples);
+  if (isOgg(impl_->format)) impl_->content.add(samples, count * sizeof *samples);
   if (impl_->resampler) {
     impl_->resample(samples, count, false);
   } else if (sf_write_short(impl_->file, samples, static_cast<sf_count_t>(count)) != static_cast<sf_count_t>(count)) {
@@ -228,13 +234,33 @@ void AudioFileWriter::write(const std::int16_t* samples, std::size_t count) {
   written_ += count;
 }
 
+void AudioFileWriter::setChapters(std::vector<AudioChapter> chapters) { impl_->chapters = std::move(chapters); }
+
+namespace {
+
+// Chapter marks into the closed file (before the Ogg serial number is fixed: TagLib rewrites pages).
+void writeChapters(const AtomicFile& out, AudioFormat format, const std::vector<AudioChapter>& chapters,
+                   int sample_rate) {
+  if (chapters.empty()) return;
+  if (format == AudioFormat::Wav) {
+    audio::appendWavChapters(out.fd(), out.path(), chapters);
+  } else if (format == AudioFormat::Mp3) {
+    audio::writeId3Chapters(out.temporaryPath(), out.path(), chapters, sample_rate);
+  } else {
+    audio::writeXiphChapters(out.temporaryPath(), format, out.path(), chapters, sample_rate);
+  }
+}
+
+}  // namespace
+
 void AudioFileWriter::commit() {
   if (impl_->resampler) impl_->resample(nullptr, 0, true);
   sf_write_sync(impl_->file);
   const int rc = sf_close(impl_->file);
   impl_->file = nullptr;
   if (rc != 0) throw Error::output(format(tr("{}: cannot finish audio file: {}"), impl_->out.path(), sf_error_number(rc)));
-  if ((entry(impl_->format).sndfile_format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG) {
+  writeChapters(impl_->out, impl_->format, impl_->chapters, impl_->sample_rate);
+  if (isOgg(impl_->format)) {
     setOggSerial(impl_->out.fd(), static_cast<std::uint32_t>(impl_->content.value() & 0x7fffffff), impl_->out.path());
   }
   impl_->out.commit();

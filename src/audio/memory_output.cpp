@@ -8,6 +8,7 @@ namespace vorlesen {
 void MemoryOutput::start(AudioSource& source, int sample_rate) {
   source_ = &source;
   sample_rate_ = sample_rate;
+  pulled_.store(0, std::memory_order_release);  // audibleFrames() counts from start(), as for PortAudio
 }
 
 void MemoryOutput::stop() noexcept { source_ = nullptr; }

@@ -48,15 +48,16 @@ struct VoiceOptions {
   std::string voice;
   int rate = 0, pitch = 0, volume = 0, sentence_pause_ms = 0, paragraph_pause_ms = 0;
   std::vector<std::string> lexicons;
+  bool plain_style = false;
   CLI::Option *voice_opt = nullptr, *rate_opt = nullptr, *pitch_opt = nullptr, *volume_opt = nullptr,
-              *sentence_pause_opt = nullptr, *paragraph_pause_opt = nullptr;
+              *sentence_pause_opt = nullptr, *paragraph_pause_opt = nullptr, *plain_style_opt = nullptr;
 };
 void addVoiceOptions(CLI::App& sub, VoiceOptions& options);
 // Defaults < preset < config file < these options; prints the config file's warnings.
 Settings resolveSettings(const VoiceOptions& options);
-// Loads the settings' lexicons as the pipeline will and prints their bad lines as warnings. Throws
+// The text pipeline with the settings' lexicons; prints their bad lines as warnings. Throws
 // Error::input for a lexicon file that cannot be read.
-void warnAboutLexicons(const Settings& settings);
+std::shared_ptr<const Pipeline> pipelineFor(const Settings& settings);
 
 // The options of every command that reads an article (--raw, --timeout for links).
 void addInputOptions(CLI::App& sub, ExtractOptions& options);

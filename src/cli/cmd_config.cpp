@@ -31,12 +31,29 @@ void line(const char* key, const Setting<T>& s, const std::string& preset) {
   std::ostringstream value;
   if constexpr (std::is_same_v<T, std::string>) {
     value << quoted(s.value);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    value << (s.value ? "true" : "false");
   } else {
     value << s.value;
   }
   std::string from = tr(sourceName(s.source));
   if (s.source == SettingSource::Preset) from += " " + preset;
   std::cout << std::left << std::setw(34) << (std::string(key) + " = " + value.str()) << "# " << from << '\n';
+}
+
+// [style] and one inline table per block kind (styles.tsv < config file; only `enabled` names its source).
+void printStyles(const Settings& s) {
+  std::cout << "[style]\n";
+  line("enabled", s.styles, s.preset);
+  line("list_numbers", s.list_numbers, s.preset);
+  line("quote_words", s.quote_words, s.preset);
+  for (std::size_t k = 0; k < kBlockKinds; ++k) {
+    const BlockStyle& b = s.block_styles[k];
+    std::cout << styleName(static_cast<BlockKind>(k)) << " = { pitch_offset = " << b.pitch_offset
+              << ", rate_percent = " << b.rate_percent << ", variant = " << quoted(b.variant)
+              << ", pause_before_ms = " << b.pause_before_ms << ", pause_after_ms = " << b.pause_after_ms
+              << " }  # -1: the paragraph pause\n";
+  }
 }
 
 int printSettings(const ConfigOptions& opt) {
@@ -59,6 +76,8 @@ int printSettings(const ConfigOptions& opt) {
   line("theme", s.theme, s.preset);
   line("sentence_pause_ms", s.sentence_pause_ms, s.preset);
   line("paragraph_pause_ms", s.paragraph_pause_ms, s.preset);
+  line("announce", s.announce, s.preset);
+  printStyles(s);
   for (const std::string& lex : s.lexicons) std::cout << "# " << format(tr("lexicon: {}"), lex) << '\n';
   return kExitOk;
 }

@@ -1,6 +1,7 @@
-// `vorlesen play FILE` (and the shorthand `vorlesen FILE`): reads an article aloud. The options
-// become a Playback (vorlesen/playback.h: output, pipeline and document made in parallel) and a
+// `vorlesen play FILE...` (and the shorthand `vorlesen FILE...`): reads an article aloud, or several
+// as a reading list (keys a / A, the next starts by itself). The options become a Playback (vorlesen/playback.h: output, pipeline and document made in parallel) and a
 // front end (vorlesen/ui.h): the reading screen on a terminal, else plain mode.
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -8,6 +9,7 @@
 #include "ui/keys.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
+#include "vorlesen/language_data.h"
 #include "vorlesen/playback.h"
 #include "vorlesen/settings.h"
 #include "vorlesen/ui.h"
@@ -17,13 +19,15 @@ namespace vorlesen::cli {
 namespace {
 
 struct PlayOptions {
-  std::string input;
+  std::vector<std::string> inputs;
   std::string device;
   bool plain = false;
   VoiceOptions voice;
   ExtractOptions extract;
   CLI::Option* device_opt = nullptr;
   bool from_start = false;
+  bool announce = false;
+  CLI::Option* announce_opt = nullptr;
   ScreenTheme theme = ScreenTheme::Default;
   CLI::Option* theme_opt = nullptr;
 };
@@ -45,13 +49,21 @@ int play(const PlayOptions& opt) {
   const Settings settings = resolveSettings(opt.voice);
   const bool screen = !opt.plain && canUseReadingScreen();
   const ScreenTheme theme = screen ? chooseTheme(opt, settings) : ScreenTheme::Default;
+  if (std::count(opt.inputs.begin(), opt.inputs.end(), "-") > 1) {
+    throw Error::usage(tr("-: standard input can be read only once in a reading list"));
+  }
+  const bool stdin_is_input = std::count(opt.inputs.begin(), opt.inputs.end(), "-") > 0;
   PlaybackOptions options;
-  options.input = opt.input;
-  options.read = [input = opt.input, extract = opt.extract] { return readArticleInput(input, extract); };
+  options.inputs = opt.inputs;
   options.extract = opt.extract;
   options.device = opt.device_opt->count() > 0 ? opt.device : settings.device.value;
   options.voice = settings.voiceParams();
   options.pauses = settings.pauses();
+  const auto words = std::make_shared<const SpokenWords>(loadSpokenWords(LanguageData::german()));
+  options.style = settings.speechStyle(words);
+  SpeechFeedback speech;
+  speech.announce = opt.announce_opt->count() > 0 ? opt.announce : settings.announce.value;
+  speech.words = words;
   options.lexicons = settings.lexicons;
   options.head_first = !screen;  // the screen lays out, and remembers positions in, the whole article
   Playback playback(std::move(options));
@@ -60,10 +72,12 @@ int play(const PlayOptions& opt) {
     ScreenOptions screen_options;
     screen_options.theme = theme;
     screen_options.from_start = opt.from_start;
+    screen_options.speech = speech;
     result = runReadingScreen(playback, screen_options);
   } else {
     PlainOptions plain;
-    plain.keys = opt.input != "-";  // standard input is the text, not the keyboard
+    plain.speech = speech;
+    plain.keys = !stdin_is_input;  // standard input is the text, not the keyboard
     result = runPlainMode(playback, plain);
   }
   return result.stop_signal ? 128 + result.stop_signal : kExitOk;
@@ -73,8 +87,11 @@ int play(const PlayOptions& opt) {
 
 Command addPlayCommand(CLI::App& app) {
   auto opt = std::make_shared<PlayOptions>();
-  CLI::App* sub = app.add_subcommand("play", tr("read a German article aloud (also: vorlesen FILE)"));
-  sub->add_option("input", opt->input, tr("text or HTML file or link (http/https) to read, or - for standard input"))->required();
+  CLI::App* sub = app.add_subcommand("play", tr("read German articles aloud (also: vorlesen FILE...)"));
+  sub->add_option("input", opt->inputs,
+                  tr("text or HTML files or links (http/https) to read, or - for standard input; several are "
+                     "a reading list: each article after the other, a and A for the next and previous one"))
+      ->required();
   opt->device_opt = sub->add_option("-d,--device", opt->device,
                   tr("output device: an index or name from 'vorlesen devices', or null (silent, for machines "
                   "without audio); default: the system's default device"));
@@ -83,6 +100,9 @@ Command addPlayCommand(CLI::App& app) {
                 "a terminal); for screen readers and braille displays"));
   sub->add_flag("--from-start", opt->from_start,
                 tr("(reading screen) start at the beginning, not where this article was left"));
+  opt->announce_opt = sub->add_flag("--announce", opt->announce,
+                                    tr("speak short confirmations of keys (\"Tempo 220\", \"Lauter\"), for listeners "
+                                       "without a screen reader; default: the config file's announce, else off"));
   opt->theme_opt = sub->add_option("--theme", opt->theme, tr("(reading screen) colours: default, high-contrast or mono"))
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, ScreenTheme>{{"default", ScreenTheme::Default},
@@ -92,7 +112,11 @@ Command addPlayCommand(CLI::App& app) {
   addVoiceOptions(*sub, opt->voice);
   addInputOptions(*sub, opt->extract);
   sub->footer(std::string(tr("Keys (plain mode, when standard input is a terminal):")) + "\n" +
-              ui::keyHelp(ui::Front::Plain) + "\n" + tr("The reading screen lists its keys with ?."));
+              ui::keyHelp(ui::Front::Plain) + "\n" + tr("The reading screen lists its keys with ?.") + "\n\n" +
+              tr("Several inputs are a reading list: at the end of an article the next one starts by itself, "
+                 "a and A go to the next and the previous article, and each article keeps its own position. An "
+                 "input that cannot be read is reported and skipped. The reading screen offers to continue the "
+                 "list at the article heard last."));
   return Command{sub, [opt] { return play(*opt); }};
 }
 

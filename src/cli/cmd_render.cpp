@@ -19,8 +19,10 @@
 #include "cli/app.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/batch.h"
+#include "vorlesen/book.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
+#include "vorlesen/language_data.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/text.h"
 
@@ -37,9 +39,13 @@ struct RenderOptions {
   std::string format;
   std::string subtitles;
   std::string timings;
+  std::string chapters;
+  bool no_chapters = false;
   int jobs = 0;
   bool force = false;
   bool quiet = false;
+  bool word_sync = false;  // books
+  std::string title;       // books
   VoiceOptions voice;
   ExtractOptions extract;
 };
@@ -75,11 +81,14 @@ std::string clock(double seconds) {
 }
 
 // Progress on stderr: one redrawn line on a terminal, one line per finished file otherwise.
-// Failures and warnings are printed whatever --quiet says.
+// Failures and warnings are printed whatever --quiet says. One input is not a batch: on a terminal
+// its line shows how far that file is (a long book takes minutes), and it is wiped at the end; on
+// anything else nothing is printed.
 class Progress final : public BatchObserver {
  public:
   Progress(const std::vector<BatchJob>& jobs, bool quiet)
-      : terminal_(::isatty(STDERR_FILENO) == 1), quiet_(quiet), sizes_(jobs.size(), 0), total_(jobs.size()) {
+      : terminal_(::isatty(STDERR_FILENO) == 1), quiet_(quiet), single_(jobs.size() == 1), sizes_(jobs.size(), 0),
+        total_(jobs.size()) {
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       struct stat st {};
       if (jobs[i].input != "-" && ::stat(jobs[i].input.c_str(), &st) == 0) sizes_[i] = static_cast<double>(st.st_size);
@@ -101,7 +110,7 @@ class Progress final : public BatchObserver {
       // workers stopped because of it have nothing to add.
       if (r.error_kind == ErrorKind::Usage) fatal_seen_ = true;
       if (!fatal_seen_ && r.error != "not started") printAbove("vorlesen: " + r.error);
-    } else if (!quiet_ && !terminal_) {
+    } else if (!quiet_ && !terminal_ && !single_) {
       if (r.status == JobStatus::Skipped) {
         std::cerr << format(tr("skipped {}: {} is up to date"), job.input, job.audio) << '\n';
       } else {
@@ -116,8 +125,14 @@ class Progress final : public BatchObserver {
 
   void tick() override { draw(); }
 
+  void progress(std::size_t, double done, double audio_seconds) override {
+    file_done_ = done;
+    file_audio_ = audio_seconds;
+    draw();
+  }
+
   void end() {
-    if (drawn_) std::cerr << '\n';
+    if (drawn_) std::cerr << (single_ ? "\r\033[K" : "\n") << std::flush;
     drawn_ = false;
   }
 
@@ -128,9 +143,24 @@ class Progress final : public BatchObserver {
     std::cerr << line << '\n';
   }
 
+  // One file: "37 % read, 0.42 h audio, 150x real time, ETA 0:01:23".
+  void drawFile(double elapsed) {
+    if (file_done_ <= 0 || done_ > 0) return;
+    std::ostringstream audio, speed;
+    audio << std::fixed << std::setprecision(2) << file_audio_ / 3600;
+    speed << std::fixed << std::setprecision(0) << (elapsed > 0 ? file_audio_ / elapsed : 0);
+    const double eta = elapsed * (1 - file_done_) / file_done_;
+    std::cerr << "\r\033[K"
+              << format(tr("{} % read, {} h audio, {}x real time, ETA {}"), std::lround(file_done_ * 100), audio.str(),
+                        speed.str(), clock(eta))
+              << std::flush;
+    drawn_ = true;
+  }
+
   void draw() {
     if (quiet_ || !terminal_) return;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (single_) return drawFile(elapsed);
     std::ostringstream line;
     // TRANSLATORS: the progress line of render: files done of all, hours of audio written so far.
     line << "\r\033[K" << format(tr("{}/{} files, {:.2f} h audio"), done_, total_, audio_seconds_ / 3600);
@@ -147,6 +177,8 @@ class Progress final : public BatchObserver {
 
   bool terminal_;
   bool quiet_;
+  bool single_;
+  double file_done_ = 0, file_audio_ = 0;  // the one file's progress (single_)
   bool drawn_ = false;
   bool fatal_seen_ = false;
   std::vector<double> sizes_;
@@ -157,8 +189,31 @@ class Progress final : public BatchObserver {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// The jobs the command line asks for; throws Error::usage for contradictions.
-std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& settings) {
+// --chapters: the ffmetadata file when OUT is one audio file, else the directory that gets
+// "<audio name>.ffmetadata" for each input. Throws Error::usage when it would overwrite another output.
+void assignChapterFiles(std::vector<BatchJob>& jobs, const std::string& chapters, bool to_file) {
+  if (chapters.empty()) return;
+  std::error_code ec;
+  if (!to_file) {
+    if (fs::exists(chapters, ec) && !fs::is_directory(chapters, ec)) {
+      throw Error::usage(format(tr("{}: --chapters must name a directory when the output is a directory."), chapters));
+    }
+    fs::create_directories(chapters, ec);
+    if (ec) throw Error::output(format(tr("{}: cannot create the directory: {}"), chapters, ec.message()));
+  }
+  for (BatchJob& job : jobs) {
+    const fs::path name = fs::path(job.audio).filename().replace_extension(".ffmetadata");
+    job.chapters = to_file ? chapters : (fs::path(chapters) / name).string();
+    for (const std::string* other : {&job.audio, &job.subtitles, &job.timings}) {
+      if (!other->empty() && fs::path(*other).lexically_normal() == fs::path(job.chapters).lexically_normal()) {
+        throw Error::usage(format(tr("{}: the chapter file would overwrite another output."), job.chapters));
+      }
+    }
+  }
+}
+
+// The inputs named on the command line and in --from-list; throws Error::usage for contradictions.
+std::vector<std::string> collectInputs(const RenderOptions& opt) {
   std::vector<std::string> inputs = opt.inputs;
   if (!opt.list.empty()) {
     const std::vector<std::string> listed = readList(opt.list);
@@ -175,6 +230,12 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
     throw Error::usage(tr("'-' cannot be both the list and an input"));
   }
   if (opt.output.empty()) throw Error::usage(tr("--output: empty file or directory name"));
+  return inputs;
+}
+
+// The jobs the command line asks for; throws Error::usage for contradictions.
+std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& settings) {
+  const std::vector<std::string> inputs = collectInputs(opt);
   std::error_code ec;
   // A list may name any number of files, so with --from-list OUT is always a directory.
   const bool to_file =
@@ -185,7 +246,9 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
       throw Error::usage(format(tr("{}: the extension does not match --format {}"), opt.output, opt.format));
     }
     settings.format = by_name;
-    return {jobForAudioFile(inputs[0], opt.output, settings)};
+    std::vector<BatchJob> one{jobForAudioFile(inputs[0], opt.output, settings)};
+    assignChapterFiles(one, opt.chapters, true);
+    return one;
   }
   settings.format = opt.format.empty() ? AudioFormat::Wav : audioFormatByName(opt.format);
   if (!fs::is_directory(opt.output, ec)) {
@@ -202,7 +265,108 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
     const auto [it, fresh] = seen.emplace(jobs.back().audio, in);
     if (!fresh) throw Error::usage(format(tr("{} and {} would both be written to {}"), in, it->second, it->first));
   }
+  assignChapterFiles(jobs, opt.chapters, false);
   return jobs;
+}
+
+// A usage error every job would have failed with (a bad voice) is the command's error.
+void throwIfFatal(const BatchSummary& summary, const Settings& resolved) {
+  if (!summary.fatal) return;
+  // A bad voice from the config file: say which file it came from.
+  if (resolved.voice.source == SettingSource::ConfigFile) {
+    throw Error(summary.fatal->kind(), resolved.config_path + ": voice: " + summary.fatal->what());
+  }
+  throw *summary.fatal;
+}
+
+// ---- talking books (-f epub|daisy|html) ---------------------------------------------------------
+
+// The book the command line asks for, or nothing when it asks for audio files.
+std::optional<BookJob> planBook(const RenderOptions& opt) {
+  const std::optional<BookFormat> by_name = opt.format.empty() ? std::nullopt : bookFormatByName(opt.format);
+  const std::optional<BookFormat> by_path = bookFormatForPath(opt.output);
+  if (!by_name && !by_path) {
+    if (opt.word_sync || !opt.title.empty()) {
+      throw Error::usage(tr("--word-sync and --title are for books: use -f epub, daisy or html"));
+    }
+    return std::nullopt;
+  }
+  // -f names a book format (or none is given) and the extension fits it: .epub, .html, a DAISY folder
+  // with any name or a .zip.
+  const bool named = by_name.has_value(), path_names_book = by_path.has_value();
+  const BookFormat chosen = named ? *by_name : *by_path;
+  const bool fits = opt.format.empty() ||
+                    (named && (chosen == BookFormat::Daisy ? !path_names_book : path_names_book && *by_path == chosen));
+  if (!fits) {
+    throw Error::usage(format(tr("{}: the extension does not fit --format {} (epub: .epub, html: .html, daisy: a "
+                                 "folder or .zip)"),
+                              opt.output, opt.format));
+  }
+  if (!opt.subtitles.empty() || !opt.timings.empty()) {
+    throw Error::usage(tr("--subtitles and --timings are for audio files; a book has its own timings"));
+  }
+  if (opt.word_sync && chosen != BookFormat::Epub) {
+    throw Error::usage(tr("--word-sync is for EPUB books (the read-along page always follows the words)"));
+  }
+  BookJob job;
+  job.inputs = collectInputs(opt);
+  job.output = opt.output;
+  job.format = chosen;
+  job.zip = chosen == BookFormat::Daisy && lowerAscii(fs::path(opt.output).extension().string()) == ".zip";
+  job.title = opt.title;
+  job.word_sync = opt.word_sync;
+  return job;
+}
+
+// The summary after a book: what failed, and whether the book was written.
+int reportBook(const BookJob& job, const BookSummary& summary, bool quiet) {
+  const BatchSummary& batch = summary.batch;
+  const std::size_t inputs = job.inputs.size();
+  for (std::size_t i : summary.failed_late) std::cerr << "vorlesen: " << batch.results[i].error << '\n';
+  if (summary.up_to_date) {
+    if (!quiet) std::cerr << format(tr("vorlesen: {} is up to date (--force renders it again)"), job.output) << '\n';
+    return kExitOk;
+  }
+  if (batch.signal != 0) {
+    std::cerr << format(tr("vorlesen: interrupted by SIG{}: the book was not written; the same command starts it "
+                           "again"),
+                        ::sigabbrev_np(batch.signal))
+              << '\n';
+    return 128 + batch.signal;
+  }
+  if (batch.failed == 0) {
+    if (!quiet && inputs > 1) {
+      std::cerr << format(trn("vorlesen: wrote {} with {} article", "vorlesen: wrote {} with {} articles", inputs),
+                          job.output, inputs)
+                << '\n';
+    }
+    return kExitOk;
+  }
+  // One input: its error is the command's error (and the message was printed already).
+  if (inputs == 1) return Error(batch.results[0].error_kind, "").exitCode();
+  std::cerr << (summary.written ? format(tr("vorlesen: {} of {} inputs failed; {} holds the other {}:"), batch.failed,
+                                         inputs, job.output, inputs - batch.failed)
+                                : format(tr("vorlesen: all {} inputs failed; no book was written:"), inputs))
+            << '\n';
+  for (const JobResult& r : batch.results) {
+    if (r.status == JobStatus::Failed) std::cerr << "  " << r.error << '\n';
+  }
+  return kExitSomeFailed;
+}
+
+int renderBookCommand(const RenderOptions& opt, const BookJob& job, const RenderSettings& settings,
+                      const Settings& resolved) {
+  BatchOptions batch;
+  // One more worker than inputs: a DAISY book of several articles also speaks its title.
+  batch.jobs = std::min<int>(opt.jobs > 0 ? opt.jobs : defaultJobs(), static_cast<int>(job.inputs.size()) + 1);
+  batch.force = opt.force;
+  std::vector<BatchJob> shown;  // what the progress line measures: each input, into the book
+  for (const std::string& input : job.inputs) shown.push_back(BatchJob{input, job.output, {}, {}, {}, {}});
+  Progress progress(shown, opt.quiet || shown.size() == 1);
+  const BookSummary summary = renderBook(job, settings, batch, progress);
+  progress.end();
+  throwIfFatal(summary.batch, resolved);
+  return reportBook(job, summary, opt.quiet);
 }
 
 int render(const RenderOptions& opt) {
@@ -210,32 +374,30 @@ int render(const RenderOptions& opt) {
   RenderSettings settings;
   settings.voice = resolved.voiceParams();
   settings.pauses = resolved.pauses();
+  settings.style = resolved.speechStyle(std::make_shared<const SpokenWords>(loadSpokenWords(LanguageData::german())));
   settings.lexicons = resolved.lexicons;
   settings.raw = opt.extract.raw;
   settings.fetch = opt.extract.fetch;
-  warnAboutLexicons(resolved);  // once, here; the batch builds the same pipeline before forking
+  // Built once, here (its lexicon warnings printed); the batch's workers share it copy-on-write.
+  const std::shared_ptr<const Pipeline> pipeline = pipelineFor(resolved);
   if (!opt.subtitles.empty()) settings.subtitles = subtitleFormatByName(opt.subtitles);
   if (!opt.timings.empty() && opt.timings != "json") {
     throw Error::usage(format(tr("unknown timings format '{}' (supported: json)"), opt.timings));
   }
   settings.timings_json = !opt.timings.empty();
+  settings.chapters = !opt.no_chapters;
+  if (const std::optional<BookJob> book = planBook(opt)) return renderBookCommand(opt, *book, settings, resolved);
   const std::vector<BatchJob> jobs = planJobs(opt, settings);
 
   BatchOptions batch;
   batch.jobs = std::min<int>(opt.jobs > 0 ? opt.jobs : defaultJobs(), static_cast<int>(jobs.size()));
   batch.force = opt.force;
-  // One input is not a batch: no progress, as quiet as the single-file render always was.
-  Progress progress(jobs, opt.quiet || jobs.size() == 1);
+  batch.pipeline = pipeline.get();
+  Progress progress(jobs, opt.quiet);
   const BatchSummary summary = runBatch(jobs, settings, batch, progress);
   progress.end();
 
-  if (summary.fatal) {
-    // A bad voice from the config file: say which file it came from.
-    if (resolved.voice.source == SettingSource::ConfigFile) {
-      throw Error(summary.fatal->kind(), format(tr("{}: voice: {}"), resolved.config_path, summary.fatal->what()));
-    }
-    throw *summary.fatal;
-  }
+  throwIfFatal(summary, resolved);
   if (summary.signal != 0) {
     std::cerr << "vorlesen: "
               << format(tr("interrupted by SIG{}: {} rendered, {} up to date, {} in all; the same command finishes "
@@ -266,7 +428,8 @@ std::string formatHelp() {
   std::string names;
   for (AudioFormat f : availableAudioFormats()) names += (names.empty() ? "" : ", ") + audioFormatName(f);
   return format(tr("audio format when OUT is a directory (default wav); available here: {} (opus is resampled to "
-                   "24 kHz)"),
+                   "24 kHz); or a talking book of all inputs: epub (EPUB 3 with Media Overlays), daisy (DAISY 2.02, "
+                   "a folder or .zip), html (a read-along page)"),
                 names);
 }
 
@@ -279,7 +442,8 @@ Command addRenderCommand(CLI::App& app) {
   sub->add_option("--from-list", opt->list, tr("read input paths or links from FILE, one per line (- for standard input)"));
   sub->add_option("-o,--output", opt->output,
                   tr("audio file to write (one input; format from the extension), or a directory: each input "
-                     "IN gives OUT/<IN's name>.<ext> (a link: its last path segment or host)"))
+                     "IN gives OUT/<IN's name>.<ext> (a link: its last path segment or host); or a book of all "
+                     "inputs (.epub, .html, or with -f daisy a folder or .zip)"))
       ->required();
   sub->add_option("-f,--format", opt->format, formatHelp());
   sub->add_option("-j,--jobs", opt->jobs, tr("worker processes at once (default: the number of cores)"))
@@ -289,6 +453,17 @@ Command addRenderCommand(CLI::App& app) {
   sub->add_option("--timings", opt->timings,
                   tr("also write sentence and word timings with source byte spans and paragraph chapter marks (.json)"))
       ->check(CLI::IsMember({"json"}));
+  sub->add_flag("--word-sync", opt->word_sync,
+                tr("EPUB: synchronize the text with the audio word by word, not only sentence by sentence"));
+  sub->add_option("--title", opt->title,
+                  tr("the title of a book (default: the article's title, or OUT's name for several articles)"));
+  sub->add_option("--chapters", opt->chapters,
+                  tr("also write the chapters (headings, else paragraphs) as an ffmpeg metadata file: FILE when OUT "
+                     "is a file, else a directory that gets <audio name>.ffmetadata for each input"))
+      ->type_name("FILE");
+  sub->add_flag("--no-chapters", opt->no_chapters,
+                tr("write no chapter marks into the audio file (by default: ID3 chapters in MP3, CHAPTER comments "
+                   "in Ogg, Opus and FLAC, cue points in WAV)"));
   sub->add_flag("--force", opt->force, tr("render even outputs that are newer than their input and settings"));
   sub->add_flag("-q,--quiet", opt->quiet, tr("no progress on stderr (failures are still reported)"));
   addVoiceOptions(*sub, opt->voice);

@@ -24,6 +24,9 @@ void addVoiceOptions(CLI::App& sub, VoiceOptions& o) {
   o.paragraph_pause_opt = sub.add_option("--paragraph-pause", o.paragraph_pause_ms,
                                          tr("silence after a paragraph, in milliseconds (default 600)"))
                               ->check(CLI::Range(kPauseRange.min, kPauseRange.max));
+  o.plain_style_opt = sub.add_flag("--plain-style", o.plain_style,
+                                   tr("read every block as a paragraph: no structure by voice (headings, lists, "
+                                      "quotes sound like the text around them)"));
   sub.add_option("--lexicon", o.lexicons,
                  tr("pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win"))
       ->type_name("FILE")
@@ -48,17 +51,20 @@ Settings resolveSettings(const VoiceOptions& o) {
   ifGiven(given.volume, o.volume_opt, o.volume);
   ifGiven(given.sentence_pause_ms, o.sentence_pause_opt, o.sentence_pause_ms);
   ifGiven(given.paragraph_pause_ms, o.paragraph_pause_opt, o.paragraph_pause_ms);
+  if (o.plain_style_opt && o.plain_style_opt->count() > 0) given.styles = false;
   given.lexicons = o.lexicons;
   const ConfigFile config = loadConfigFile(configFilePath("config.toml"));
   for (const std::string& w : config.warnings) warn(w);
-  return vorlesen::resolveSettings(loadPresets(LanguageData::german()), config, given);
+  const LanguageData& data = LanguageData::german();
+  return vorlesen::resolveSettings(loadPresets(data), config, given, loadStyleRows(data));
 }
 
-void warnAboutLexicons(const Settings& settings) {
+std::shared_ptr<const Pipeline> pipelineFor(const Settings& settings) {
   std::vector<Lexicon> lexicons;
   for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
-  const Pronouncer check(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
-  for (const std::string& w : check.warnings()) warn(w);
+  auto pipeline = std::make_shared<const Pipeline>(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
+  for (const std::string& w : pipeline->pronouncer().warnings()) warn(w);
+  return pipeline;
 }
 
 }  // namespace vorlesen::cli

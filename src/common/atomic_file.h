@@ -22,6 +22,9 @@ class AtomicFile {
 
   int fd() const { return fd_; }
   const std::string& path() const { return path_; }
+  // The temporary file's name, for a library that writes or opens the file by name (libzip, TagLib)
+  // before commit().
+  const std::string& temporaryPath() const { return tmp_path_; }
   // Appends all of `bytes`; throws Error::output on failure (disk full ...).
   void write(std::string_view bytes);
   // Closes the file and renames it onto path(). Throws Error::output on failure.

@@ -2,7 +2,8 @@
 //
 // SignalScope installs one handler for a list of signals and puts the previous actions back when it
 // ends, so a command's handlers never outlive it (a test or a later command gets the defaults
-// again). The handler must be async-signal-safe: set a flag, write to a pipe, restore the terminal.
+// again). A signal that is ignored when the scope begins is left ignored (nohup, background jobs).
+// The handler must be async-signal-safe: set a flag, write to a pipe, restore the terminal.
 // Users: the batch renderer's parent (forwards SIGINT/SIGTERM/SIGHUP to its workers through a pipe)
 // and the front ends' SignalGuard (src/ui/terminal.h). Create and destroy it on one thread.
 #pragma once
@@ -28,6 +29,23 @@ class SignalScope {
 
  private:
   std::vector<std::pair<int, struct sigaction>> saved_;
+};
+
+// Blocks signals on the calling thread for the length of a scope. Around fork(): a signal sent to the
+// child before it has installed its own handlers stays pending until the child calls restore(), instead
+// of running the parent's handler in the child and being lost.
+class SignalBlock {
+ public:
+  explicit SignalBlock(std::initializer_list<int> signals);
+  ~SignalBlock() { restore(); }
+  SignalBlock(const SignalBlock&) = delete;
+  SignalBlock& operator=(const SignalBlock&) = delete;
+
+  // Puts the mask from before back now.
+  void restore() const noexcept;
+
+ private:
+  sigset_t previous_{};
 };
 
 }  // namespace vorlesen

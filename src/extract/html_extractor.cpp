@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <regex>
 #include <unordered_set>
 
@@ -245,26 +246,33 @@ class HtmlExtractor {
       unsigned next;
       BlockKind kind;
       bool in_link;
+      unsigned number;  // inside item N of an <ol>, else 0
     };
     Paragraph para(to_file_);
     BlockKind para_kind = kind;
+    unsigned para_number = 0;
     auto flush = [&] {
+      para.list_number = para_kind == BlockKind::ListItem ? para_number : 0;
       if (!para.empty()) done(para, para_kind);
       para.clear();
     };
-    std::vector<Frame> stack{{start, 0, kind, tagOf(start) == GUMBO_TAG_A}};
+    std::vector<Frame> stack{{start, 0, kind, tagOf(start) == GUMBO_TAG_A, 0}};
     while (!stack.empty()) {
       Frame& f = stack.back();
       if (f.next >= childrenOf(f.node).length) {
         if (isBlockTag(tagOf(f.node))) flush();
         stack.pop_back();
-        if (!stack.empty()) para_kind = stack.back().kind;
+        if (!stack.empty()) {
+          para_kind = stack.back().kind;
+          para_number = stack.back().number;
+        }
         continue;
       }
       const Frame top = f;
       const GumboNode* c = child(f.node, f.next++);
       if (c->type == GUMBO_NODE_TEXT) {
         para_kind = top.kind;
+        para_number = top.number;
         para.append(std::string_view(c->v.text.original_text.data, c->v.text.original_text.length),
                     c->v.text.text, c->v.text.start_pos.offset, top.in_link);
         continue;
@@ -287,15 +295,29 @@ class HtmlExtractor {
       if (isHeading(t)) k = BlockKind::Heading;
       else if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_DT) k = BlockKind::ListItem;
       else if (t == GUMBO_TAG_BLOCKQUOTE) k = BlockKind::Quote;
+      const unsigned number = t == GUMBO_TAG_LI ? orderedItemNumber(top.node, c) : top.number;
       if (isBlockTag(t)) {
         flush();
         para_kind = k;
+        para_number = number;
       } else if (!para.empty() && (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH)) {
         para.space();
       }
-      stack.push_back(Frame{c, 0, k, top.in_link || t == GUMBO_TAG_A});
+      stack.push_back(Frame{c, 0, k, top.in_link || t == GUMBO_TAG_A, number});
     }
     flush();
+  }
+
+  // The number of list item `li` in `list` when that is an <ol> (its `start` counted in), else 0.
+  static unsigned orderedItemNumber(const GumboNode* list, const GumboNode* li) {
+    if (tagOf(list) != GUMBO_TAG_OL) return 0;
+    const GumboAttribute* start = gumbo_get_attribute(&list->v.element.attributes, "start");
+    long n = start ? std::strtol(start->value, nullptr, 10) : 1;
+    const GumboVector& kids = childrenOf(list);
+    for (unsigned i = 0; i < kids.length && kids.data[i] != li; ++i) {
+      if (isElement(static_cast<const GumboNode*>(kids.data[i])) && tagOf(static_cast<const GumboNode*>(kids.data[i])) == GUMBO_TAG_LI) ++n;
+    }
+    return n > 0 && n < 1000 ? static_cast<unsigned>(n) : 0;
   }
 
   // Lists and tables of links (related articles, tag clouds) inside the article.
@@ -675,7 +697,8 @@ class HtmlExtractor {
     for (auto& [p, kind] : blocks) {
       if (replace && (p.text().size() < kMinLeadBytes || !endsSentence(p.text()))) continue;
       if (replace && body.find(collapsed(p.text())) != std::string::npos) break;
-      doc.blocks.push_back(Block{kind, p.commitTo(doc)});
+      const unsigned number = p.list_number;  // before commitTo(), which clears the paragraph
+      doc.blocks.push_back(Block{kind, p.commitTo(doc), number});
     }
     if (replace) emitArticleBody(doc);
   }

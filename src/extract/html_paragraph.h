@@ -34,6 +34,8 @@ class Paragraph {
   // Moves the paragraph to the end of `doc.text` (after a blank line) and returns its span.
   Span commitTo(Document& doc);
   void clear() { *this = Paragraph(to_file_); }
+  // An item of a numbered list (<ol>): its number, 1-based; 0 otherwise (Block::number).
+  unsigned list_number = 0;
 
  private:
   void addChar(std::string_view ch, std::size_t parsed, std::size_t parsed_len, bool in_link);

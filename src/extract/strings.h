@@ -15,19 +15,6 @@ inline bool endsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// Words separated by ASCII white space.
-inline std::size_t countWords(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    if (isAsciiSpace(c)) {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++n;
-    }
-  }
-  return n;
-}
+using vorlesen::countWords;
 
 }  // namespace vorlesen::extract_detail

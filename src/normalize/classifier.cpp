@@ -161,9 +161,18 @@ NounInfo Classifier::nounAt(std::size_t n) const {
 std::string Classifier::appositionArticle(std::size_t i) const {
   // "am Mittwoch, 17. Juni" -> "am Mittwoch, dem siebzehnten Juni": a date after a weekday and a comma
   // takes the article of the weekday's case (months are masculine, like weekdays).
-  if (i < 3 || !isSpace(i - 1) || !isSym(i - 2, ",") || !isWord(i - 3) || !data_.weekday(toks_[i - 3].text)) return {};
+  // The weekday may be abbreviated ("am Sa., 12.4." and, without the comma, "am Sa. 12.4.").
+  if (i < 3 || !isSpace(i - 1)) return {};
+  const auto abbreviatedDay = [&](std::size_t dot) {
+    return isSym(dot, ".") && isWord(dot - 1) && data_.weekday(std::string(toks_[dot - 1].text) + ".");
+  };
+  std::size_t day = npos;
+  if (isSym(i - 2, ",") && isWord(i - 3) && data_.weekday(toks_[i - 3].text)) day = i - 3;
+  else if (i >= 4 && isSym(i - 2, ",") && abbreviatedDay(i - 3)) day = i - 4;
+  else if (abbreviatedDay(i - 2)) day = i - 3;
+  if (day == npos) return {};
   Case c = Case::Nominative;
-  if (const std::size_t b = wordBefore(i - 3); b != npos) {
+  if (const std::size_t b = wordBefore(day); b != npos) {
     if (const ContextWord* cw = data_.context(toks_[b].text)) c = cw->grammatical_case;
   }
   return data_.article(c, Gender::Masculine);

@@ -47,6 +47,7 @@ class Classifier {
   bool suffixAbbreviation(std::size_t i, Semiotic& out) const;
   std::string adjectiveEnding(std::size_t first, std::size_t last) const;
   bool weekdayRange(std::size_t i, Semiotic& out) const;
+  bool dayOfDate(std::size_t i, Semiotic& out) const;
   bool wordWithDigits(std::size_t i, Semiotic& out) const;
   bool roman(std::size_t i, Semiotic& out) const;
   bool regnal(std::size_t i, int value, Semiotic& out) const;
@@ -91,6 +92,7 @@ class Classifier {
   bool scaleAt(std::size_t k, Quantity& q) const;
   bool unitAt(std::size_t k, Quantity& q) const;
   void quantityParts(const Quantity& q, bool one, Semiotic& out) const;
+  void perUnit(Semiotic& out) const;
   bool prefixCurrency(std::size_t i, Semiotic& out) const;
   bool moneyParts(const Amount& a, const Currency& cur, Span cur_span, std::vector<Part>& parts) const;
 

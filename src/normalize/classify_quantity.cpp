@@ -25,6 +25,7 @@ bool Classifier::quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>&
       out.parts = std::move(parts);
       out.cls = TokenClass::Money;
       out.last = q.end;
+      perUnit(out);
       return true;
     }
   }
@@ -36,6 +37,7 @@ bool Classifier::quantitySuffix(std::size_t j, Semiotic& out, std::vector<Part>&
   out.parts = std::move(head);
   out.last = j;
   quantityParts(q, one, out);
+  if (q.currency) perUnit(out);
   if (!q.unit && !q.currency && out.cls != TokenClass::Range) {
     out.cls = a.has_fraction ? TokenClass::Decimal : TokenClass::Cardinal;
   }
@@ -83,6 +85,20 @@ bool Classifier::unitAt(std::size_t k, Quantity& q) const {
     }
   }
   return q.unit || q.currency;
+}
+
+void Classifier::perUnit(Semiotic& out) const {
+  // A price per unit or per thing: "12,50 €/m²" -> "zwölf Euro fünfzig pro Quadratmeter", "5 €/Monat" ->
+  // "fünf Euro pro Monat" (the noun is read as written).
+  if (!isSym(out.last, "/")) return;
+  Quantity p;
+  const bool unit = unitAt(out.last, p) && p.unit;
+  if (!unit && !capitalized(out.last + 1)) return;
+  out.parts.push_back(words(toks_[out.last].span, data_.word("per")));
+  ++out.last;
+  if (!unit) return;
+  out.parts.push_back(words(spanOf(p.first, p.end), p.unit->singular));
+  out.last = p.end;
 }
 
 void Classifier::quantityParts(const Quantity& q, bool one, Semiotic& out) const {

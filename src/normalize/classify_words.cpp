@@ -2,6 +2,7 @@
 #include <string>
 
 #include "normalize/classifier.h"
+#include "vorlesen/text.h"
 #include "normalize/classifier_internal.h"
 
 namespace vorlesen::normalize {
@@ -48,7 +49,32 @@ bool isValidRoman(std::string_view s, int& value) {
 
 bool Classifier::abbreviation(std::size_t i, Semiotic& out) const {
   if (i > 0 && (isWord(i - 1) || isNum(i - 1))) return false;
-  return weekdayRange(i, out) || listedAbbreviation(i, out) || suffixAbbreviation(i, out);
+  return weekdayRange(i, out) || dayOfDate(i, out) || listedAbbreviation(i, out) || suffixAbbreviation(i, out);
+}
+
+bool Classifier::dayOfDate(std::size_t i, Semiotic& out) const {
+  // "am Fr., 9. Mai", "So. 7.9.", "am So.": an abbreviated weekday before a date or after "am" is the day
+  // ("Fr." alone is "Frau", "So." alone may end a sentence with "so").
+  if (!isSym(i + 1, ".")) return false;
+  const std::string* day = data_.weekday(std::string(toks_[i].text) + ".");
+  if (!day) return false;
+  std::size_t next = skipSpace(i + 2);
+  if (isSym(next, ",")) next = skipSpace(next + 1);
+  const bool before_date = next != i + 2 && isNum(next) && isSym(next + 1, ".");
+  const std::size_t before = wordBefore(i);
+  const bool after_on = before != npos && lowerAscii(toks_[before].text) == data_.word("on_day");
+  if (!before_date && !after_on) return false;
+  out.cls = TokenClass::Abbreviation;
+  out.first = i;
+  out.last = i + 2;
+  out.parts.push_back(words(spanOf(i, i + 2), *day));
+  // "am So. Dann ...": a capital after the day starts the next sentence.
+  if (!before_date && next < toks_.size() && capitalized(next) && isSpace(i + 2)) {
+    out.parts.push_back(words(toks_[i + 1].span, ".", true));
+  } else {
+    closeWithDot(i + 1, out);
+  }
+  return true;
 }
 
 bool Classifier::listedAbbreviation(std::size_t i, Semiotic& out) const {

@@ -11,6 +11,7 @@
 #include "vorlesen/language_data.h"
 #include "vorlesen/pronouncer.h"
 #include "vorlesen/synthesizer.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen {
 
@@ -103,7 +104,8 @@ class Playback::Handover {
   std::thread thread_;  // last: it starts running in the constructor
 };
 
-Playback::Playback(PlaybackOptions options) : options_(std::move(options)), pending_(std::make_unique<Pending>()) {
+Playback::Playback(PlaybackOptions options)
+    : options_(std::move(options)), list_(options_.inputs), pending_(std::make_unique<Pending>()) {
   // PortAudio takes 50-200 ms to start (it probes ALSA and JACK): begin at once, in parallel with
   // loading the document and synthesizing its first sentence.
   auto open = options_.open_output;
@@ -119,18 +121,127 @@ Playback::~Playback() {
   player_.reset();    // stops the output and joins the engine's threads
 }
 
-std::shared_ptr<const Document> Playback::load(std::string_view bytes) {
+std::shared_ptr<const Document> Playback::load(const ArticleInput& input, std::string_view bytes) {
   if (options_.load) return std::make_shared<const Document>(options_.load(bytes));
-  return std::make_shared<const Document>(extractArticle(input_, bytes, options_.extract));
+  return std::make_shared<const Document>(extractArticle(input, bytes, options_.extract));
+}
+
+struct Playback::Article {
+  ArticleInput input;
+  std::size_t head_end = 0;
+  std::shared_ptr<const Document> doc;
+};
+
+Playback::Article Playback::loadArticle(std::size_t index) {
+  const std::string& name = list_.input(index);
+  Article article;
+  article.input = options_.read ? options_.read(name) : readArticleInput(name, options_.extract);
+  if (options_.head_first) article.head_end = headEnd(article.input, options_.extract);
+  const std::string_view bytes = article.input.bytes;
+  article.doc = load(article.input, article.head_end > 0 ? bytes.substr(0, article.head_end) : bytes);
+  // In a list an article with nothing to say is passed over like one that cannot be read (alone,
+  // Player::start() says so).
+  if (list_.size() > 1 && article.head_end == 0 && article.doc->blocks.empty()) {
+    throw Error::input(format(tr("{}: nothing to read aloud (the file is empty or has no words)"), name));
+  }
+  return article;
+}
+
+void Playback::install(Article article) {
+  input_ = std::move(article.input);
+  head_end_ = article.head_end;
+  doc_ = std::move(article.doc);
+}
+
+// An input of the list that cannot be read: a warning naming it, and it is passed over from now on.
+void Playback::skip(std::size_t index, const Error& error) {
+  list_.markUnreadable(index);
+  std::string message = format(tr("{} (this article is skipped)"), error.what());
+  if (player_) {
+    player_->warn(std::move(message));
+  } else {
+    warnings_.push_back(std::move(message));
+  }
 }
 
 std::shared_ptr<const Document> Playback::document() {
-  if (doc_) return doc_;
-  input_ = options_.read ? options_.read() : readArticleInput(options_.input, options_.extract);
-  if (options_.head_first) head_end_ = headEnd(input_, options_.extract);
-  const std::string_view bytes = input_.bytes;
-  doc_ = load(head_end_ > 0 ? bytes.substr(0, head_end_) : bytes);
+  while (!doc_) {
+    try {
+      install(loadArticle(list_.current()));
+    } catch (const Error& e) {
+      if (list_.size() == 1 || e.kind() != ErrorKind::Input) throw;
+      skip(list_.current(), e);
+      // The next readable one; a list resumed at a later article goes on at its start when needed.
+      std::optional<std::size_t> next = list_.next();
+      for (std::size_t i = 0; !next && i < list_.size(); ++i) {
+        if (!list_.unreadable(i)) next = i;
+      }
+      if (!next) throw Error::input(format(tr("none of the {} inputs can be read"), list_.size()));
+      list_.moveTo(*next);
+    }
+  }
   return doc_;
+}
+
+// Stops the current article's Player (its hand-over first), keeping where it was left in the list
+// and its warnings in the session's.
+void Playback::leaveArticle() {
+  handover_.reset();
+  if (player_) {
+    const PlayerSnapshot s = player_->snapshot();
+    list_.leave(list_.current(), s.sentence, heardToEnd(s));
+    for (std::string& w : player_->warnings()) warnings_.push_back(std::move(w));
+    player_.reset();  // stops the output; the next start() starts it again with the new Player
+  }
+  doc_.reset();
+  head_end_ = 0;
+  started_ = false;
+}
+
+bool Playback::openArticle(std::size_t index) {
+  std::optional<Article> article;
+  try {
+    article = loadArticle(index);  // the current article plays on meanwhile
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::Input) throw;
+    skip(index, e);
+    return false;
+  }
+  leaveArticle();
+  list_.moveTo(index);
+  install(std::move(*article));
+  return true;
+}
+
+bool Playback::switchArticle(bool forward) {
+  for (;;) {
+    const std::optional<std::size_t> to = forward ? list_.next() : list_.previous();
+    if (!to) return false;
+    if (openArticle(*to)) return true;
+  }
+}
+
+std::string Playback::articleTitle() {
+  const std::shared_ptr<const Document> doc = player_ ? player_->document() : document();
+  if (!doc->blocks.empty() && doc->blocks.front().kind == BlockKind::Title) {
+    return collapseWhiteSpace(doc->slice(doc->blocks.front().span));
+  }
+  const std::string& input = list_.input(list_.current());
+  return input == "-" ? std::string(tr("standard input")) : input;
+}
+
+std::vector<std::string> Playback::warnings(std::size_t from) const {
+  std::vector<std::string> out;
+  if (from < warnings_.size()) out.assign(warnings_.begin() + static_cast<std::ptrdiff_t>(from), warnings_.end());
+  if (player_) {
+    const std::size_t own = from > warnings_.size() ? from - warnings_.size() : 0;
+    for (std::string& w : player_->warnings(own)) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+bool heardToEnd(const PlayerSnapshot& s) {
+  return s.state == PlayerState::Finished && s.all_prepared && s.sentence + 1 >= s.sentence_count;
 }
 
 AudioOutput& Playback::output() {
@@ -138,14 +249,15 @@ AudioOutput& Playback::output() {
   return *output_;
 }
 
-Player& Playback::prepare(std::size_t first_sentence) {
+Player& Playback::prepare(std::optional<std::size_t> first_sentence) {
   if (player_) return *player_;
   const std::shared_ptr<const Document> doc = document();
   pipeline_ = pending_->pipeline.get();
   PlayerOptions options;
   options.voice = options_.voice;
   options.pauses = options_.pauses;
-  options.first_sentence = first_sentence;
+  options.style = options_.style;
+  options.first_sentence = first_sentence.value_or(list_.position(list_.current()));
   options.pipeline = pipeline_;
   // Blocks near the cut may be judged differently with the text after it: read only the first half.
   if (head_end_ > 0) options.head_until = head_end_ / 2;
@@ -160,7 +272,7 @@ Player& Playback::start() {
   Player& player = prepare();
   if (started_) return player;
   if (head_end_ > 0 && !handover_) {
-    handover_ = std::make_unique<Handover>([this] { return load(input_.bytes); }, player);
+    handover_ = std::make_unique<Handover>([this] { return load(input_, input_.bytes); }, player);
   }
   // The hand-over goes on once the first sound is out, and is cancelled when starting fails.
   struct Release {

@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "player/player_impl.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
+#include "vorlesen/text.h"
 
 namespace vorlesen {
 
@@ -30,6 +32,10 @@ const char* toString(PlayerState state) {
 namespace {
 
 constexpr auto kProducerPoll = std::chrono::milliseconds(3);
+// A rate change waits for the next word when it starts within this many seconds of what the output
+// has taken, else it cuts the word being played this far ahead of the output and says it again.
+constexpr double kRateCutWait = 0.12;
+constexpr double kRateCutMargin = 0.02;
 
 // Where the whole document goes on after the head's blocks [0, done): at block `done` when the
 // head's blocks are its first ones (the usual case), else at the first block after the text read.
@@ -48,6 +54,21 @@ std::size_t continueAt(const Document& head, const Document& full, std::size_t d
 
 // An exception that is not an Error, met on an engine thread, as the failure it reports.
 Error unexpected(const std::exception& e) { return Error::synthesis(format(tr("playback failed: {}"), e.what())); }
+
+// The runs of `runs` (stretches of a sentence's spoken text) as they lie in the text from byte `from`
+// on: what synthesizing the rest of a sentence from a word needs.
+std::vector<VoiceRun> runsFrom(const std::vector<VoiceRun>& runs, std::size_t from) {
+  if (from == 0) return runs;
+  std::vector<VoiceRun> out;
+  for (const VoiceRun& run : runs) {
+    if (run.text.end <= from) continue;
+    VoiceRun v = run;
+    v.text.begin = std::max(run.text.begin, from) - from;
+    v.text.end = run.text.end - from;
+    out.push_back(std::move(v));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -100,8 +121,8 @@ void Player::Impl::stopLocked() {
 std::shared_ptr<const Player::Impl::DocView> Player::Impl::makeView(std::shared_ptr<const Document> doc) {
   auto v = std::make_shared<DocView>();
   for (const Block& b : doc->blocks) {
-    v->bytes_before_block.push_back(v->total_bytes);
-    v->total_bytes += b.span.size();
+    v->words_before_block.push_back(v->total_words);
+    v->total_words += countWords(doc->slice(b.span));
   }
   v->doc = std::move(doc);
   return v;
@@ -267,6 +288,65 @@ std::uint64_t Player::Impl::jumpTo(std::size_t index, bool clamp_to_prepared) {
   return number;
 }
 
+std::uint64_t Player::Impl::say(std::string text) {
+  const std::size_t here = baseSentence();
+  std::uint64_t ticket = 0;
+  const std::uint64_t number = command([&] {
+    if (quit_) return;
+    say_ = std::move(text);
+    jump_ = here;
+    pending_target_ = here;
+    pending_since_ = Clock::now();
+    ticket = ++jumps_posted_;
+    interrupt_ = true;
+    buffer_.setPaused(false);
+  });
+  sentences_cv_.notify_all();
+  std::unique_lock<std::mutex> lock(control_mutex_);
+  control_cv_.wait_for(lock, std::chrono::seconds(1), [&] { return jumps_taken_ >= ticket || quit_; });
+  return number;
+}
+
+bool Player::Impl::isLandmark(Landmark landmark, std::size_t i) const {
+  const Sentence& s = sentences_[i];
+  const Sentence* before = i > 0 ? &sentences_[i - 1] : nullptr;
+  switch (landmark) {
+    case Landmark::Heading:
+      return (s.kind == BlockKind::Heading || s.kind == BlockKind::Title) && (!before || before->block != s.block);
+    case Landmark::List: return s.kind == BlockKind::ListItem && (!before || before->kind != BlockKind::ListItem);
+    case Landmark::Body: return s.kind != BlockKind::Title && s.kind != BlockKind::Byline;
+  }
+  return false;
+}
+
+template <class Hit>
+std::optional<std::size_t> Player::Impl::searchForward(std::size_t from, Hit&& hit) const {
+  std::unique_lock<std::mutex> lock(sentences_mutex_);
+  const auto deadline = Clock::now() + std::chrono::seconds(2);
+  for (std::size_t i = from;;) {
+    for (; i < sentences_.size(); ++i) {
+      if (hit(i)) return i;
+    }
+    if (all_prepared_ || stop_ || Clock::now() >= deadline) return std::nullopt;
+    sentences_cv_.wait_until(lock, deadline);
+  }
+}
+
+std::optional<std::size_t> Player::Impl::find(Landmark landmark, bool forward) const {
+  if (landmark == Landmark::Body) return searchForward(0, [&](std::size_t i) { return isLandmark(landmark, i); });
+  const std::size_t here = baseSentence();
+  if (forward) return searchForward(here + 1, [&](std::size_t i) { return isLandmark(landmark, i); });
+  std::lock_guard<std::mutex> lock(sentences_mutex_);
+  for (std::size_t i = std::min(here, sentences_.size()); i-- > 0;) {
+    if (isLandmark(landmark, i)) return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Player::Impl::firstSentenceOfBlock(std::size_t block) const {
+  return searchForward(0, [&](std::size_t i) { return sentences_[i].block >= block; });
+}
+
 std::uint64_t Player::Impl::send(PlayerCommand command_kind) {
   switch (command_kind) {
     case PlayerCommand::TogglePause: return command([&] { buffer_.setPaused(!buffer_.paused()); });
@@ -332,29 +412,49 @@ void Player::Impl::prepareAll(const Pipeline& pipeline) {
   std::shared_ptr<const Document> doc = document();
   bool head = opt_.head_until != SIZE_MAX;  // reading the head of a document still being extracted
   std::optional<SentenceStream> stream;
-  stream.emplace(pipeline, *doc, 0, opt_.head_until);
+  stream.emplace(pipeline, *doc, 0, opt_.head_until, &opt_.style);
   Sentence s;
+  std::pair<std::size_t, std::size_t> cursor{0, 0};  // (byte, words before it) in the document read
   while (!stop_) {
     if (stream->next(s)) {
-      std::lock_guard<std::mutex> lock(sentences_mutex_);
-      sentences_.push_back(std::move(s));
-      sentences_cv_.notify_all();
+      addSentence(std::move(s), cursor);
       continue;
     }
     if (!head) return;
     head = false;
     std::shared_ptr<const Document> full = waitForWhole();
     if (!full) {  // none after all: the rest of the head
-      stream.emplace(pipeline, *doc, stream->blocksDone());
+      stream.emplace(pipeline, *doc, stream->blocksDone(), SIZE_MAX, &opt_.style);
       continue;
     }
-    stream.emplace(pipeline, *full, continueAt(*doc, *full, stream->blocksDone()));
+    stream.emplace(pipeline, *full, continueAt(*doc, *full, stream->blocksDone()), SIZE_MAX, &opt_.style);
     {
       std::lock_guard<std::mutex> lock(doc_mutex_);
       view_ = makeView(full);
     }
     doc = std::move(full);
   }
+}
+
+// Appends a prepared sentence with its place in words. `cursor` (a byte and the words before it)
+// carries the count from one sentence to the next, so a long paragraph is counted once.
+void Player::Impl::addSentence(Sentence s, std::pair<std::size_t, std::size_t>& cursor) {
+  const std::shared_ptr<const DocView> v = view();
+  const Document& doc = *v->doc;
+  player::SentenceWords w;
+  if (s.block < doc.blocks.size()) {
+    const Span block = doc.blocks[s.block].span;
+    if (cursor.first < block.begin || cursor.first > s.source.begin) {
+      cursor = {block.begin, v->words_before_block[s.block]};
+    }
+    w.before = cursor.second + countWords(doc.slice(Span{cursor.first, s.source.begin}));
+    w.words = countWords(doc.slice(s.source));
+    cursor = {s.source.end, w.before + w.words};
+  }
+  std::lock_guard<std::mutex> lock(sentences_mutex_);
+  sentences_.push_back(std::move(s));
+  sentence_words_.push_back(w);
+  sentences_cv_.notify_all();
 }
 
 // The whole document extend() gives (null: none); also null when the player is destroyed first.
@@ -380,15 +480,15 @@ const Sentence* Player::Impl::waitForSentence(std::size_t index, bool* past_end)
   return &sentences_[index];
 }
 
-bool Player::Impl::push(const std::int16_t* samples, std::size_t count, std::uint64_t sentence_begin) {
+bool Player::Impl::push(const std::int16_t* samples, std::size_t count) {
   while (count > 0) {
     const std::size_t n = buffer_.write(samples, count);
     if (samples) samples += n;
     count -= n;
     if (count == 0) break;
     if (interrupt_ || stop_) return false;
-    // A rate change redoes this sentence unless the listener is already hearing it.
-    if (rate_pending_ && buffer_.readPosition() < sentence_begin) return false;
+    // A rate change redoes what the output has not taken yet (applyRate()), also of this sentence.
+    if (rate_pending_) return false;
     // The ring is full: playback can start, and must, or a first sentence longer than the ring
     // (about 3 s of audio) would wait for room forever.
     markFirstReady();
@@ -398,25 +498,40 @@ bool Player::Impl::push(const std::int16_t* samples, std::size_t count, std::uin
   return true;
 }
 
-bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index,
-                                 std::size_t pause_samples) {
+// A new record of sentence `index` starting at the write position, which it returns. `sentence` and
+// `from_byte`: the sentence's text when the record holds (the rest of) it, from where a rate change cut it.
+std::uint64_t Player::Impl::beginRecord(std::size_t index, const Sentence* sentence, std::size_t from_byte) {
   const std::uint64_t begin = buffer_.writePosition();
-  {
-    std::lock_guard<std::mutex> lock(records_mutex_);
-    player::Record r;
-    r.index = index;
-    r.begin = r.speech_end = r.end = begin;
-    records_.push_back(std::move(r));
-    // Keep the records the listener can still be in; older ones go (bounded memory).
-    const std::uint64_t read = buffer_.readPosition();
-    while (records_.size() > 64 && records_.front().end < read) records_.pop_front();
+  std::lock_guard<std::mutex> lock(records_mutex_);
+  player::Record r;
+  r.index = index;
+  r.begin = r.speech_end = r.end = begin;
+  r.sentence = sentence;
+  if (sentence && !sentence->spoken.text.empty()) {
+    r.share_begin = static_cast<double>(from_byte) / static_cast<double>(sentence->spoken.text.size());
   }
+  records_.push_back(std::move(r));
+  // Keep the records the listener can still be in; older ones go (bounded memory).
+  const std::uint64_t read = buffer_.readPosition();
+  while (records_.size() > 64 && records_.front().end < read) records_.pop_front();
+  return begin;
+}
+
+bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index,
+                                 std::size_t pause_samples, std::size_t from_byte) {
+  std::size_t words = 0;
+  {
+    std::lock_guard<std::mutex> lock(sentences_mutex_);
+    if (index < sentence_words_.size()) words = sentence_words_[index].words;
+  }
+  const std::string_view text = std::string_view(s.spoken.text).substr(from_byte);
+  const std::uint64_t begin = beginRecord(index, &s, from_byte);
   const auto update = [&](auto&& change) {
     std::lock_guard<std::mutex> lock(records_mutex_);
     change(records_.back());
   };
   bool ok = true;
-  synth.synthesizeRuns(s.spoken.text, s.runs, [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>& events) {
+  synth.synthesizeRuns(text, runsFrom(s.runs, from_byte), [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>& events) {
     if (quitting_) return false;
     // After an interruption the rest is synthesized into the void (it takes milliseconds): an
     // aborted eSpeak NG message leaves state behind that adds silence to the next one.
@@ -424,23 +539,121 @@ bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::siz
     if (!events.empty()) {
       update([&](player::Record& r) {
         for (const WordEvent& ev : events) {
-          r.words.emplace_back(begin + ev.sample, s.spoken.sourceOf(ev.text.begin, ev.text.end));
+          const std::size_t at = from_byte + ev.text.begin;
+          r.words.emplace_back(begin + ev.sample, s.spoken.sourceOf(at, from_byte + ev.text.end));
+          r.word_text.push_back(at);
         }
       });
     }
-    ok = push(pcm, n, begin);
+    ok = push(pcm, n);
     update([&](player::Record& r) { r.speech_end = r.end = buffer_.writePosition(); });
     return true;
   });
   if (!ok) return false;
-  ok = push(nullptr, pause_samples, begin);
+  ok = push(nullptr, pause_samples);
   std::lock_guard<std::mutex> lock(records_mutex_);
   player::Record& r = records_.back();
   r.end = buffer_.writePosition();
   if (!ok) return false;
   r.complete = true;
-  measured_samples_ += r.end - r.begin;
-  measured_bytes_ += s.source.size();
+  speech_norm_ += static_cast<double>(r.speech_end - r.begin) * synth_rate_;
+  pause_samples_ += static_cast<double>(r.end - r.speech_end);
+  measured_words_ += static_cast<std::size_t>(std::lround(static_cast<double>(words) * (1 - r.share_begin)));
+  return true;
+}
+
+const player::Record* Player::Impl::recordAt(std::uint64_t position) const {
+  auto it = std::upper_bound(records_.begin(), records_.end(), position,
+                             [](std::uint64_t p, const player::Record& r) { return p < r.begin; });
+  return it == records_.begin() ? nullptr : &*std::prev(it);
+}
+
+// Asks the consumer to splice at `from` and waits for its verdict; Pending when interrupted first
+// or at `deadline`.
+player::StreamBuffer::Verdict Player::Impl::awaitSplice(std::uint64_t from, Clock::time_point deadline) {
+  const std::uint64_t ticket = buffer_.splice(from);
+  player::StreamBuffer::Verdict verdict;
+  while ((verdict = buffer_.verdict(ticket)) == player::StreamBuffer::Verdict::Pending) {
+    if (interrupt_ || stop_ || Clock::now() >= deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return verdict;
+}
+
+namespace {
+
+// Where to cut record `r` for a rate change, as (stream position, byte of spoken.text to read the
+// rest from): the start of the next word the output has not taken (after `read`, written by `write`,
+// not inside a stretch of phonemes, which cannot be cut), when it comes within `max_wait` samples;
+// else `margin` samples after `read`, from the word being played, which is then said again at the
+// new rate (a long word would otherwise delay the change by most of its length). A record still being
+// synthesized with no such word is cut where its audio ends, from the last word begun.
+std::optional<std::pair<std::uint64_t, std::size_t>> nextWordCut(const player::Record& r, std::uint64_t read,
+                                                                 std::uint64_t write, std::uint64_t max_wait,
+                                                                 std::uint64_t margin) {
+  const std::vector<VoiceRun> no_runs;
+  const std::vector<VoiceRun>& runs = r.sentence ? r.sentence->runs : no_runs;
+  const auto in_phonemes = [&](std::size_t byte) {
+    return std::any_of(runs.begin(), runs.end(),
+                       [&](const VoiceRun& v) { return v.phonemes && v.text.begin < byte && byte < v.text.end; });
+  };
+  const std::uint64_t speech_end = r.complete ? r.speech_end : write;
+  std::optional<std::pair<std::uint64_t, std::size_t>> playing, last_begun;
+  for (std::size_t k = 0; k < r.words.size() && k < r.word_text.size(); ++k) {
+    const std::uint64_t at = r.words[k].first;
+    if (at > write || at >= speech_end || in_phonemes(r.word_text[k])) continue;
+    if (at > read) {
+      if (at - read <= max_wait || !playing || read + margin >= speech_end) return std::make_pair(at, r.word_text[k]);
+      return std::make_pair(read + margin, playing->second);
+    }
+    playing = std::make_pair(at, r.word_text[k]);
+    last_begun = std::make_pair(write, r.word_text[k]);
+  }
+  if (playing && read + margin < speech_end && speech_end - read > max_wait) {
+    return std::make_pair(read + margin, playing->second);
+  }
+  if (!r.complete && last_begun) return last_begun;
+  return std::nullopt;
+}
+
+}  // namespace
+
+// Splices the stream at the first word of the sentence being played that the output has not taken
+// yet and makes the rest of that sentence, from that word, the next thing to synthesize (at the new
+// rate): the change is heard within a word, not at the sentence's end, and no word is lost or said
+// twice. False when there is no such word (the last one or the pause after it is playing) or the
+// output passed it before the splice took.
+bool Player::Impl::spliceAtNextWord(std::size_t& next, std::size_t& from_byte, Clock::time_point deadline) {
+  std::optional<std::pair<std::uint64_t, std::size_t>> cut;
+  std::size_t index = 0;
+  {
+    std::lock_guard<std::mutex> lock(records_mutex_);
+    const std::uint64_t read = buffer_.readPosition();
+    const player::Record* current = recordAt(read);
+    if (!current) return false;
+    const auto samples = [&](double seconds) { return static_cast<std::uint64_t>(seconds * sample_rate_); };
+    cut = nextWordCut(*current, read, buffer_.writePosition(), samples(kRateCutWait), samples(kRateCutMargin));
+    if (!cut) return false;
+    index = current->index;
+  }
+  if (awaitSplice(cut->first, deadline) != player::StreamBuffer::Verdict::Accepted) return false;
+  {
+    // What lay after the cut is never heard: its records go, the cut one ends at the cut.
+    std::lock_guard<std::mutex> lock(records_mutex_);
+    while (!records_.empty() && records_.back().begin > cut->first) records_.pop_back();
+    player::Record& r = records_.back();
+    while (!r.words.empty() && r.words.back().first >= cut->first) {
+      r.words.pop_back();
+      if (r.word_text.size() > r.words.size()) r.word_text.pop_back();
+    }
+    const std::size_t bytes = r.sentence ? r.sentence->spoken.text.size() : 0;
+    r.share_end = bytes ? static_cast<double>(cut->second) / static_cast<double>(bytes) : 1;
+    r.speech_end = r.end = cut->first;
+    r.complete = true;
+  }
+  next = index;
+  from_byte = cut->second;
+  buffer_.clearDrained();
   return true;
 }
 
@@ -452,39 +665,34 @@ bool Player::Impl::spliceAfterCurrent(std::size_t& next, Clock::time_point deadl
   {
     std::lock_guard<std::mutex> lock(records_mutex_);
     const std::uint64_t read = buffer_.readPosition();
-    auto it = std::upper_bound(records_.begin(), records_.end(), read,
-                               [](std::uint64_t p, const player::Record& r) { return p < r.begin; });
-    if (it == records_.begin()) return true;
-    const player::Record& current = *std::prev(it);
-    if (!current.complete || current.end >= buffer_.writePosition()) return true;  // nothing queued after it
-    splice_at = current.end;
-    resume = current.index + 1;
+    const player::Record* current = recordAt(read);
+    if (!current) return true;
+    if (!current->complete || current->end >= buffer_.writePosition()) return true;  // nothing queued after it
+    splice_at = current->end;
+    resume = current->index + 1;
   }
-  const std::uint64_t ticket = buffer_.splice(splice_at);
-  player::StreamBuffer::Verdict verdict;
-  while ((verdict = buffer_.verdict(ticket)) == player::StreamBuffer::Verdict::Pending) {
-    if (interrupt_ || stop_ || Clock::now() >= deadline) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  const player::StreamBuffer::Verdict verdict = awaitSplice(splice_at, deadline);
+  if (verdict == player::StreamBuffer::Verdict::Pending) return true;  // interrupted or too late
   if (verdict != player::StreamBuffer::Verdict::Accepted) return false;  // the listener moved past it
   next = resume;
   buffer_.clearDrained();
   return true;
 }
 
-void Player::Impl::applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next) {
+void Player::Impl::applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next,
+                             std::size_t& from_byte) {
   params.rate = rate;
-  synth.setVoice(params);
-  {
-    std::lock_guard<std::mutex> lock(records_mutex_);
-    measured_samples_ = 0;
-    measured_bytes_ = 0;
-  }
-  // The sentence being played finishes at the old rate; when the listener has moved on before the
-  // splice took, the end of the sentence now playing is tried.
+  setVoiceOnce(synth, params);
+  synth_rate_ = rate;  // what was measured at the old rate still holds, scaled (records_mutex_ comment)
+  // From the next word the output has not taken; in a sentence's last word or pause, from the next
+  // sentence. When the listener moved on before a splice took, the next place is tried.
   const auto deadline = Clock::now() + std::chrono::seconds(1);
   while (!interrupt_ && !stop_ && Clock::now() < deadline) {
-    if (spliceAfterCurrent(next, deadline)) return;
+    if (spliceAtNextWord(next, from_byte, deadline)) return;
+    if (spliceAfterCurrent(next, deadline)) {
+      from_byte = 0;
+      return;
+    }
   }
 }
 
@@ -493,6 +701,8 @@ std::unique_ptr<Synthesizer> Player::Impl::makeSynthesizer(const SynthesizerFact
   std::unique_ptr<Synthesizer> synth = make_synth ? make_synth() : std::make_unique<EspeakSynthesizer>();
   params.volume = synth_volume_;
   synth->setVoice(params);
+  synth_rate_ = kRateRange.clamp(params.rate);
+  voice_set_ = params;
   sample_rate_ = synth->sampleRate();
   return synth;
 }
@@ -504,6 +714,7 @@ player::Orders Player::Impl::takeOrders() {
   orders.jump.swap(jump_);
   if (orders.jump) orders.jump_ticket = jumps_posted_;
   orders.rate.swap(rate_request_);
+  orders.say.swap(say_);
   interrupt_ = false;
   rate_pending_ = false;
   return orders;
@@ -526,8 +737,32 @@ void Player::Impl::idleAtEnd() {
   control_cv_.wait(lock, [&] { return quit_ || jump_ || rate_request_; });
 }
 
+void Player::Impl::setVoiceOnce(Synthesizer& synth, const VoiceParams& wanted) {
+  if (wanted == voice_set_) return;
+  synth.setVoice(wanted);
+  voice_set_ = wanted;
+}
+
+// Words spoken before sentence `index` (which keeps the highlight), in the listener's own voice.
+void Player::Impl::speakAnnouncement(Synthesizer& synth, const VoiceParams& params, const std::string& text,
+                                     std::size_t index) {
+  setVoiceOnce(synth, params);
+  beginRecord(index);
+  bool ok = true;
+  synth.synthesize(text, [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>&) {
+    if (quitting_) return false;
+    if (ok) ok = push(pcm, n);
+    return true;
+  });
+  if (ok) push(nullptr, static_cast<std::size_t>(opt_.pauses.sentence_ms) * static_cast<std::size_t>(sample_rate_) / 1000);
+  std::lock_guard<std::mutex> lock(records_mutex_);
+  records_.back().speech_end = records_.back().end = buffer_.writePosition();
+  markFirstReady();
+}
+
 // Synthesizes sentence `next` with the pause after it; false when interrupted or at the end.
-bool Player::Impl::synthesizeNext(Synthesizer& synth, std::size_t& next) {
+bool Player::Impl::synthesizeNext(Synthesizer& synth, const VoiceParams& params, std::size_t& next,
+                                  std::size_t& from_byte) {
   bool past_end = false;
   const Sentence* s = waitForSentence(next, &past_end);
   if (!s) {
@@ -538,8 +773,13 @@ bool Player::Impl::synthesizeNext(Synthesizer& synth, std::size_t& next) {
   bool last = false;
   const Sentence* following = waitForSentence(next + 1, &last);
   if (!following && !last) return false;  // interrupted
-  const bool done = synthesizeOne(synth, *s, next, pauseAfter(*s, following, opt_.pauses, sample_rate_));
-  if (done) ++next;
+  if (opt_.style.enabled) setVoiceOnce(synth, styledVoice(params, opt_.style, s->kind));
+  const bool done = synthesizeOne(synth, *s, next,
+                                  pauseAfter(*s, following, opt_.pauses, sample_rate_, opt_.style), from_byte);
+  if (done) {
+    ++next;
+    from_byte = 0;
+  }
   if (done) markFirstReady();
   return done;
 }
@@ -549,6 +789,7 @@ void Player::Impl::synthLoop(const SynthesizerFactory& make_synth) {
     VoiceParams params = opt_.voice;
     const std::unique_ptr<Synthesizer> synth = makeSynthesizer(make_synth, params);
     std::size_t next = opt_.first_sentence;
+    std::size_t from_byte = 0;  // in sentence `next`: where a rate change cut it
     while (true) {
       const player::Orders orders = takeOrders();
       if (orders.quit) break;
@@ -556,6 +797,7 @@ void Player::Impl::synthLoop(const SynthesizerFactory& make_synth) {
         buffer_.clearDrained();
         buffer_.splice(player::StreamBuffer::kNow);
         next = *orders.jump;
+        from_byte = 0;
         {
           // Only now may jumpTo() return: the next render() will not play the old audio.
           std::lock_guard<std::mutex> lock(control_mutex_);
@@ -563,9 +805,10 @@ void Player::Impl::synthLoop(const SynthesizerFactory& make_synth) {
         }
         control_cv_.notify_all();
       }
-      if (orders.rate && *orders.rate != params.rate) applyRate(*synth, params, *orders.rate, next);
+      if (orders.rate && *orders.rate != params.rate) applyRate(*synth, params, *orders.rate, next, from_byte);
+      if (orders.say) speakAnnouncement(*synth, params, *orders.say, next);
       if (interrupt_) continue;
-      synthesizeNext(*synth, next);
+      synthesizeNext(*synth, params, next, from_byte);
     }
   } catch (const Error& e) {
     fail(e);
@@ -583,6 +826,11 @@ Player::~Player() = default;
 void Player::start(AudioOutput& output) { impl_->start(output); }
 std::uint64_t Player::send(PlayerCommand command) { return impl_->send(command); }
 std::uint64_t Player::jumpTo(std::size_t index) { return impl_->jumpTo(index, true); }
+std::uint64_t Player::say(std::string text) { return impl_->say(std::move(text)); }
+std::optional<std::size_t> Player::find(Landmark landmark, bool forward) const { return impl_->find(landmark, forward); }
+std::optional<std::size_t> Player::firstSentenceOfBlock(std::size_t block) const {
+  return impl_->firstSentenceOfBlock(block);
+}
 PlayerSnapshot Player::snapshot() const { return impl_->snapshot(); }
 PlayerSnapshot Player::waitForChange(std::uint64_t seen_version, std::chrono::milliseconds timeout) const {
   return impl_->waitForChange(seen_version, timeout);

@@ -42,6 +42,12 @@ struct Record {
   std::uint64_t end = 0;         // after the pause
   bool complete = false;
   std::vector<std::pair<std::uint64_t, Span>> words;  // stream position, source span
+  std::vector<std::size_t> word_text;                 // parallel to words: where each begins in spoken.text
+  const Sentence* sentence = nullptr;                 // in sentences_ (a deque: the reference stays valid)
+  // The share of the sentence (bytes of its spoken text) the record covers: all of it, unless a rate
+  // change cut it at a word and read the rest again as a record of its own.
+  double share_begin = 0;
+  double share_end = 1;
 };
 
 // Heard position resolved against the records.
@@ -50,6 +56,26 @@ struct Heard {
   std::size_t sentence = 0;
   Span word;
   std::uint64_t into_sentence = 0;  // samples since the sentence began
+  std::uint64_t length = 0;         // the record's samples with its pause; 0 while still synthesized
+  double share_begin = 0;           // the share of the sentence the record covers (Record)
+  double share_end = 1;
+};
+
+// Where a sentence lies in the document, counted in words of its original text: the unit of time
+// estimates (a word takes about the same time at a given rate, unlike a byte of a number or a URL).
+struct SentenceWords {
+  std::size_t before = 0;  // words of the document before the sentence
+  std::size_t words = 0;   // words of the sentence
+};
+
+// The time estimate's state, kept by the watch thread alone: `elapsed` is frozen at a rate change and
+// goes on from there at the new rate, so a rate change moves the time left, never the time elapsed.
+struct TimeAnchor {
+  int rate = 0;              // the rate the anchor was set at
+  double words = 0;          // the position (in words) where it was set
+  double elapsed = 0;        // the elapsed time there
+  double last_elapsed = 0;   // published last: elapsed never goes back unless the listener jumps
+  std::uint64_t jumps = 0;   // jumps seen so far
 };
 
 // What the synthesis thread takes from the control state at the top of its loop.
@@ -58,6 +84,7 @@ struct Orders {
   std::optional<std::size_t> jump;
   std::uint64_t jump_ticket = 0;
   std::optional<int> rate;
+  std::optional<std::string> say;  // words to speak before `jump`
 };
 
 }  // namespace player
@@ -72,6 +99,9 @@ class Player::Impl {
   void start(AudioOutput& output);
   std::uint64_t send(PlayerCommand command);
   std::uint64_t jumpTo(std::size_t index, bool clamp_to_prepared);
+  std::uint64_t say(std::string text);
+  std::optional<std::size_t> find(Landmark landmark, bool forward) const;
+  std::optional<std::size_t> firstSentenceOfBlock(std::size_t block) const;
   PlayerSnapshot snapshot() const;
   PlayerSnapshot waitForChange(std::uint64_t seen, std::chrono::milliseconds timeout) const;
   PlayerSnapshot waitForApplied(std::uint64_t number, std::chrono::milliseconds timeout) const;
@@ -89,8 +119,8 @@ class Player::Impl {
   // once when a head document is extended (extend()); readers copy the pointer.
   struct DocView {
     std::shared_ptr<const Document> doc;
-    std::vector<std::size_t> bytes_before_block;
-    std::size_t total_bytes = 0;
+    std::vector<std::size_t> words_before_block;
+    std::size_t total_words = 0;
   };
   static std::shared_ptr<const DocView> makeView(std::shared_ptr<const Document> doc);
   std::shared_ptr<const DocView> view() const;
@@ -104,21 +134,36 @@ class Player::Impl {
   std::size_t firstOfBlockAfter(std::size_t sentence);
   std::size_t firstOfBlock(std::size_t block_of_sentence) const;
   void stopLocked();  // caller holds control_mutex_
+  bool isLandmark(Landmark landmark, std::size_t i) const;  // caller holds sentences_mutex_
+  // The first sentence from `from` on where `hit(i)` holds (sentences_mutex_ held while it is
+  // asked), waiting up to 2 s for the prepare thread.
+  template <class Hit>
+  std::optional<std::size_t> searchForward(std::size_t from, Hit&& hit) const;
 
   // --- prepare thread (player.cpp) ---
   void prepareLoop(const LanguageData& data);
   void prepareAll(const Pipeline& pipeline);
+  void addSentence(Sentence s, std::pair<std::size_t, std::size_t>& cursor);
   std::shared_ptr<const Document> waitForWhole();
 
   // --- synthesis thread (player.cpp) ---
   void synthLoop(const SynthesizerFactory& make_synth);
   std::unique_ptr<Synthesizer> makeSynthesizer(const SynthesizerFactory& make_synth, VoiceParams& params);
   player::Orders takeOrders();
-  bool synthesizeNext(Synthesizer& synth, std::size_t& next);
-  bool synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index, std::size_t pause_samples);
-  bool push(const std::int16_t* samples, std::size_t count, std::uint64_t sentence_begin);
-  void applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next);
+  // `from_byte`: where in the sentence's spoken text to begin (a rate change's cut), then 0.
+  bool synthesizeNext(Synthesizer& synth, const VoiceParams& params, std::size_t& next, std::size_t& from_byte);
+  void speakAnnouncement(Synthesizer& synth, const VoiceParams& params, const std::string& text, std::size_t index);
+  void setVoiceOnce(Synthesizer& synth, const VoiceParams& wanted);
+  bool synthesizeOne(Synthesizer& synth, const Sentence& s, std::size_t index, std::size_t pause_samples,
+                     std::size_t from_byte);
+  bool push(const std::int16_t* samples, std::size_t count);
+  std::uint64_t beginRecord(std::size_t index, const Sentence* sentence = nullptr, std::size_t from_byte = 0);
+  void applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next, std::size_t& from_byte);
+  bool spliceAtNextWord(std::size_t& next, std::size_t& from_byte, player::Clock::time_point deadline);
   bool spliceAfterCurrent(std::size_t& next, player::Clock::time_point deadline);
+  player::StreamBuffer::Verdict awaitSplice(std::uint64_t from, player::Clock::time_point deadline);
+  // The record holding stream position `position` (nullptr: before the first); caller holds records_mutex_.
+  const player::Record* recordAt(std::uint64_t position) const;
   void markFirstReady();
   void idleAtEnd();
   // Sentence `index` when prepared; waits for the prepare thread. nullptr past the end (or on quit).
@@ -130,7 +175,10 @@ class Player::Impl {
   player::Heard heardNow(std::uint64_t audible, bool& finished);
   player::Heard resolve(std::uint64_t position) const;
   void showPendingJump(player::Heard& h, bool paused, bool& finished);
-  void fillPosition(PlayerSnapshot& s, const player::Heard& h) const;
+  void fillPosition(PlayerSnapshot& s, const player::Heard& h);
+  void fillTimes(PlayerSnapshot& s, double position_words, std::size_t total_words, std::uint64_t jumps);
+  // Seconds `words` words take at `rate`, from what synthesis measured so far (any rate).
+  double secondsFor(double words, int rate) const;
   PlayerState stateNow(bool quit, bool failed, std::uint64_t audible, bool finished) const;
   void publish(PlayerSnapshot s);
 
@@ -147,27 +195,36 @@ class Player::Impl {
   // element never changes once appended, so the synthesis thread reads it unlocked), all_prepared_,
   // extended_, full_.
   mutable std::mutex sentences_mutex_;
-  std::condition_variable sentences_cv_;
+  mutable std::condition_variable sentences_cv_;  // mutable: const searches wait on it
   std::deque<Sentence> sentences_;
+  std::deque<player::SentenceWords> sentence_words_;  // parallel to sentences_
   bool all_prepared_ = false;
   bool extended_ = false;  // extend() was called (with full_, or null: no more)
   std::shared_ptr<const Document> full_;
 
   // records_mutex_ guards where synthesized sentences lie in the stream and the measured speed:
-  // records_, measured_samples_, measured_bytes_ (written by the synthesis thread, read by the watch
-  // thread).
+  // records_, speech_norm_, pause_samples_, measured_words_ (written by the synthesis thread, read
+  // by the watch thread). Speech is measured in samples times the rate it was synthesized at, which
+  // eSpeak keeps about constant, so what was measured at one rate predicts every other rate.
   mutable std::mutex records_mutex_;
   std::deque<player::Record> records_;
-  std::uint64_t measured_samples_ = 0;
-  std::size_t measured_bytes_ = 0;
+  double speech_norm_ = 0;
+  double pause_samples_ = 0;
+  std::size_t measured_words_ = 0;
+
+  // Synthesis thread only: the rate of the sentence being synthesized.
+  int synth_rate_ = 0;
+  // Watch thread only.
+  player::TimeAnchor anchor_;
 
   // control_mutex_ (with control_cv_, which also wakes the watch thread early) guards the commands
-  // and the outcome: jump_, rate_request_, quit_, jumps_posted_, jumps_taken_, commands_,
+  // and the outcome: jump_, rate_request_, say_, quit_, jumps_posted_, jumps_taken_, commands_,
   // first_ready_, start_error_, error_, pending_target_, pending_since_.
   mutable std::mutex control_mutex_;
   std::condition_variable control_cv_;
   std::optional<std::size_t> jump_;
   std::optional<int> rate_request_;
+  std::optional<std::string> say_;
   bool quit_ = false;
   std::uint64_t jumps_posted_ = 0;
   std::uint64_t jumps_taken_ = 0;
@@ -184,6 +241,9 @@ class Player::Impl {
   mutable std::condition_variable snap_cv_;
   PlayerSnapshot snap_;
   std::vector<std::string> warnings_;
+
+  // The synthesis thread's own: the voice its Synthesizer was last set to.
+  VoiceParams voice_set_;
 
   // Atomics, each its own guard. The first three are fast-path copies of control state, set under
   // control_mutex_ and polled unlocked by the synthesis thread between audio blocks.

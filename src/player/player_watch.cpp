@@ -9,6 +9,7 @@ namespace vorlesen {
 
 using player::Clock;
 using player::Heard;
+using player::TimeAnchor;
 
 namespace {
 
@@ -91,13 +92,15 @@ Heard Player::Impl::heardNow(std::uint64_t audible, bool& finished) {
 Heard Player::Impl::resolve(std::uint64_t position) const {
   Heard h;
   std::lock_guard<std::mutex> lock(records_mutex_);
-  auto it = std::upper_bound(records_.begin(), records_.end(), position,
-                             [](std::uint64_t p, const player::Record& r) { return p < r.begin; });
-  if (it == records_.begin()) return h;
-  const player::Record& r = *std::prev(it);
+  const player::Record* found = recordAt(position);
+  if (!found) return h;
+  const player::Record& r = *found;
   h.known = true;
   h.sentence = r.index;
   h.into_sentence = position - r.begin;
+  h.length = r.complete ? r.end - r.begin : 0;
+  h.share_begin = r.share_begin;
+  h.share_end = r.share_end;
   if (position < r.speech_end) {
     for (auto w = r.words.rbegin(); w != r.words.rend(); ++w) {
       if (w->first <= position) {
@@ -123,39 +126,79 @@ void Player::Impl::showPendingJump(Heard& h, bool paused, bool& finished) {
     h.sentence = *pending_target_;
     h.word = Span{};
     h.into_sentence = 0;
+    h.share_begin = 0;
+    h.share_end = 1;
     finished = false;
   }
 }
 
 // Sentence, word and the time estimates for the heard position `h`.
-void Player::Impl::fillPosition(PlayerSnapshot& s, const Heard& h) const {
+void Player::Impl::fillPosition(PlayerSnapshot& s, const Heard& h) {
   s.sentence = h.sentence;
   s.word_source = h.word;
-  const int rate = sample_rate_ > 0 ? sample_rate_.load() : 22050;
-  std::size_t bytes_before = 0;
-  const std::shared_ptr<const DocView> v = view();
+  player::SentenceWords w;
   {
     std::lock_guard<std::mutex> lock(sentences_mutex_);
     if (h.sentence < sentences_.size()) {
-      const Sentence& sentence = sentences_[h.sentence];
-      s.sentence_source = sentence.source;
-      s.block = sentence.block;
-      const std::vector<Block>& blocks = v->doc->blocks;
-      if (sentence.block < blocks.size() && blocks[sentence.block].span.begin <= sentence.source.begin) {
-        bytes_before = v->bytes_before_block[sentence.block] + (sentence.source.begin - blocks[sentence.block].span.begin);
-      }
+      s.sentence_source = sentences_[h.sentence].source;
+      s.block = sentences_[h.sentence].block;
+      w = sentence_words_[h.sentence];
     }
   }
-  double seconds_per_byte;
+  // How far into the sentence, as a share of it: of the record's samples once all are known, else
+  // of its estimated length (a long sentence still being synthesized), so the estimate moves on
+  // smoothly. A record may cover only part of the sentence (a rate change cut it at a word).
+  const int sample_rate = sample_rate_ > 0 ? sample_rate_.load() : 22050;
+  const double covers = h.share_end - h.share_begin;
+  double part = 0;
+  if (h.length > 0) {
+    part = static_cast<double>(h.into_sentence) / static_cast<double>(h.length);
+  } else if (w.words > 0 && covers > 0) {
+    part = static_cast<double>(h.into_sentence) / sample_rate / secondsFor(covers * static_cast<double>(w.words), rate_);
+  }
+  const double share = h.share_begin + covers * std::min(part, 1.0);
+  const double position = static_cast<double>(w.before) + share * static_cast<double>(w.words);
+  std::uint64_t jumps = 0;
+  {
+    std::lock_guard<std::mutex> lock(control_mutex_);
+    jumps = jumps_posted_;
+  }
+  fillTimes(s, position, view()->total_words, jumps);
+}
+
+// Elapsed and total time at `position` (in words): see player::TimeAnchor. A jump sets elapsed to
+// the position's time at the current rate; otherwise it only grows.
+void Player::Impl::fillTimes(PlayerSnapshot& s, double position, std::size_t total_words, std::uint64_t jumps) {
+  const int rate = rate_;
+  TimeAnchor& a = anchor_;
+  // Cutting a sentence for a rate change may move the position back by a fraction of a word.
+  const bool jumped = jumps != a.jumps || position + 1.0 < a.words;
+  if (jumped || a.rate == 0) a = TimeAnchor{rate, 0, 0, 0, jumps};  // also the first position
+  if (rate != a.rate) a = TimeAnchor{rate, position, a.last_elapsed, a.last_elapsed, jumps};
+  double elapsed = a.elapsed + secondsFor(position - a.words, rate);
+  if (!jumped) elapsed = std::max(elapsed, a.last_elapsed);
+  a.last_elapsed = elapsed;
+  s.elapsed_seconds = elapsed;
+  const double left = secondsFor(std::max(0.0, static_cast<double>(total_words) - position), rate);
+  s.total_seconds = elapsed + left;
+}
+
+double Player::Impl::secondsFor(double words, int rate) const {
+  const double sample_rate = sample_rate_ > 0 ? sample_rate_.load() : 22050;
+  // Before anything is measured: `rate` words a minute and a sentence pause every 15 words. What
+  // synthesis measures replaces this guess gradually (it counts as kPriorWords words), so the first
+  // sentences do not swing the estimate.
+  constexpr double kPriorWords = 60;
+  const double prior_speech = 60.0 * sample_rate;  // samples times words per minute, per word
+  const double prior_pause = opt_.pauses.sentence_ms * sample_rate / 1000.0 / 15.0;
+  double speech = 0, pause = 0;
   {
     std::lock_guard<std::mutex> lock(records_mutex_);
-    // Before anything was measured: about 15 bytes per second at 175 words per minute.
-    seconds_per_byte = measured_bytes_ > 0
-                           ? static_cast<double>(measured_samples_) / rate / static_cast<double>(measured_bytes_)
-                           : 175.0 / rate_.load() / 15.0;
+    const double n = kPriorWords + static_cast<double>(measured_words_);
+    speech = (prior_speech * kPriorWords + speech_norm_) / n;
+    pause = (prior_pause * kPriorWords + pause_samples_) / n;
   }
-  s.elapsed_seconds = seconds_per_byte * static_cast<double>(bytes_before) + static_cast<double>(h.into_sentence) / rate;
-  s.total_seconds = seconds_per_byte * static_cast<double>(v->total_bytes);
+  return words * (speech / std::max(rate, 1) + pause) / sample_rate;
 }
 
 PlayerState Player::Impl::stateNow(bool quit, bool failed, std::uint64_t audible, bool finished) const {

@@ -106,7 +106,21 @@ bool CompoundSplitter::known(std::string_view part) const {
   if (letters(part) < shortest_) return false;
   const std::string lower = lowerCase(part);
   if (std::find(not_parts_.begin(), not_parts_.end(), lower) != not_parts_.end()) return false;
-  return listed(part) || listed(lower) || listed(capitalized(lower));
+  if (listed(part) || listed(lower) || listed(capitalized(lower))) return true;
+  // A noun with the linking s of a first part (Abrüstung|s|konferenz, Arbeit|s|markt).
+  const std::string_view stem = part.substr(0, part.size() - 1);
+  return part.size() > 1 && part.back() == 's' && letters(stem) >= shortest_ && stem.back() != 's' &&
+         std::find(not_parts_.begin(), not_parts_.end(), lowerCase(stem)) == not_parts_.end() &&
+         listed(capitalized(lowerCase(stem)));
+}
+
+// The last part decides the word class: a noun ends in a noun (Schreib|tisch), an adjective or verb
+// in a word the list writes in lower case (drama|tisch is no compound).
+bool CompoundSplitter::headFits(std::string_view part, std::string_view word) const {
+  std::size_t i = 0;
+  const bool noun = u_isupper(static_cast<UChar32>(nextCodepoint(word, i))) != 0;
+  const std::string lower = lowerCase(part);
+  return noun ? listed(capitalized(lower)) || listed(part) : listed(lower);
 }
 
 std::vector<std::string_view> CompoundSplitter::split(std::string_view word) const {
@@ -128,6 +142,7 @@ std::vector<std::string_view> CompoundSplitter::split(std::string_view word) con
       if (i == 0 && j == n) continue;  // the whole word is not a split
       const std::string_view part = word.substr(i, j - i);
       if (!known(part) || prefixSeam(part, word.substr(j))) continue;
+      if (j == n && !headFits(part, word)) continue;
       std::vector<std::string_view> candidate{part};
       candidate.insert(candidate.end(), best[j].begin(), best[j].end());
       if (better(candidate, best[i])) best[i] = std::move(candidate);
@@ -161,6 +176,38 @@ bool differBeyondStress(std::string_view a, std::string_view b) {
     return out;
   };
   return bare(a) != bare(b);
+}
+
+bool plainSeams(const std::vector<std::string_view>& parts) {
+  const auto vowel = [](char32_t c) {
+    return std::u32string_view(U"aeiouyäöüAEIOUYÄÖÜ").find(c) != std::u32string_view::npos;
+  };
+  for (std::size_t k = 1; k < parts.size(); ++k) {
+    const std::string_view before = parts[k - 1];
+    std::size_t at = before.size();
+    while (at > 0 && (static_cast<unsigned char>(before[at - 1]) & 0xC0) == 0x80) --at;
+    if (at > 0) --at;
+    std::size_t first = 0;
+    const char32_t last = nextCodepoint(before, at);
+    if (parts[k].empty() || vowel(nextCodepoint(parts[k], first)) || (vowel(last) && last != 'e')) return false;
+  }
+  return true;
+}
+
+int primaryStressIndex(std::string_view notation) {
+  int index = 0;
+  std::size_t i = 0;
+  while (i < notation.size()) {
+    while (i < notation.size() && notation[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < notation.size() && notation[j] != ' ') ++j;
+    const std::string_view token = notation.substr(i, j - i);
+    i = j;
+    if (token.empty() || token == "_!" || token == "_|") continue;
+    if (token[0] == '\'') return index;
+    ++index;
+  }
+  return -1;
 }
 
 }  // namespace vorlesen::pronounce

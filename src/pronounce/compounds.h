@@ -37,6 +37,7 @@ class CompoundSplitter {
  private:
   bool known(std::string_view part) const;
   bool prefixSeam(std::string_view part, std::string_view rest) const;
+  bool headFits(std::string_view part, std::string_view word) const;
   bool listed(std::string_view word) const;  // binary search in text_
   std::string text_;  // sorted byte-wise, one word a line, ending with a newline
   std::vector<std::uint32_t> lines_;  // where each line of text_ starts
@@ -51,5 +52,13 @@ std::string composeParts(const std::vector<std::string>& part_notations);
 
 // Whether two readings differ in more than stress marks and pauses.
 bool differBeyondStress(std::string_view a, std::string_view b);
+
+// Whether every seam of a split joins a part that ends in a consonant or e to one that starts with a
+// consonant (Himmel|bett, Bauern|fängerei). Splits at other seams are often a stem and a suffix that
+// happen to be words (summ|arisch, Komm|union, Kilo|meter, profi|tieren): their stress is not trusted.
+bool plainSeams(const std::vector<std::string_view>& parts);
+
+// Which phoneme carries the primary stress (counted without pauses and glottal stops); -1: none.
+int primaryStressIndex(std::string_view notation);
 
 }  // namespace vorlesen::pronounce

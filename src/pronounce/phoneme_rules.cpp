@@ -180,33 +180,39 @@ PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::str
     if (f[0] == "class" && f.size() == 3 && !f[1].empty()) {
       classes[f[1]] = classPattern(f[2]);
       if (f[1] == "vowel") vowels_ = tokens(f[2]);
-    } else if (f[0] == "rule" && f.size() == 4 && !f[3].empty()) {
+    } else if ((f[0] == "rule" || f[0] == "part") && f.size() == 4 && !f[3].empty()) {
       Rule rule;
       if (!f[1].empty()) rule.spelling = compile(f[1], where);
       rule.phonemes = compile(expandClasses(f[2], classes, where), where);
       rule.replacement = icu::UnicodeString::fromUTF8(f[3]);
       rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
-      rules_.push_back(std::move(rule));
+      (f[0] == "rule" ? rules_ : part_rules_).push_back(std::move(rule));
     } else if (f[0] == "compound" && f.size() == 3) {
       loadCompoundRow(f, where, dir);
-    } else if (f[0] == "stress" && f.size() == 3 && !f[1].empty() && stressTarget(f[2]) != 0) {
+    } else if ((f[0] == "stress" || f[0] == "suffix") && f.size() == 3 && !f[1].empty() &&
+               (stressTarget(f[2]) != 0 || (f[0] == "suffix" && f[2] == "0"))) {
       Rule rule;
       rule.spelling = compile(f[1], where);
       rule.stress = stressTarget(f[2]);
       rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
-      rules_.push_back(std::move(rule));
+      (f[0] == "stress" ? rules_ : part_rules_).push_back(std::move(rule));
     } else {
-      throw Error::data(format(tr("{}: expected class<TAB>NAME<TAB>PHONEMES, rule<TAB>SPELLING<TAB>FIND<TAB>REPLACE "
-                                  "stress<TAB>SPELLING<TAB>VOWEL or compound<TAB>SETTING<TAB>VALUE."),
+      throw Error::data(format(tr("{}: expected class<TAB>NAME<TAB>PHONEMES, rule<TAB>SPELLING<TAB>FIND<TAB>REPLACE, "
+                                  "part<TAB>SPELLING<TAB>FIND<TAB>REPLACE, stress<TAB>SPELLING<TAB>VOWEL, "
+                                  "suffix<TAB>SPELLING<TAB>VOWEL or compound<TAB>SETTING<TAB>VALUE."),
                                where));
     }
   }
-  if (vowels_.empty() && std::any_of(rules_.begin(), rules_.end(), [](const Rule& r) { return r.stress != 0; })) {
+  const auto moves_stress = [](const Rule& r) { return !r.phonemes; };
+  if (vowels_.empty() && (std::any_of(part_rules_.begin(), part_rules_.end(), moves_stress) ||
+                          std::any_of(rules_.begin(), rules_.end(), moves_stress))) {
     throw Error::data(format(tr("{}: stress rules need a class named vowel."), table.path));
   }
-  for (const Rule& r : rules_) {
-    patterns_.push_back(r.spelling.get());
-    patterns_.push_back(r.phonemes.get());
+  for (const std::vector<Rule>* list : {&rules_, &part_rules_}) {
+    for (const Rule& r : *list) {
+      patterns_.push_back(r.spelling.get());
+      patterns_.push_back(r.phonemes.get());
+    }
   }
 }
 
@@ -242,6 +248,22 @@ RuleResult PhonemeRules::apply(std::string_view word, std::string_view espeak) c
   return applyRules(word, before, before);
 }
 
+bool PhonemeRules::rewrite(const Rule& rule, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
+                           const icu::UnicodeString& word, icu::UnicodeString& notation) const {
+  UErrorCode status = U_ZERO_ERROR;
+  if (rule.spelling && (!spelling || !spelling->reset(word).find(status))) return false;
+  icu::UnicodeString changed;
+  if (rule.stress != 0) {
+    std::string now;
+    changed = icu::UnicodeString::fromUTF8(moveStress(notation.toUTF8String(now), rule.stress, vowels_));
+  } else if (phonemes) {
+    changed = phonemes->reset(notation).replaceAll(rule.replacement, status);
+  }
+  if (U_FAILURE(status) || changed == notation) return false;
+  notation = changed;
+  return true;
+}
+
 // `notation` (eSpeak's reading, or the compound's) through every rule; changed against `before`.
 RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation, const std::string& before) const {
   RuleResult result;
@@ -250,20 +272,9 @@ RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation,
       icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
   icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
   for (std::size_t i = 0; i < rules_.size(); ++i) {
-    icu::RegexMatcher* spelling_matcher = matchers[2 * i].get();
-    icu::RegexMatcher* phoneme_matcher = matchers[2 * i + 1].get();
-    UErrorCode status = U_ZERO_ERROR;
-    if (rules_[i].spelling && (!spelling_matcher || !spelling_matcher->reset(spelling).find(status))) continue;
-    icu::UnicodeString changed;
-    if (rules_[i].stress != 0) {
-      std::string now;
-      changed = icu::UnicodeString::fromUTF8(moveStress(phonemes.toUTF8String(now), rules_[i].stress, vowels_));
-    } else if (phoneme_matcher) {
-      changed = phoneme_matcher->reset(phonemes).replaceAll(rules_[i].replacement, status);
+    if (rewrite(rules_[i], matchers[2 * i].get(), matchers[2 * i + 1].get(), spelling, phonemes)) {
+      result.because.push_back(rules_[i].origin);
     }
-    if (U_FAILURE(status) || changed == phonemes) continue;
-    phonemes = changed;
-    result.because.push_back(rules_[i].origin);
   }
   notation.clear();
   phonemes.toUTF8String(notation);
@@ -272,12 +283,12 @@ RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation,
 }
 
 // The compound read part by part, where the word list splits it and that reading differs from
-// eSpeak's reading of the whole (`whole`); else `whole`.
+// eSpeak's reading of the whole (`whole`); else `whole`. Empty: the word list does not split the word.
 std::string PhonemeRules::compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
                                           std::vector<std::string>& because) const {
-  if (!splitter_) return whole;
+  if (!splitter_) return {};
   const std::vector<std::string_view> parts = splitter_->split(word);
-  if (parts.empty()) return whole;
+  if (parts.empty()) return {};
   std::vector<std::string> readings;
   std::string shown;
   for (const std::string_view part : parts) {
@@ -287,10 +298,42 @@ std::string PhonemeRules::compoundReading(std::string_view word, const std::stri
     readings.push_back(toRuleNotation(own));
     shown += (shown.empty() ? "" : "|") + std::string(part);
   }
+  std::vector<std::string> suffix_because;
+  readings.back() = partReading(parts.back(), readings.back(), suffix_because);
   const std::string composed = composeParts(readings);
-  if (!differBeyondStress(composed, whole)) return whole;
+  // The same sounds: the parts' reading is taken only for its stress, where eSpeak stressed a later
+  // part (Himmel|bett, Unter|lage); a German compound is stressed on its first part.
+  if (!differBeyondStress(composed, whole) &&
+      (!plainSeams(parts) || primaryStressIndex(composed) == primaryStressIndex(whole))) {
+    return whole;
+  }
   because.push_back(compound_origin_ + " (" + shown + ")");
+  because.insert(because.end(), suffix_because.begin(), suffix_because.end());
   return composed;
+}
+
+std::string PhonemeRules::partReading(std::string_view word, std::string notation,
+                                      std::vector<std::string>& because) const {
+  std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = threadMatchers(id_, patterns_);
+  const icu::UnicodeString spelling =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+  icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
+  bool stress_decided = false;  // the first fitting suffix row decides, also one that keeps eSpeak's stress
+  for (std::size_t i = 0; i < part_rules_.size(); ++i) {
+    const Rule& rule = part_rules_[i];
+    icu::RegexMatcher* spelling_matcher = matchers[2 * (rules_.size() + i)].get();
+    if (!rule.phonemes) {
+      UErrorCode status = U_ZERO_ERROR;
+      if (stress_decided || !spelling_matcher || !spelling_matcher->reset(spelling).find(status)) continue;
+      stress_decided = true;
+      if (rule.stress == 0) continue;
+    }
+    if (rewrite(rule, spelling_matcher, matchers[2 * (rules_.size() + i) + 1].get(), spelling, phonemes)) {
+      because.push_back(rule.origin);
+    }
+  }
+  notation.clear();
+  return phonemes.toUTF8String(notation);
 }
 
 namespace {
@@ -330,7 +373,9 @@ PhonemeRules::Answer PhonemeRules::answer(std::string_view word, const PhonemeLo
   if (!a.espeak.empty()) {
     const std::string before = toRuleNotation(a.espeak);
     std::vector<std::string> split;
-    RuleResult r = applyRules(word, compoundReading(word, before, espeak, split), before);
+    std::string reading = compoundReading(word, before, espeak, split);
+    if (reading.empty()) reading = partReading(word, before, split);
+    RuleResult r = applyRules(word, reading, before);
     r.because.insert(r.because.begin(), split.begin(), split.end());
     for (const std::string& b : r.because) a.because += (a.because.empty() ? "" : " ") + b;
     a.respelled = !r.phonemes.empty();

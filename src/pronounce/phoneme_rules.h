@@ -58,8 +58,16 @@ class PhonemeRules final : public PhonemeRewriter {
   struct Rule;
   void loadCompoundRow(const std::vector<std::string>& fields, const std::string& where, const std::string& dir);
   RuleResult applyRules(std::string_view word, std::string notation, const std::string& before) const;
+  // The compound's reading part by part (empty when the word list does not split it), `whole` when
+  // that reading is no better than eSpeak's.
   std::string compoundReading(std::string_view word, const std::string& whole, const PhonemeLookup& espeak,
                               std::vector<std::string>& because) const;
+  // A word's (or a compound's last part's) reading with the stress the first fitting `suffix` row
+  // gives, then through the `part` rows.
+  std::string partReading(std::string_view word, std::string notation, std::vector<std::string>& because) const;
+  // One rewrite row (rule or part) on `phonemes`; whether it changed them.
+  bool rewrite(const Rule& rule, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
+               const icu::UnicodeString& word, icu::UnicodeString& notation) const;
   std::shared_ptr<const CompoundSplitter> splitter_;  // shared by every PhonemeRules with the same list
   std::map<std::string, std::string, std::less<>> part_readings_;
   // respell()'s answer per word, made once: most words of an article come again and again.
@@ -76,7 +84,9 @@ class PhonemeRules final : public PhonemeRewriter {
   std::string compound_origin_;
   std::vector<std::string> warnings_;
   std::vector<Rule> rules_;
-  std::vector<const icu::RegexPattern*> patterns_;  // per rule: spelling, phonemes (either may be null)
+  std::vector<Rule> part_rules_;  // "suffix" and "part" rows: the last part, before compounds are joined
+  std::vector<const icu::RegexPattern*> patterns_;  // per rule, then per part rule: spelling, phonemes
+                                                    // (either may be null)
   std::vector<std::string> vowels_;  // the class "vowel", for stress rules
   std::uint64_t id_;
 };

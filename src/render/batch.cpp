@@ -1,4 +1,5 @@
 #include "vorlesen/batch.h"
+#include "vorlesen/book.h"
 #include "vorlesen/extract.h"
 #include "vorlesen/i18n.h"
 
@@ -27,6 +28,7 @@
 #include "common/atomic_file.h"
 #include "common/hash.h"
 #include "common/signals.h"
+#include "vorlesen/chapters.h"
 #include "vorlesen/language_data.h"
 
 namespace fs = std::filesystem;
@@ -70,8 +72,10 @@ std::string resultLine(std::string text) {
 }
 
 [[noreturn]] void workerMain(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                             const Pipeline& pipeline, int result_fd, pid_t parent, bool force) {
+                             const Pipeline& pipeline, int result_fd, pid_t parent, bool force,
+                             const SignalBlock& blocked) {
   const SignalScope signals({SIGINT, SIGTERM, SIGHUP}, onWorkerSignal);  // ends with the process (_exit)
+  blocked.restore();  // a signal the parent forwarded while this process started is handled now
   // Stop (and clean up) when the parent dies, however it dies.
   ::prctl(PR_SET_PDEATHSIG, SIGTERM);
   if (::getppid() != parent) g_worker_stop.store(true);
@@ -79,7 +83,16 @@ std::string resultLine(std::string text) {
   try {
     EspeakSynthesizer synth;
     synth.setVoice(settings.voice);
-    const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop, force);
+    // Progress for the parent's line, at most twice a second: "progress SHARE SAMPLES RATE".
+    auto last = std::chrono::steady_clock::now();
+    const RenderProgress progress = [&](double done, std::size_t samples) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last < std::chrono::milliseconds(500)) return;
+      last = now;
+      sendLine(result_fd, "progress " + std::to_string(done) + " " + std::to_string(samples) + " " +
+                              std::to_string(synth.sampleRate()) + "\n");
+    };
+    const FileRender r = renderFile(job, settings, fingerprint, pipeline, synth, &g_worker_stop, force, progress);
     for (const std::string& w : r.warnings) sendLine(result_fd, "warn " + resultLine(w) + "\n");
     if (r.skipped) {
       sendLine(result_fd, "skip\n");
@@ -218,7 +231,7 @@ JobResult decodeResult(const Worker& w, int status, double seconds) {
 }
 
 void removeJobTemporaries(const BatchJob& job) {
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record, &job.chapters}) {
     if (!p->empty()) removeTemporaries(*p);
   }
 }
@@ -239,13 +252,32 @@ BatchJob jobInDirectory(const std::string& input, const std::string& dir, const 
   return jobForAudioFile(input, (fs::path(dir) / (stem + audioFormatExtension(settings.format))).string(), settings);
 }
 
+namespace {
+
+// Every value of a style that shapes the audio, for the fingerprint (the words are in spoken_words.tsv).
+std::string styleDescription(const SpeechStyle& style) {
+  std::ostringstream out;
+  out << "|style " << style.list_numbers << style.quote_words;
+  for (const BlockStyle& b : style.kinds) {
+    out << '|' << b.pitch_offset << ',' << b.rate_percent << ',' << b.variant << ',' << b.pause_before_ms << ','
+        << b.pause_after_ms;
+  }
+  return out.str();
+}
+
+}  // namespace
+
 std::string settingsFingerprint(const RenderSettings& s) {
   Fnv1a64 h;
   std::ostringstream desc;
   desc << "vorlesen " VORLESEN_VERSION "|espeak-ng " << espeak_Info(nullptr) << "|voice " << s.voice.voice << '|'
        << s.voice.rate << '|' << s.voice.pitch << '|' << s.voice.volume << "|pauses " << s.pauses.sentence_ms << '|'
-       << s.pauses.paragraph_ms << "|format " << audioFormatName(s.format) << "|raw " << s.raw << '|';
+       << s.pauses.paragraph_ms << "|format " << audioFormatName(s.format) << "|raw " << s.raw << "|chapters "
+       << s.chapters << '|';
   h.add(desc.str());
+  // A style changes the audio; without one (--plain-style) the fingerprint is what it was before
+  // styles existed, and so are the files' bytes.
+  if (s.style.enabled) h.add(styleDescription(s.style));
   // So do the user's lexicons, by content.
   for (const std::string& path : s.lexicons) {
     std::ifstream in(path, std::ios::binary);
@@ -257,7 +289,9 @@ std::string settingsFingerprint(const RenderSettings& s) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(data.directory(), ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".tsv") files.push_back(it->path());
+    if (it->path().extension() != ".tsv") continue;
+    if (!s.style.enabled && (it->path().stem() == "styles" || it->path().stem() == "spoken_words")) continue;
+    files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
@@ -273,7 +307,7 @@ namespace {
 
 // Every output of `job` exists and the audio records `fingerprint`.
 bool outputsRecord(const BatchJob& job, const std::string& fingerprint) {
-  for (const std::string* p : {&job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.subtitles, &job.timings, &job.chapters}) {
     if (!p->empty() && !modificationTime(*p)) return false;
   }
   try {
@@ -297,7 +331,7 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
   if (job.input == "-" || isUrl(job.input)) return false;  // known only once read: see renderFile()
   const auto input_time = modificationTime(job.input);
   if (!input_time) return false;
-  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings}) {
+  for (const std::string* p : {&job.audio, &job.subtitles, &job.timings, &job.book_record, &job.chapters}) {
     if (p->empty()) continue;
     const auto t = modificationTime(*p);
     if (!t || *t <= *input_time) return false;
@@ -306,7 +340,8 @@ bool isUpToDate(const BatchJob& job, const std::string& fingerprint) {
 }
 
 FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const std::string& fingerprint,
-                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop, bool force) {
+                      const Pipeline& pipeline, Synthesizer& synth, const std::atomic<bool>* stop, bool force,
+                      const RenderProgress& progress) {
   FileRender result;
   ExtractOptions extract;
   extract.raw = settings.raw;
@@ -329,14 +364,26 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   if (!job.timings.empty()) {
     timings.emplace(job.timings, fs::path(job.audio).filename().string(), doc, synth.sampleRate());
   }
+  std::optional<ArticleRecordWriter> book_record;
+  if (!job.book_record.empty()) book_record.emplace(job.book_record, doc, synth.sampleRate());
+  std::optional<ChapterCollector> chapters;
+  if (settings.chapters || !job.chapters.empty()) chapters.emplace(doc);
   StreamOptions options;
   options.pauses = settings.pauses;
+  options.style = settings.style;
+  options.voice = settings.voice;  // what workerMain() set the synthesizer to
   options.stop = stop;
   options.on_sentence = [&](const Sentence& s, const SentenceTiming& t) {
     if (subtitles) subtitles->add(s, t);
     if (timings) timings->add(s, t);
+    if (book_record) book_record->add(s, t);
+    if (progress && !doc.text.empty()) {
+      progress(static_cast<double>(s.source.end) / static_cast<double>(doc.text.size()),
+               t.first_sample + t.samples + t.pause_samples);
+    }
+    if (chapters) chapters->add(s, t);
   };
-  SentenceStream sentences(pipeline, doc);
+  SentenceStream sentences(pipeline, doc, 0, SIZE_MAX, &settings.style);
   RenderReport report;
   try {
     report = renderStream(sentences, synth, audio, options);
@@ -350,6 +397,12 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   // The audio file goes last: its presence (with the fingerprint) marks the job as done.
   if (subtitles) subtitles->commit();
   if (timings) timings->commit(report.total_samples);
+  if (book_record) book_record->commit(report.total_samples);
+  if (chapters) {
+    const std::vector<AudioChapter> marks = chapters->finish(report.total_samples);
+    if (!job.chapters.empty()) writeFfmetadata(job.chapters, tags.title, marks, report.sample_rate);
+    if (settings.chapters) audio.setChapters(marks);
+  }
   audio.commit();
   result.samples = report.total_samples;
   result.sample_rate = report.sample_rate;
@@ -408,6 +461,8 @@ class Scheduler {
     Fd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
     std::fflush(nullptr);  // nothing buffered may be written twice
     const pid_t parent = ::getpid();
+    // Until the worker has its own handlers, a forwarded SIGTERM must wait for them (see SignalBlock).
+    const SignalBlock blocked({SIGINT, SIGTERM, SIGHUP});
     const pid_t pid = ::fork();
     if (pid < 0) {
       const int err = errno;
@@ -418,7 +473,7 @@ class Scheduler {
       signals_.resetInChild();
       read_end.reset();
       for (auto& [other_pid, other] : running_) other.fd.reset();
-      workerMain(jobs_[index], settings_, fingerprint_, pipeline_, write_end.get(), parent, force_);
+      workerMain(jobs_[index], settings_, fingerprint_, pipeline_, write_end.get(), parent, force_, blocked);
     }
     running_.emplace(pid, Worker{index, std::move(read_end), {}, Clock::now()});
     return true;
@@ -458,10 +513,24 @@ class Scheduler {
     const ssize_t n = ::read(w.fd.get(), buf, sizeof buf);
     if (n > 0) {
       w.received.append(buf, static_cast<std::size_t>(n));
+      reportProgress(w);
       return;
     }
     if (n < 0 && errno == EINTR) return;
     finish(it);  // end of the pipe: the worker is exiting
+  }
+
+  // The newest complete "progress" line the worker sent, to the observer.
+  void reportProgress(const Worker& w) {
+    const std::size_t end = w.received.rfind('\n');
+    if (end == std::string::npos) return;
+    const std::size_t begin = w.received.rfind("progress ", end);
+    if (begin == std::string::npos || (begin > 0 && w.received[begin - 1] != '\n')) return;
+    std::istringstream fields(w.received.substr(begin + 9, end - begin - 9));
+    double done = 0;
+    double samples = 0;
+    int rate = 0;
+    if (fields >> done >> samples >> rate && rate > 0) observer_.progress(w.index, done, samples / rate);
   }
 
   void finish(std::map<pid_t, Worker>::iterator it) {
@@ -531,9 +600,13 @@ BatchSummary runBatch(const std::vector<BatchJob>& jobs, const RenderSettings& s
 
   // Everything the workers share is built before the first fork (copy-on-write); no eSpeak here.
   // (Bad lexicon lines are the caller's to report: it loads the same files before the batch.)
-  std::vector<Lexicon> lexicons;
-  for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
-  const Pipeline pipeline(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
+  std::optional<Pipeline> own;
+  if (!options.pipeline) {
+    std::vector<Lexicon> lexicons;
+    for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
+    own.emplace(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
+  }
+  const Pipeline& pipeline = options.pipeline ? *options.pipeline : *own;
   Scheduler(jobs, settings, fingerprint, pipeline, options, observer, summary).run(std::move(pending));
   return summary;
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "common/atomic_file.h"
+#include "vorlesen/chapters.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
@@ -12,7 +13,6 @@ namespace vorlesen {
 namespace {
 
 constexpr std::size_t kFlushBytes = 1 << 16;
-constexpr std::size_t kChapterTitleBytes = 80;
 
 std::size_t toMilliseconds(std::size_t sample, int sample_rate) {
   return (sample * 1000 + static_cast<std::size_t>(sample_rate) / 2) / static_cast<std::size_t>(sample_rate);
@@ -58,24 +58,6 @@ void appendJsonString(std::string& out, std::string_view text) {
 
 void appendSpan(std::string& out, Span s) {
   out += "[" + std::to_string(s.begin) + ", " + std::to_string(s.end) + "]";
-}
-
-// At most `limit` bytes of `text`, cut at a code point boundary.
-std::string_view utf8Prefix(std::string_view text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut);
-}
-
-// The start of a block on one line, at most `limit` bytes, with "…" when cut.
-std::string chapterTitle(std::string_view block, std::size_t limit) {
-  // Only the start is needed: never copy a whole (possibly huge) block.
-  const std::string_view head = utf8Prefix(block, 4 * limit);
-  const std::string line = collapseWhiteSpace(head);
-  const std::string_view title = utf8Prefix(line, limit);
-  const bool cut = head.size() < block.size() || title.size() < line.size();
-  return cut ? std::string(title) + "\u2026" : std::string(title);
 }
 
 }  // namespace
@@ -179,7 +161,7 @@ void TimingsJsonWriter::commit(std::size_t total_samples) {
                ", \"sentence\": " + std::to_string(ch.sentence) + ", \"source\": ";
     appendSpan(buffer_, block);
     buffer_ += ", \"title\": ";
-    appendJsonString(buffer_, chapterTitle(doc_.slice(block), kChapterTitleBytes));
+    appendJsonString(buffer_, chapterTitle(doc_.slice(block), kParagraphTitleBytes));
     buffer_ += "}";
     flushIfLarge();
   }

@@ -21,6 +21,9 @@ namespace vorlesen::ui {
 enum class Action {
   TogglePause, PrevSentence, NextSentence, PrevBlock, NextBlock, Repeat, RateUp, RateDown,
   VolumeUp, VolumeDown, First, Last, Search, SearchNext, Help, Redraw, Quit,
+  NextArticle, PrevArticle,  // a reading list (vorlesen play A B C)
+  // Structure (issue 19): as screen readers move by headings and lists.
+  NextHeading, PrevHeading, NextList, PrevList, BodyStart, WhereAmI, Contents,
 };
 
 enum class Front : unsigned {

@@ -74,7 +74,7 @@ std::string confirmation(Action action, const PlayerSnapshot& snap) {
       if (snap.state == PlayerState::Playing || snap.state == PlayerState::Starting) return tr("[playing]");
       return {};
     case Action::RateUp:
-    case Action::RateDown: return format(tr("[rate {} words/min from the next sentence]"), snap.rate);
+    case Action::RateDown: return format(tr("[rate {} words/min]"), snap.rate);
     case Action::VolumeUp:
     case Action::VolumeDown: return format(tr("[volume {}]"), snap.volume);
     default: return {};
@@ -83,16 +83,18 @@ std::string confirmation(Action action, const PlayerSnapshot& snap) {
 
 class PlainMode {
  public:
-  PlainMode(Playback& playback, bool keys_allowed) : playback_(playback), keys_allowed_(keys_allowed) {}
+  PlainMode(Playback& playback, const PlainOptions& options)
+      : playback_(playback), keys_allowed_(options.keys), speech_(options.speech) {}
 
-  // Starts playback and plays until the end, q or a signal; returns the signal, or 0. Every
-  // warning is printed on the way out, also when starting or playing fails.
+  // Starts playback and plays until the end of the last article, q or a signal; returns the
+  // signal, or 0. Every warning is printed on the way out, also when starting or playing fails.
   int run() {
     struct Flush {
       PlainMode& mode;
-      ~Flush() { mode.printWarnings(nullptr); }
+      ~Flush() { mode.printWarnings(); }
     } flush{*this};
     player_ = &playback_.start();
+    announceArticle();
     const SignalGuard signals(false);
     const RawKeys keys;
     const bool use_keys = keys_allowed_ && keys.active();
@@ -108,24 +110,78 @@ class PlainMode {
       } else {
         snap = player_->waitForChange(snap.version, std::chrono::milliseconds(kTickMs));
       }
-      printWarnings(&snap);
+      printWarnings();
       throwIfFailed(snap);
       printSentence(snap);
-      if (snap.state == PlayerState::Finished) return 0;
+      if (snap.state == PlayerState::Finished) {
+        // The end of an article: the next one of a list starts by itself.
+        if (quit_ || !switchArticle(true)) return 0;
+        snap = player_->snapshot();
+      }
     }
   }
 
  private:
+  // In a reading list, says which article starts (before its first sentence).
+  void announceArticle() {
+    printed_ = SIZE_MAX;
+    if (playback_.list().size() > 1) say(articleLine(playback_));
+  }
+
+  // Goes to the next or previous article and starts it (paused when the one left was paused).
+  bool switchArticle(bool forward) {
+    const bool paused = player_->snapshot().state == PlayerState::Paused;
+    if (!playback_.switchArticle(forward)) return false;
+    printWarnings();  // inputs skipped on the way, before the article's first line
+    player_ = &startArticle(playback_, paused);
+    announceArticle();
+    return true;
+  }
+
   void onKey(Key key) {
     const std::optional<Action> action = actionForKey(key.is_code, key.value, Front::Plain);
     if (!action) return;
     if (*action == Action::Help) {
       say(tr("Keys:") + std::string("\n") + keyHelp(Front::Plain));
     } else if (*action == Action::Quit) {
+      quit_ = true;
       player_->send(PlayerCommand::Quit);
+    } else if (const std::optional<bool> forward = articleDirection(*action)) {
+      if (!switchArticle(*forward)) say("[" + noArticleThere(*forward) + "]");
+    } else if (*action == Action::WhereAmI) {
+      tellPosition();
+    } else if (isNavigation(*action)) {
+      const Navigation nav = navigate(*player_, *action);
+      if (!nav.found) say(notFound(*action));
+      speak(announcement(*action, nav.snap, nav.found, speech_));
     } else if (isPlayerAction(*action)) {
       const PlayerSnapshot after = apply(*player_, *action);
       say(confirmation(*action, after));
+      speak(announcement(*action, after, true, speech_));
+    }
+  }
+
+  // "where am I": printed in brackets and spoken; the sentence heard then starts again.
+  void tellPosition() {
+    if (!speech_.words) return;
+    const PlayerSnapshot snap = player_->snapshot();
+    const std::string text = whereAmI(*player_->document(), snap.block, *speech_.words);
+    if (text.empty()) return;
+    say("[" + text + "]");
+    player_->say(text);
+  }
+
+  void speak(const std::string& words) {
+    if (!words.empty()) player_->say(words);
+  }
+
+  static std::string notFound(Action action) {
+    switch (action) {
+      case Action::NextHeading: return tr("[no next heading]");
+      case Action::PrevHeading: return tr("[no previous heading]");
+      case Action::NextList: return tr("[no next list]");
+      case Action::PrevList: return tr("[no previous list]");
+      default: return tr("[not found]");
     }
   }
 
@@ -139,12 +195,9 @@ class PlainMode {
     printed_ = snap.sentence;
   }
 
-  // On stderr, where the user sees them: the C libraries' chatter is kept off it, not these. With
-  // no snapshot, all that are left.
-  void printWarnings(const PlayerSnapshot* snap) {
-    Player* player = playback_.player();
-    if (!player) return;
-    for (const std::string& w : snap ? warnings_.take(*player, *snap) : warnings_.takeRest(*player)) printWarning(w);
+  // On stderr, where the user sees them: the C libraries' chatter is kept off it, not these.
+  void printWarnings() {
+    for (const std::string& w : warnings_.take(playback_)) printWarning(w);
   }
 
   static void say(const std::string& line) {
@@ -154,6 +207,8 @@ class PlainMode {
   Playback& playback_;
   Player* player_ = nullptr;
   const bool keys_allowed_;
+  bool quit_ = false;
+  const SpeechFeedback speech_;
   std::size_t printed_ = SIZE_MAX;
   WarningFeed warnings_;
 };
@@ -163,7 +218,7 @@ class PlainMode {
 
 SessionResult runPlainMode(Playback& playback, const PlainOptions& options) {
   SessionResult result;
-  result.stop_signal = ui::PlainMode(playback, options.keys).run();
+  result.stop_signal = ui::PlainMode(playback, options).run();
   return result;
 }
 

@@ -41,14 +41,22 @@ bool isEnter(bool is_code, wint_t key) {
 // The views and the model they draw, laid out for the current terminal size.
 class Screen {
  public:
-  Screen(const Document& doc, const Theme& theme) : reading_(theme), status_(theme), prompt_(theme), help_(theme) {
-    model.doc = &doc;
-    layout();
+  Screen(std::shared_ptr<const Document> doc, const Theme& theme)
+      : reading_(theme), status_(theme), prompt_(theme), help_(theme), contents_(theme) {
+    show(std::move(doc));
   }
 
   ScreenModel model;
   bool help_open = false;
   ReadingView& reading() { return reading_; }
+
+  // Shows `doc` (another article of a reading list) from its top.
+  void show(std::shared_ptr<const Document> doc) {
+    doc_ = std::move(doc);
+    model.doc = doc_.get();
+    model.focus = Span{};
+    layout();
+  }
 
   void layout() {
     // The last row is the status line; on a one-row terminal it covers the article.
@@ -60,6 +68,7 @@ class Screen {
     status_.resize(last, 1, cols);
     prompt_.resize(last, 1, cols);
     help_.resize(0, rows, cols);
+    contents_.resize(0, rows, cols);
     clearok(curscr, TRUE);
   }
 
@@ -70,6 +79,7 @@ class Screen {
 
   void closeOverlay() {
     help_open = false;
+    model.contents.clear();
     model.prompt.clear();
     model.input.clear();
     reading_.touch();
@@ -93,22 +103,30 @@ class Screen {
       help_.touch();
       help_.draw(model);
     }
+    if (!model.contents.empty()) contents_.draw(model);
     doupdate();
   }
 
  private:
+  std::shared_ptr<const Document> doc_;  // model.doc, kept alive while shown
   ReadingView reading_;
   StatusLine status_;
   PromptLine prompt_;
   HelpOverlay help_;
+  ContentsOverlay contents_;
   Clock::time_point notice_until_{};
 };
 
-// Asks whether to continue at the remembered sentence, showing the article there.
+// Asks whether to continue at the remembered sentence (in a reading list: the article heard last),
+// showing the article there.
 Answer askResume(Screen& screen, const ResumePoint& point) {
   screen.model.focus = Span{point.offset, point.offset};
   // TRANSLATORS: the resume question; the keys stay (j is taken as yes too), only the words change.
-  screen.model.prompt = format(tr("Continue at sentence {}? Enter/y yes, n from the start, q quit "), point.sentence + 1);
+  screen.model.prompt =
+      screen.model.articles > 1
+          ? format(tr("Continue with article {} of {} at sentence {}? Enter/y yes, n from the start, q quit "),
+                   screen.model.article + 1, screen.model.articles, point.sentence + 1)
+          : format(tr("Continue at sentence {}? Enter/y yes, n from the start, q quit "), point.sentence + 1);
   for (;;) {
     if (CursesSession::stopRequested()) return Answer::Quit;
     screen.render();
@@ -132,16 +150,115 @@ Answer askResume(Screen& screen, const ResumePoint& point) {
   }
 }
 
+// Where each article was left, across sessions: under the hash of its text (as for a single file),
+// and for a reading list the article heard last under a hash of the list's inputs. The question at
+// the start is asked once; when it is answered yes, every article reached later in the session
+// starts where it was left before (once: afterwards where it was left in this session).
+class Positions {
+ public:
+  Positions(const ResumeStore& store, const ReadingList& list)
+      : store_(store), visited_(list.size(), false) {
+    if (list.size() > 1) {
+      std::string inputs = "reading list";
+      for (std::size_t i = 0; i < list.size(); ++i) inputs += "\n" + list.input(i);
+      list_key_ = contentHash(inputs);
+    }
+  }
+
+  // Makes the article heard last (when the list was left midway before) the current one.
+  void resumeList(ReadingList& list) {
+    if (list_key_.empty()) return;
+    if (const auto p = store_.find(list_key_); p && p->sentence > 0 && p->sentence < list.size()) {
+      list.moveTo(p->sentence);
+      list_resumed_ = true;
+    }
+  }
+
+  // What to ask at the start: the remembered point of the current article, also its beginning when
+  // a list is resumed past its first article; nullopt when there is nothing to ask.
+  std::optional<ResumePoint> question(const ReadingList& list, const Document& doc) const {
+    std::optional<ResumePoint> p = store_.find(contentHash(doc.text));
+    if (list_resumed_ && list.current() > 0) return p.value_or(ResumePoint{});
+    if (p && p->sentence == 0) p.reset();
+    return p;
+  }
+
+  void useStored(bool use) { use_stored_ = use; }
+
+  // An article becomes current: the first time in the session, it starts where it was left before.
+  void enter(Playback& playback) {
+    ReadingList& list = playback.list();
+    const std::size_t i = list.current();
+    if (use_stored_ && !visited_[i]) {
+      if (const auto p = store_.find(contentHash(playback.document()->text))) list.setPosition(i, p->sentence);
+    }
+    visited_[i] = true;
+  }
+
+  // The listener leaves the article `player` reads (`last`: its snapshot before it was stopped):
+  // remembered, or forgotten when heard to the end.
+  void leave(const Player& player, const PlayerSnapshot& last) {
+    const Document& doc = *player.document();
+    const std::string hash = contentHash(doc.text);
+    guard([&] {
+      if (heardToEnd(last)) {
+        store_.forget(hash);
+      } else if (const auto s = player.sentence(last.sentence)) {
+        store_.save(hash, ResumePoint{last.sentence, s->source.begin}, doc.name);
+      }
+    });
+  }
+
+  // The session ends at article `list.current()`; `all_heard`: the list was heard to its end.
+  void finish(const ReadingList& list, bool all_heard) {
+    if (list_key_.empty()) return;
+    guard([&] {
+      if (all_heard) {
+        store_.forget(list_key_);
+      } else {
+        // The name column of the state file is data, not a message: not translated.
+        store_.save(list_key_, ResumePoint{list.current(), 0}, "reading list of " + std::to_string(list.size()));
+      }
+    });
+  }
+
+  // The first failure to write the state file, told after the screen closed.
+  const std::optional<std::string>& failure() const { return failure_; }
+
+ private:
+  template <typename F>
+  void guard(F&& write) {
+    try {
+      write();
+    } catch (const Error& e) {
+      if (!failure_) failure_ = format(tr("position not remembered: {}"), e.what());
+    }
+  }
+
+  const ResumeStore& store_;
+  std::string list_key_;  // empty for a single input
+  bool list_resumed_ = false;
+  std::vector<bool> visited_;
+  bool use_stored_ = false;
+  std::optional<std::string> failure_;
+};
+
 // Playback under the keyboard until quit; returns the last snapshot.
 class Controller {
  public:
-  Controller(Screen& screen, Player& player) : screen_(screen), player_(player) {}
+  Controller(Screen& screen, Playback& playback, Positions& positions, const SpeechFeedback& speech)
+      : screen_(screen), playback_(playback), positions_(positions), player_(playback.player()), speech_(speech) {}
 
   PlayerSnapshot run() {
     for (;;) {
       syncSentences();
-      PlayerSnapshot snap = player_.snapshot();
-      for (const std::string& w : warnings_.take(player_, snap)) screen_.setNotice(format(tr("warning: {}"), w));
+      PlayerSnapshot snap = player_->snapshot();
+      for (const std::string& w : warnings_.take(playback_)) screen_.setNotice(format(tr("warning: {}"), w));
+      if (snap.state == PlayerState::Finished && !at_end_) {
+        at_end_ = true;  // the end of an article: the next one of a list starts by itself
+        if (switchArticle(true, snap, false)) continue;
+      }
+      if (snap.state != PlayerState::Finished) at_end_ = false;
       screen_.model.snap = snap;
       if (!snap.sentence_source.empty()) {
         screen_.model.focus = snap.sentence_source;
@@ -157,10 +274,32 @@ class Controller {
   }
 
  private:
+  // Goes to the next or previous article of a reading list and starts it; `tell`: say so when
+  // there is none. Where the article left was is remembered first.
+  bool switchArticle(bool forward, const PlayerSnapshot& last, bool tell) {
+    positions_.leave(*player_, last);
+    if (tell) {
+      screen_.setNotice(tr("Loading the article..."));
+      screen_.render();
+    }
+    if (!playback_.switchArticle(forward)) {
+      if (tell) screen_.setNotice(noArticleThere(forward));
+      return false;
+    }
+    positions_.enter(playback_);
+    player_ = &startArticle(playback_, last.state == PlayerState::Paused);
+    screen_.show(player_->document());
+    screen_.model.article = playback_.list().current();  // the status line says "article 2 of 3"
+    screen_.model.notice.clear();
+    spans_.clear();
+    at_end_ = false;
+    return true;
+  }
+
   void syncSentences() {
-    const std::size_t n = player_.sentenceCount();
+    const std::size_t n = player_->sentenceCount();
     while (spans_.size() < n) {
-      const auto s = player_.sentence(spans_.size());
+      const auto s = player_->sentence(spans_.size());
       if (!s) break;
       spans_.push_back(s->source);
     }
@@ -185,7 +324,7 @@ class Controller {
       screen_.setNotice(format(tr("not found: {}"), needle));
       return;
     }
-    player_.jumpTo(*index);
+    player_->jumpTo(*index);
     screen_.setNotice(format(tr("found: {}"), needle));
   }
 
@@ -209,7 +348,7 @@ class Controller {
     if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) return;
     const auto offset = screen_.reading().offsetAtScreen(screen_.model, ev.y, ev.x);
     if (!offset) return;
-    if (const auto index = sentenceAt(*offset)) player_.jumpTo(*index);
+    if (const auto index = sentenceAt(*offset)) player_->jumpTo(*index);
   }
 
   void onKey(bool is_code, wint_t key) {
@@ -219,6 +358,10 @@ class Controller {
     }
     if (screen_.help_open) {  // any key closes the help
       screen_.closeOverlay();
+      return;
+    }
+    if (!screen_.model.contents.empty()) {
+      onContentsKey(is_code, key);
       return;
     }
     if (!screen_.model.prompt.empty()) {
@@ -232,10 +375,23 @@ class Controller {
     const auto action = actionForKey(is_code, key, Front::Screen);
     if (!action) return;
     if (isPlayerAction(*action)) {
-      apply(player_, *action);  // the status line shows what the player then reports
+      const PlayerSnapshot after = apply(*player_, *action);  // the status line shows what the player then reports
+      speak(announcement(*action, after, true, speech_));
+      return;
+    }
+    if (isNavigation(*action)) {
+      const Navigation nav = navigate(*player_, *action);
+      if (!nav.found) screen_.setNotice(notFound(*action));
+      speak(announcement(*action, nav.snap, nav.found, speech_));
+      return;
+    }
+    if (const std::optional<bool> forward = articleDirection(*action)) {
+      switchArticle(*forward, player_->snapshot(), true);
       return;
     }
     switch (*action) {
+      case Action::WhereAmI: tellPosition(); break;
+      case Action::Contents: openContents(); break;
       case Action::Search:
         screen_.model.prompt = "/";
         screen_.model.input.clear();
@@ -254,17 +410,80 @@ class Controller {
     }
   }
 
+  void speak(const std::string& words) {
+    if (!words.empty()) player_->say(words);
+  }
+
+  // "where am I": spoken (the sentence heard then starts again) and shown in the status line.
+  void tellPosition() {
+    if (!speech_.words) return;
+    const std::string text = whereAmI(*screen_.model.doc, player_->snapshot().block, *speech_.words);
+    if (text.empty()) return;
+    screen_.setNotice(text);
+    player_->say(text);
+  }
+
+  static std::string notFound(Action action) {
+    switch (action) {
+      case Action::NextHeading: return tr("no next heading");
+      case Action::PrevHeading: return tr("no previous heading");
+      case Action::NextList: return tr("no next list");
+      case Action::PrevList: return tr("no previous list");
+      default: return tr("not found");
+    }
+  }
+
+  // The table of contents, the section heard selected.
+  void openContents() {
+    ScreenModel& m = screen_.model;
+    std::vector<ContentsEntry> entries = tableOfContents(*m.doc);
+    if (entries.empty()) {
+      screen_.setNotice(tr("This article has no headings."));
+      return;
+    }
+    const std::size_t block = player_->snapshot().block;
+    m.contents_at = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].block <= block) m.contents_at = i;
+    }
+    m.contents = std::move(entries);
+  }
+
+  // Up/Down (k/j), Home/End move; Enter jumps to the entry; Esc, t or q close.
+  void onContentsKey(bool is_code, wint_t key) {
+    ScreenModel& m = screen_.model;
+    const std::size_t last = m.contents.size() - 1;
+    if (isEnter(is_code, key)) {
+      const std::size_t block = m.contents[m.contents_at].block;
+      screen_.closeOverlay();
+      if (const auto sentence = player_->firstSentenceOfBlock(block)) player_->jumpTo(*sentence);
+    } else if (is_code ? key == KEY_UP : key == L'k') {
+      if (m.contents_at > 0) --m.contents_at;
+    } else if (is_code ? key == KEY_DOWN : key == L'j') {
+      if (m.contents_at < last) ++m.contents_at;
+    } else if (is_code && (key == KEY_HOME || key == KEY_PPAGE)) {
+      m.contents_at = 0;
+    } else if (is_code && (key == KEY_END || key == KEY_NPAGE)) {
+      m.contents_at = last;
+    } else if (!is_code && (key == 27 || key == L't' || key == L'q')) {
+      screen_.closeOverlay();
+    }
+  }
+
   Screen& screen_;
-  Player& player_;
+  Playback& playback_;
+  Positions& positions_;
+  Player* player_;  // the current article's
+  const SpeechFeedback speech_;
   std::vector<Span> spans_;
   std::string last_search_;
   bool quit_ = false;
+  bool at_end_ = false;  // the current article's end was handled
   WarningFeed warnings_;
 };
 
 struct Outcome {
   PlayerSnapshot last;
-  std::optional<Span> heard;  // source of the sentence heard last, when known
   bool played = false;
   int stop_signal = 0;
 };
@@ -278,46 +497,47 @@ std::string logPath(const ResumeStore& store) {
   return ec ? std::string() : (dir / "screen.log").string();
 }
 
+// "From the start" in a reading list resumed past its first article: back to the first article
+// that can be read (the one shown stays when none before it can).
+void backToFirstArticle(Playback& playback, Screen& screen) {
+  const std::size_t resumed = playback.list().current();
+  for (std::size_t i = 0; i < resumed; ++i) {
+    if (playback.openArticle(i)) break;
+  }
+  playback.list().setPosition(playback.list().current(), 0);
+  screen.show(playback.document());
+  screen.model.article = playback.list().current();
+}
+
 // The screen's session: the resume question, then playback under the keyboard until quit.
-Outcome runSession(Playback& playback, const Document& doc, const std::optional<ResumePoint>& resume,
-                   ScreenTheme theme_choice, const std::string& log) {
+Outcome runSession(Playback& playback, const std::optional<ResumePoint>& resume, Positions& positions,
+                   const ScreenOptions& options, const std::string& log) {
   Outcome outcome;
   CursesSession session(log);
-  const Theme theme = makeTheme(theme_choice, session.colors());
+  const Theme theme = makeTheme(options.theme, session.colors());
   // With no question to ask, the player starts synthesizing while the article is laid out (a long
   // article takes tens of milliseconds); otherwise the answer decides where it starts.
   if (!resume) playback.prepare(0);
-  Screen screen(doc, theme);
+  Screen screen(playback.document(), theme);
+  screen.model.article = playback.list().current();
+  screen.model.articles = playback.list().size();
   const Answer answer = resume ? askResume(screen, *resume) : Answer::FromStart;
   if (answer != Answer::Quit) {
-    if (answer != Answer::Continue) screen.model.focus = Span{};
+    positions.useStored(answer == Answer::Continue);
+    if (answer != Answer::Continue) {
+      screen.model.focus = Span{};
+      if (playback.list().current() > 0) backToFirstArticle(playback, screen);
+    }
+    positions.enter(playback);
     screen.render();  // the article and "Starting" while the first sentence is synthesized
     playback.prepare(answer == Answer::Continue ? resume->sentence : 0);
-    Player& player = playback.start();
-    outcome.last = Controller(screen, player).run();
+    playback.start();
+    outcome.last = Controller(screen, playback, positions, options.speech).run();
     outcome.played = true;
-    if (auto s = player.sentence(outcome.last.sentence)) outcome.heard = s->source;
-    player.send(PlayerCommand::Quit);
+    playback.player()->send(PlayerCommand::Quit);
   }
   outcome.stop_signal = CursesSession::stopRequested();
   return outcome;
-}
-
-// Remembers where the listener stopped (forgets the document heard to the end); a warning when
-// the state file cannot be written.
-void remember(const ResumeStore& store, const std::string& hash, const Outcome& outcome, const Document& doc) {
-  const PlayerSnapshot& last = outcome.last;
-  try {
-    const bool at_end = last.state == PlayerState::Finished && last.all_prepared &&
-                        last.sentence + 1 >= last.sentence_count;
-    if (at_end) {
-      store.forget(hash);
-    } else if (outcome.heard) {
-      store.save(hash, ResumePoint{last.sentence, outcome.heard->begin}, doc.name);
-    }
-  } catch (const Error& e) {
-    printWarning(format(tr("position not remembered: {}"), e.what()));
-  }
 }
 
 }  // namespace
@@ -327,27 +547,29 @@ bool canUseReadingScreen() { return ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FI
 
 SessionResult runReadingScreen(Playback& playback, const ScreenOptions& options) {
   using namespace ui;
-  const std::shared_ptr<const Document> doc = playback.document();
   const ResumeStore store(options.state_file.empty() ? ResumeStore::defaultPath() : options.state_file);
-  const std::string hash = contentHash(doc->text);
-  std::optional<ResumePoint> resume;
-  if (!options.from_start) resume = store.find(hash);
-  if (resume && resume->sentence == 0) resume.reset();
-  playback.output();  // a missing device is one line on the normal terminal, before the screen comes up
-
+  Positions positions(store, playback.list());
+  if (!options.from_start) positions.resumeList(playback.list());
   // Once the screen is closed, every warning of the session goes to stderr (before an error, which
-  // the caller prints), also when starting or playing failed.
+  // the caller prints), also when loading, starting or playing failed.
   struct PrintWarnings {
     Playback& playback;
     ~PrintWarnings() {
-      if (const Player* player = playback.player()) {
-        for (const std::string& w : player->warnings()) printWarning(w);
-      }
+      for (const std::string& w : playback.warnings()) printWarning(w);
     }
   } print_warnings{playback};
-  const Outcome outcome = runSession(playback, *doc, resume, options.theme, logPath(store));
+  const std::shared_ptr<const Document> doc = playback.document();
+  std::optional<ResumePoint> resume;
+  if (!options.from_start) resume = positions.question(playback.list(), *doc);
+  playback.output();  // a missing device is one line on the normal terminal, before the screen comes up
+
+  const Outcome outcome = runSession(playback, resume, positions, options, logPath(store));
   throwIfFailed(outcome.last);
-  if (outcome.played) remember(store, hash, outcome, *doc);
+  if (outcome.played) {
+    positions.leave(*playback.player(), outcome.last);
+    positions.finish(playback.list(), heardToEnd(outcome.last) && !playback.list().next());
+  }
+  if (positions.failure()) printWarning(*positions.failure());
   SessionResult result;
   result.stop_signal = outcome.stop_signal;
   return result;

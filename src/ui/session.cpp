@@ -1,5 +1,10 @@
 #include "ui/session.h"
 
+#include <algorithm>
+
+#include "vorlesen/i18n.h"
+#include "vorlesen/text.h"
+
 namespace vorlesen::ui {
 
 bool isPlayerAction(Action action) {
@@ -20,7 +25,16 @@ bool isPlayerAction(Action action) {
     case Action::SearchNext:
     case Action::Help:
     case Action::Redraw:
-    case Action::Quit: return false;
+    case Action::Quit:
+    case Action::NextArticle:
+    case Action::PrevArticle:
+    case Action::NextHeading:
+    case Action::PrevHeading:
+    case Action::NextList:
+    case Action::PrevList:
+    case Action::BodyStart:
+    case Action::WhereAmI:
+    case Action::Contents: return false;
   }
   return false;
 }
@@ -55,19 +69,117 @@ PlayerSnapshot apply(Player& player, Action action) {
   return player.waitForApplied(send(player, action), kApplyTimeout);
 }
 
+bool isNavigation(Action action) {
+  return action == Action::NextHeading || action == Action::PrevHeading || action == Action::NextList ||
+         action == Action::PrevList || action == Action::BodyStart;
+}
+
+Navigation navigate(Player& player, Action action) {
+  const Landmark landmark = action == Action::NextList || action == Action::PrevList ? Landmark::List
+                            : action == Action::BodyStart                          ? Landmark::Body
+                                                                                   : Landmark::Heading;
+  const bool forward = action != Action::PrevHeading && action != Action::PrevList;
+  Navigation nav;
+  const std::optional<std::size_t> target = player.find(landmark, forward);
+  nav.found = target.has_value();
+  nav.snap = target ? player.waitForApplied(player.jumpTo(*target), kApplyTimeout) : player.snapshot();
+  return nav;
+}
+
+namespace {
+
+bool isBody(BlockKind kind) { return kind != BlockKind::Title && kind != BlockKind::Byline; }
+
+std::string blockText(const Document& doc, std::size_t block) {
+  return collapseWhiteSpace(doc.slice(doc.blocks[block].span));
+}
+
+}  // namespace
+
+std::string whereAmI(const Document& doc, std::size_t block, const SpokenWords& words) {
+  if (block >= doc.blocks.size()) return {};
+  const std::vector<Block>& blocks = doc.blocks;
+  if (!isBody(blocks[block].kind)) return words.phrase("where-title");
+  std::size_t sections = 0, section = 0, heading = 0, body_before = 0, body_total = 0;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b].kind == BlockKind::Heading) {
+      ++sections;
+      if (b <= block) {
+        section = sections;
+        heading = b;
+      }
+    }
+    if (isBody(blocks[b].kind)) {
+      ++body_total;
+      if (b <= block) ++body_before;
+    }
+  }
+  if (sections == 0) return format(words.phrase("where-paragraph").c_str(), body_before, body_total);
+  if (section == 0) return format(words.phrase("where-intro").c_str(), body_before);
+  if (heading == block) return format(words.phrase("where-heading").c_str(), section, sections, blockText(doc, heading));
+  return format(words.phrase("where-section").c_str(), section, sections, blockText(doc, heading), block - heading);
+}
+
+std::vector<ContentsEntry> tableOfContents(const Document& doc) {
+  std::vector<ContentsEntry> out;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const BlockKind kind = doc.blocks[b].kind;
+    if (kind == BlockKind::Title || kind == BlockKind::Heading) {
+      out.push_back(ContentsEntry{b, kind == BlockKind::Title, blockText(doc, b)});
+    }
+  }
+  return out;
+}
+
+std::string announcement(Action action, const PlayerSnapshot& snap, bool found, const SpeechFeedback& feedback) {
+  if (!feedback.announce || !feedback.words) return {};
+  const SpokenWords& w = *feedback.words;
+  switch (action) {
+    case Action::RateUp:
+    case Action::RateDown: return format(w.phrase("announce-rate").c_str(), snap.rate);
+    case Action::VolumeUp: return w.phrase("announce-louder");
+    case Action::VolumeDown: return w.phrase("announce-quieter");
+    case Action::NextHeading:
+    case Action::PrevHeading: return found ? std::string() : w.phrase("announce-no-heading");
+    case Action::NextList:
+    case Action::PrevList: return found ? std::string() : w.phrase("announce-no-list");
+    default: return {};
+  }
+}
+
 void throwIfFailed(const PlayerSnapshot& snap) {
   if (snap.state == PlayerState::Error && snap.error) throw *snap.error;
 }
 
-std::vector<std::string> WarningFeed::take(const Player& player, const PlayerSnapshot& snap) {
-  if (snap.warnings <= seen_) return {};
-  return takeRest(player);
-}
-
-std::vector<std::string> WarningFeed::takeRest(const Player& player) {
-  std::vector<std::string> fresh = player.warnings(seen_);
+std::vector<std::string> WarningFeed::take(const Playback& playback) {
+  std::vector<std::string> fresh = playback.warnings(seen_);
   seen_ += fresh.size();
   return fresh;
+}
+
+std::optional<bool> articleDirection(Action action) {
+  if (action == Action::NextArticle) return true;
+  if (action == Action::PrevArticle) return false;
+  return std::nullopt;
+}
+
+Player& startArticle(Playback& playback, bool paused) {
+  Player& player = playback.prepare();
+  if (paused) player.send(PlayerCommand::Pause);
+  playback.start();
+  // Repeat jumps to the sentence it starts at, and a jump's target is the position reported while
+  // paused: the screen highlights it and plain mode prints it at once.
+  if (paused) player.waitForApplied(player.send(PlayerCommand::Repeat), kApplyTimeout);
+  return player;
+}
+
+std::string articleLine(Playback& playback) {
+  const ReadingList& list = playback.list();
+  return format(tr("Article {} of {}: {}"), list.current() + 1, list.size(), playback.articleTitle());
+}
+
+std::string noArticleThere(bool forward) {
+  return forward ? tr("This is the last article.") : tr("This is the first article.");
 }
 
 }  // namespace vorlesen::ui

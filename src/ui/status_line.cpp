@@ -1,4 +1,7 @@
 #include "ui/views.h"
+
+#include <algorithm>
+
 #include "vorlesen/i18n.h"
 
 namespace vorlesen::ui {
@@ -19,26 +22,66 @@ const char* stateLabel(PlayerState s) {
 
 }  // namespace
 
-std::string StatusLine::text(const ScreenModel& m) {
+namespace {
+
+// A field of the status line. When the row is too narrow for all of them, the field with the
+// highest `drop` is shortened to `shorter` (or left out when that is empty) first; 0: always shown.
+struct Field {
+  Field(std::string t, int d = 0, std::string s = {}) : text(std::move(t)), drop(d), shorter(std::move(s)) {}
+  std::string text;
+  int drop;
+  std::string shorter;
+};
+
+std::string join(const std::vector<Field>& fields) {
+  std::string t;
+  for (const Field& f : fields) {
+    if (f.text.empty()) continue;
+    t += (t.empty() ? "" : " | ") + f.text;
+  }
+  return t;
+}
+
+// Shortens fields, least needed first, until the line fits `width` columns (or nothing is left to
+// shorten: then the view cuts it at the edge).
+std::string fit(std::vector<Field> fields, std::size_t width) {
+  std::string t = join(fields);
+  while (static_cast<std::size_t>(displayWidth(t)) > width) {
+    auto least = std::max_element(fields.begin(), fields.end(),
+                                  [](const Field& a, const Field& b) { return a.drop < b.drop; });
+    if (least == fields.end() || least->drop == 0) break;
+    least->text = least->shorter;
+    least->drop = 0;
+    t = join(fields);
+  }
+  return t;
+}
+
+}  // namespace
+
+std::string StatusLine::text(const ScreenModel& m, std::size_t width) {
   const PlayerSnapshot& s = m.snap;
+  std::vector<Field> fields;
   // A notice goes first: it is new, and the row may be too narrow for everything.
-  std::string t = m.notice.empty() ? std::string() : m.notice + " | ";
-  t += stateLabel(s.state);
+  if (!m.notice.empty()) fields.push_back({m.notice});
+  fields.push_back({stateLabel(s.state)});
+  if (m.articles > 1) fields.push_back({format(tr("article {} of {}"), m.article + 1, m.articles)});
   if (s.sentence_count > 0) {
-    t += " | " + format(tr("sentence {} of {}"), s.sentence + 1, s.sentence_count);
-    if (!s.all_prepared) t += "+";
+    fields.push_back({format(tr("sentence {} of {}"), s.sentence + 1, s.sentence_count) + (s.all_prepared ? "" : "+")});
   }
   if (s.rate > 0) {  // 0 before the engine reported anything
-    // TRANSLATORS: time heard so far, time left (0:04, 7:21 left).
-    t += " | " + format(tr("{}, {} left"), formatDuration(s.elapsed_seconds),
-                        formatDuration(s.total_seconds - s.elapsed_seconds));
+    const std::string elapsed = formatDuration(s.elapsed_seconds);
+    const std::string left = formatDuration(s.total_seconds - s.elapsed_seconds);
+    // TRANSLATORS: time heard so far, time left (0:04, 7:21 left); the shorter form when the row is narrow.
+    fields.push_back({format(tr("{}, {} left"), elapsed, left), 3, format(tr("{} left"), left)});
     // TRANSLATORS: the speaking rate in words per minute, then the volume (0-200), in the status line.
-    t += " | " + format(tr("{} wpm"), s.rate) + " | " + format(tr("vol {}"), s.volume);
+    fields.push_back({format(tr("{} wpm"), s.rate), 1});
+    fields.push_back({format(tr("vol {}"), s.volume), 1});
   }
-  if (!s.voice.empty()) t += " | " + s.voice;
+  if (!s.voice.empty()) fields.push_back({s.voice, 4});
   // TRANSLATORS: the status line's last field: the key that shows the help.
-  if (m.notice.empty()) t += std::string(" | ") + tr("? help");
-  return t;
+  if (m.notice.empty()) fields.push_back({tr("? help"), 2});
+  return fit(std::move(fields), width);
 }
 
 void StatusLine::resize(int top, int /*rows*/, int cols) {
@@ -49,7 +92,7 @@ void StatusLine::resize(int top, int /*rows*/, int cols) {
 
 void StatusLine::draw(const ScreenModel& model) {
   if (!win_) return;
-  const std::string t = text(model);
+  const std::string t = text(model, static_cast<std::size_t>(cols_));
   if (!valid_ || t != shown_) {
     WINDOW* w = win_.get();
     wbkgdset(w, static_cast<chtype>(theme_.status) | ' ');

@@ -11,11 +11,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "ui/layout.h"
+#include "ui/session.h"
 #include "ui/terminal.h"
 #include "ui/theme.h"
 #include "vorlesen/player.h"
@@ -30,6 +32,10 @@ struct ScreenModel {
   std::string notice;     // a short message in the status line ("not found: ..."), empty for none
   std::string prompt;     // non-empty while a question or the search prompt is shown on the last row
   std::wstring input;     // typed into the prompt so far
+  std::size_t article = 0;   // in a reading list: the current article (0-based) ...
+  std::size_t articles = 1;  // ... of this many (1: no list, nothing is shown)
+  std::vector<ContentsEntry> contents;  // the table of contents while it is open, else empty
+  std::size_t contents_at = 0;          // the entry selected in it
 };
 
 class View {
@@ -78,14 +84,17 @@ class ReadingView final : public WindowView {
   std::vector<Drawn> drawn_;
 };
 
-// One row: state, sentence i of n, elapsed and remaining time, rate, volume, voice, hints.
+// One row: state, article i of n (a reading list), sentence i of n, elapsed and remaining time,
+// rate, volume, voice, hints. When the row is narrower than all of that, the voice, then the
+// elapsed time, the help hint, rate and volume are left out, in that order.
 class StatusLine final : public WindowView {
  public:
   explicit StatusLine(const Theme& theme) : WindowView(theme) {}
   void resize(int top, int rows, int cols) override;
   void draw(const ScreenModel& model) override;
-  // The text it shows for `model` (without padding), for tests and screen readers alike.
-  static std::string text(const ScreenModel& model);
+  // The text it shows for `model` (without padding) on a row `width` columns wide, for tests and
+  // screen readers alike.
+  static std::string text(const ScreenModel& model, std::size_t width = SIZE_MAX);
 
  private:
   int cols_ = 0;
@@ -113,6 +122,23 @@ class HelpOverlay final : public WindowView {
 
  private:
   bool drawn_ = false;
+  int columns_ = 1;       // two when the keys do not fit the height in one
+  int column_width_ = 0;
+};
+
+// The table of contents (model.contents): the title and each heading on a line of its own, headings
+// indented, the selected one highlighted and the terminal cursor at its start, so a screen reader
+// reads the line the arrows select. Scrolls to keep the selection in sight.
+class ContentsOverlay final : public WindowView {
+ public:
+  explicit ContentsOverlay(const Theme& theme) : WindowView(theme) {}
+  void resize(int top, int rows, int cols) override;
+  void draw(const ScreenModel& model) override;
+
+ private:
+  int top_ = 0, rows_ = 0, cols_ = 0;
+  std::size_t first_ = 0;   // the entry on the first line
+  std::size_t entries_ = 0; // how many the window was made for
 };
 
 // Appends UTF-8 `text` to `win` as wide characters (tabs as spaces), at most `max_cols` columns;

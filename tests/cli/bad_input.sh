@@ -140,9 +140,11 @@ for f in bad_utf8 nul control; do
   run_case "$f: extract" ok 20 - - -- "$bin" extract "$tmp/$f.txt"
   run_case "$f: render" ok 30 - "$out" -- "$bin" render "$tmp/$f.txt" -o "$out"
 done
-run_case "50 MB: segment" ok 90 - - -- "$bin" segment "$tmp/big.txt"
-run_case "50 MB: extract" ok 90 - - -- "$bin" extract "$tmp/big.txt"
-run_case "50 MB: normalize" ok 90 "$tmp/big.txt" - -- "$bin" normalize
+# 50 MB takes ~10 s for normalize on an idle machine and was seen at over 90 s with a load of 20 on two
+# cores: the limit is for a hang, not for speed (scripts/bench measures speed).
+run_case "50 MB: segment" ok 300 - - -- "$bin" segment "$tmp/big.txt"
+run_case "50 MB: extract" ok 300 - - -- "$bin" extract "$tmp/big.txt"
+run_case "50 MB: normalize" ok 300 "$tmp/big.txt" - -- "$bin" normalize
 run_case "1 MB line: segment" ok 60 - - -- "$bin" segment "$tmp/long_line.txt"
 run_case "1 MB line: normalize" ok 60 "$tmp/long_line.txt" - -- "$bin" normalize
 run_case "1 MB line: extract" ok 60 - - -- "$bin" extract "$tmp/long_line.txt"

@@ -7,27 +7,10 @@
 set -uo pipefail
 bin=$1 src=$2
 command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
-export VORLESEN_DATA_DIR=$src/voices LC_ALL=C.UTF-8
-work=$(mktemp -d)
-socket="vorlesen-keys-$$-$RANDOM"
-t() { tmux -L "$socket" "$@"; }
-cleanup() { t kill-server 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
 fail() { echo "FAIL: $*"; echo "--- pane:"; t capture-pane -p -t keys 2>/dev/null; exit 1; }
+. "$src/tests/cli/plain_lib.bash"
 
 printf 'Erster Satz. Zweiter Satz. Dritter Satz.\n\nNeuer Absatz hier. Noch ein Satz.\n\nLetzter Absatz.\n' >"$work/t.txt"
-# The pane's lines, without the trailing empty ones.
-lines() { t capture-pane -p -t keys | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'; }
-# wait_for N LINE: until the pane has N lines and the last one is LINE (up to 10 s).
-wait_for() {
-  local n=$1 want=$2 i got
-  for i in $(seq 100); do
-    got=$(lines)
-    [[ $(wc -l <<<"$got") -eq $n && $(tail -1 <<<"$got") == "$want" ]] && return 0
-    sleep 0.1
-  done
-  fail "expected line $n to be '$want'"
-}
 
 t new-session -d -s keys -x 100 -y 30 \
   "'$bin' play --plain --device null '$work/t.txt'; echo \"exit \$?\" >'$work/rc'; sleep 30"
@@ -70,7 +53,7 @@ burst() {  # KEY COUNT: COUNT presses of KEY, and the confirmations they must gi
       '<' | '[') volume=$((volume - 10 < 0 ? 0 : volume - 10)) ;;
     esac
     case $key in
-      + | -) expected+=("[rate $rate words/min from the next sentence]") ;;
+      + | -) expected+=("[rate $rate words/min]") ;;
       *) expected+=("[volume $volume]") ;;
     esac
   done

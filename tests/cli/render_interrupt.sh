@@ -2,6 +2,7 @@
 # A batch killed part-way (SIGTERM, SIGINT, or SIGKILL of the parent) leaves no partial or temporary
 # files; the rerun renders only what is missing and leaves the finished files alone.
 set -uo pipefail
+set -m  # job control: a script's background job would start with SIGINT ignored (render keeps it so)
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

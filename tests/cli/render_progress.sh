@@ -21,4 +21,14 @@ grep -q '^rendered ' "$tmp/tty" && fail "per-file lines on a terminal: $(cat -v 
 script -qec "'$bin' render '$tmp/a.txt' '$tmp/missing.txt' -o '$tmp/out2' -q" /dev/null >"$tmp/quiet"
 grep -q 'files, ' "$tmp/quiet" && fail "--quiet still shows progress: $(cat -v "$tmp/quiet")"
 grep -q 'missing.txt: cannot open' "$tmp/quiet" || fail "--quiet hides the failure: $(cat -v "$tmp/quiet")"
+# One long input (issue 18): on a terminal its own line (percent read, hours of audio, ETA), wiped at
+# the end; on a file, nothing at all.
+for i in $(seq 80); do cat "$src/tests/fixtures/render/artikel.txt"; echo; done >"$tmp/long.txt"
+script -qec "'$bin' render '$tmp/long.txt' -o '$tmp/long.wav'" /dev/null >"$tmp/one"
+[[ -s $tmp/long.wav ]] || fail "no audio for the long input: $(cat -v "$tmp/one")"
+grep -qE $'\r\e\[K[0-9]+ % read, 0\.[0-9]{2} h audio, [0-9]+x real time, ETA [0-9]+:[0-9]{2}:[0-9]{2}' "$tmp/one" ||
+  fail "no progress line for one file: $(cat -v "$tmp/one")"
+[[ $(tail -c 4 "$tmp/one" | od -An -c | tr -d ' ') == *'\r033[K'* ]] || fail "the line is not wiped: $(cat -v "$tmp/one")"
+"$bin" render "$tmp/long.txt" -o "$tmp/long2.wav" --force 2>"$tmp/one.err"
+[[ ! -s $tmp/one.err ]] || fail "output on a non-terminal stderr: $(cat -v "$tmp/one.err")"
 echo ok

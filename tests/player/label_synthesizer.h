@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -45,6 +46,17 @@ class LabelSynthesizer final : public Synthesizer {
  private:
   int rate_ = 175;
 };
+
+// The newest snapshot once `pred` holds for it, or after 3 s.
+template <typename Pred>
+PlayerSnapshot waitUntil(const Player& player, Pred pred) {
+  PlayerSnapshot s = player.snapshot();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  while (!pred(s) && std::chrono::steady_clock::now() < deadline) {
+    s = player.waitForChange(s.version, std::chrono::milliseconds(50));
+  }
+  return s;
+}
 
 inline Player::SynthesizerFactory labels() {
   return [] { return std::make_unique<LabelSynthesizer>(); };

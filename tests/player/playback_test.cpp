@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "player/fake_playback.h"
 #include "player/label_synthesizer.h"
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
@@ -33,20 +34,14 @@ std::string longText(std::size_t bytes) {
 // Options that play `text` into a MemoryOutput (owned by the test) with LabelSynthesizer.
 PlaybackOptions testOptions(std::string text, MemoryOutput*& out) {
   PlaybackOptions o;
-  o.input = "lang.txt";
-  o.read = [text = std::move(text)] {
+  o.inputs = {"lang.txt"};
+  o.read = [text = std::move(text)](const std::string&) {
     ArticleInput input;
     input.name = "lang.txt";
     input.bytes = text;
     return input;
   };
-  o.open_output = [&out] {
-    auto memory = std::make_unique<MemoryOutput>();
-    out = memory.get();
-    return memory;
-  };
-  o.make_pipeline = [] { return std::make_shared<const Pipeline>(LanguageData::german()); };
-  o.make_synth = testing::labels();
+  testing::useFakeOutputAndSynth(o, out);
   return o;
 }
 

@@ -39,15 +39,7 @@ std::shared_ptr<const Document> testDocument() {
   return std::make_shared<const Document>(documentFromText("test.txt", kText));
 }
 
-template <typename Pred>
-PlayerSnapshot waitUntil(const Player& player, Pred pred) {
-  PlayerSnapshot s = player.snapshot();
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-  while (!pred(s) && std::chrono::steady_clock::now() < deadline) {
-    s = player.waitForChange(s.version, std::chrono::milliseconds(50));
-  }
-  return s;
-}
+using vorlesen::testing::waitUntil;
 
 std::vector<std::int16_t> tail(const MemoryOutput& out, std::size_t from) {
   return std::vector<std::int16_t>(out.samples().begin() + static_cast<std::ptrdiff_t>(from), out.samples().end());
@@ -342,6 +334,121 @@ TEST_CASE("a rate change applies from the next sentence without a gap", "[player
   CHECK(s.underrun_frames == 0);
 }
 
+namespace {
+
+// A rate change's setting: the document rendered at the normal and the faster rate, and its first
+// sentence as the player reads it.
+struct RateChange {
+  explicit RateChange(std::shared_ptr<const Document> d)
+      : doc(std::move(d)), faster(fasterVoice()), slow(renderLabels(*doc, VoiceParams{})), fast(renderLabels(*doc, faster)),
+        s0(Pipeline(LanguageData::german()).prepare(*doc).at(0)) {}
+  static VoiceParams fasterVoice() {
+    VoiceParams v;
+    v.rate += kRateStep;
+    return v;
+  }
+  // Where the word beginning at source byte `source` begins in the first sentence's spoken text.
+  std::size_t spokenByte(std::size_t source) const {
+    for (std::size_t b = 0; b < s0.spoken.text.size(); ++b) {
+      const Span from = s0.spoken.sourceOf(b, b + 1);
+      if (from.begin == source && from.end > from.begin) return b;
+    }
+    return std::string::npos;
+  }
+  // The first sentence's rest from spoken byte `byte`, as the faster voice says it alone.
+  std::vector<std::int16_t> restAtFaster(std::size_t byte, std::vector<std::size_t>* word_starts = nullptr) const {
+    LabelSynthesizer synth;
+    synth.setVoice(faster);
+    std::vector<std::int16_t> samples;
+    synth.synthesize(std::string_view(s0.spoken.text).substr(byte),
+                     [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>& events) {
+                       for (const WordEvent& ev : events) {
+                         if (word_starts) word_starts->push_back(ev.sample);
+                       }
+                       samples.insert(samples.end(), pcm, pcm + n);
+                       return true;
+                     });
+    return samples;
+  }
+  std::shared_ptr<const Document> doc;
+  VoiceParams faster;
+  Reference slow, fast;
+  Sentence s0;
+};
+
+}  // namespace
+
+TEST_CASE("a rate change mid-sentence is heard from the next word, none lost or repeated", "[player]") {
+  const RateChange rc(testDocument());
+  const SentenceTiming& first = rc.slow.report.sentences.at(0);
+  REQUIRE(first.words.size() >= 4);
+
+  MemoryOutput out;  // outlives the player, whose destructor stops it
+  Player player(rc.doc, LanguageData::german(), PlayerOptions{}, labels());
+  player.start(out);
+  // Into the second word, while the rest is already synthesized at the old rate.
+  out.pull(first.words[1].sample + 10);
+  player.send(PlayerCommand::RateUp);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the synthesis thread reacts
+
+  // Heard: the old rate up to the third word, then the sentence from the third word at the new rate
+  // (its own message), the pause after it, and the rest as the faster render has it.
+  const std::size_t cut = first.words[2].sample;
+  const std::size_t cut_byte = rc.spokenByte(first.words[2].source.begin);
+  REQUIRE(cut_byte != std::string::npos);
+  std::vector<std::size_t> tail_words;  // where each word of the tail begins in it
+  const std::vector<std::int16_t> rest_of_first = rc.restAtFaster(cut_byte, &tail_words);
+  REQUIRE(tail_words.size() >= 2);
+  std::vector<std::int16_t> expected = slice(rc.slow.samples, 0, cut);
+  expected.insert(expected.end(), rest_of_first.begin(), rest_of_first.end());
+  expected.insert(expected.end(), first.pause_samples, 0);
+  const auto rest = slice(rc.fast.samples, sentenceStart(rc.fast, 1), rc.fast.samples.size());
+  expected.insert(expected.end(), rest.begin(), rest.end());
+
+  // The highlight follows: in the tail's second word, the fourth word of the sentence is heard.
+  out.pull(cut + tail_words[1] + 10 - out.samples().size());
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  const PlayerSnapshot mid = player.snapshot();
+  CHECK(mid.sentence == 0);
+  CHECK(rc.doc->slice(mid.word_source) == rc.doc->slice(first.words[3].source));
+
+  out.pullUntilDrained(1);
+  CHECK(difference(out.samples(), expected) == "");
+  const PlayerSnapshot end = waitUntil(player, [](const PlayerSnapshot& x) { return x.state == PlayerState::Finished; });
+  CHECK(end.rate == rc.faster.rate);
+  CHECK(end.underrun_frames == 0);
+}
+
+TEST_CASE("a rate change in a long word says that word again at the new rate, at once", "[player]") {
+  const RateChange rc(std::make_shared<const Document>(documentFromText(
+      "test.txt", "Heute tagte die Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamtengesellschaft lange.\n")));
+  const SentenceTiming& first = rc.slow.report.sentences.at(0);
+  const auto longest = std::max_element(first.words.begin(), first.words.end(), [&](const WordTiming& a, const WordTiming& b) {
+    return a.source.size() < b.source.size();
+  });
+  REQUIRE(longest + 1 != first.words.end());
+  REQUIRE((longest + 1)->sample - longest->sample > 22050 / 8 + 22050 / 50);  // the next word is over 120 ms off
+
+  MemoryOutput out;
+  Player player(rc.doc, LanguageData::german(), PlayerOptions{}, labels());
+  player.start(out);
+  const std::size_t read = longest->sample + 10;
+  out.pull(read);
+  player.send(PlayerCommand::RateUp);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  out.pullUntilDrained(1);
+
+  // The long word is cut 20 ms after what the output had taken and said from its start at the new
+  // rate, with the rest of the sentence.
+  const std::size_t word_byte = rc.spokenByte(longest->source.begin);
+  REQUIRE(word_byte != std::string::npos);
+  std::vector<std::int16_t> expected = slice(rc.slow.samples, 0, read + 22050 / 50);
+  const std::vector<std::int16_t> rest = rc.restAtFaster(word_byte);
+  expected.insert(expected.end(), rest.begin(), rest.end());
+  expected.insert(expected.end(), first.pause_samples, 0);
+  CHECK(difference(out.samples(), expected) == "");
+}
+
 TEST_CASE("volume changes scale the samples at once", "[player]") {
   LabelPlayback p;
   const Reference& ref = p.ref;
@@ -502,4 +609,78 @@ TEST_CASE("a first sentence longer than the ring starts playing (it used to wait
   started.get();
   out.pullUntilDrained(1);
   CHECK(difference(out.samples(), ref.samples) == "");
+}
+
+namespace {
+
+// The snapshot once the watch thread has seen everything pulled so far (it looks every 10 ms).
+PlayerSnapshot settled(const Player& player) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  return player.snapshot();
+}
+
+double left(const PlayerSnapshot& s) { return s.total_seconds - s.elapsed_seconds; }
+
+}  // namespace
+
+TEST_CASE("time elapsed and left: steady through pause and resume, rate keys move only what is left", "[player]") {
+  LabelPlayback p;
+  Player& player = p.player;
+  MemoryOutput& out = p.out;
+  out.pull(sentenceStart(p.ref, 1) + 2000);  // into sentence 1; later ones are synthesized meanwhile
+  const PlayerSnapshot a = settled(player);
+  REQUIRE(a.sentence == 1);
+  CHECK(a.elapsed_seconds > 0);
+  CHECK(left(a) > 0);
+
+  // Paused, the times stand still however long the pause lasts; resumed, they go on from there.
+  player.waitForApplied(player.send(PlayerCommand::Pause), std::chrono::seconds(1));
+  out.pull(22050);
+  const PlayerSnapshot paused = settled(player);
+  CHECK(paused.elapsed_seconds == Approx(a.elapsed_seconds).margin(0.01));
+  CHECK(left(paused) == Approx(left(a)).margin(0.01));
+  player.waitForApplied(player.send(PlayerCommand::Resume), std::chrono::seconds(1));
+  out.pull(1000);
+  const PlayerSnapshot resumed = settled(player);
+  CHECK(resumed.elapsed_seconds >= paused.elapsed_seconds);
+  CHECK(resumed.elapsed_seconds - paused.elapsed_seconds < 0.1);
+  CHECK(left(resumed) <= left(paused));
+  CHECK(left(paused) - left(resumed) < 0.1);
+
+  // Faster: elapsed stays, what is left shrinks by about the rates' ratio; back to the old rate, it
+  // is what it was (the speed measured at one rate holds for the other).
+  player.waitForApplied(player.send(PlayerCommand::RateUp), std::chrono::seconds(1));
+  const PlayerSnapshot faster = settled(player);
+  CHECK(faster.elapsed_seconds == Approx(resumed.elapsed_seconds).margin(0.01));
+  CHECK(left(faster) < left(resumed));
+  CHECK(left(faster) > left(resumed) * 0.8);
+  player.waitForApplied(player.send(PlayerCommand::RateDown), std::chrono::seconds(1));
+  const PlayerSnapshot back = settled(player);
+  CHECK(back.elapsed_seconds == Approx(resumed.elapsed_seconds).margin(0.01));
+  CHECK(left(back) == Approx(left(resumed)).epsilon(0.05));
+
+  // Played on to the end, elapsed never goes back and what is left never grows.
+  PlayerSnapshot last = back;
+  for (int i = 0; i < 200 && last.state != PlayerState::Finished; ++i) {
+    out.pull(500);
+    const PlayerSnapshot s = settled(player);
+    CHECK(s.elapsed_seconds >= last.elapsed_seconds);
+    CHECK(left(s) <= left(last) + 0.05);
+    last = s;
+  }
+  CHECK(left(last) < 0.5);
+}
+
+TEST_CASE("time elapsed follows a jump back", "[player]") {
+  LabelPlayback p;
+  p.out.pull(sentenceStart(p.ref, 3) + 1000);
+  const PlayerSnapshot late = settled(p.player);
+  REQUIRE(late.sentence == 3);
+  p.player.send(PlayerCommand::PrevBlock);  // to sentence 2
+  p.player.send(PlayerCommand::PrevBlock);  // to sentence 0
+  p.out.pull(500);
+  const PlayerSnapshot early = settled(p.player);
+  CHECK(early.sentence == 0);
+  CHECK(early.elapsed_seconds < late.elapsed_seconds);
+  CHECK(left(early) > left(late));
 }

@@ -37,6 +37,42 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"Nachrichtenagentur", "n|,a|x|r|I|C|t|,E2|n|a|g|@|n|t|'u:|r"},
     {"agentur", "_!|,A|g|@|n|t|'u:|r"},
     {"Haus", "h|'aU|s"},
+    // the stress tests: whole words and compound parts
+    {"Jurist", "j|'u:|r|I|s|t"},
+    {"jurist", "j|'u:|r|I|s|t"},
+    {"Signal", "z|'I|g|n|A:|l"},
+    {"Schicksal", "S|'I|k|z|A:|l"},
+    {"Parteijurist", "p|a|r|t|'aI|j|u:|r|I|s|t"},
+    {"Partei", "p|a|r|t|'aI"},
+    {"Himmelbett", "h|,I|m|@|l|b|'E|t"},
+    {"Himmel", "h|'I|m|@|l"},
+    {"bett", "b|'E|t"},
+    {"Kilometer", "k|,i:|l|o:|m|'e:|t|3"},
+    {"Kilo", "k|'i:|l|o:"},
+    {"meter", "m|'e:|t|3"},
+    {"Kapitel", "k|'A|p|i:|t|@|l"},
+    {"Kapitän", "k|'A|p|i:|t|,E:|n"},
+    {"Monate", "m|'o:|n|a|t|@"},
+    {"Domina", "d|'o:|m|i:|n|,A:"},
+    {"Nationalität", "n|a|ts|j|,o:|n|'A:|l|i:|t|'E:|t"},
+    {"regnen", "r|'E|g|n|@|n"},
+    {"Begräbnis", "b|@|g|r|'E|b|n|I|s"},
+    {"weglaufen", "v|'E|g|l|aU|f|@|n"},
+    {"barmherzig", "b|'a|r|m|h|3|ts|,I|C"},
+    {"Determinante", "d|,e:|t|3|m|i:|n|'a|n|t|@"},
+    {"übertragen", "_||,y:|b|3|t|r|'A:|g|@|n"},
+    {"Rakete", "r|'A|k|@|t|@"},
+    {"Chinese", "C|'i:|n|@|s|@"},
+    {"Schädling", "S|'E|d|l|I|N"},
+    {"Erbgut", "_||E|r|b|g|'u:|t"},
+    {"Oberin", "_||'o:|b|3|_||I|n"},
+    {"denken", "d|'E|N|k|@|n"},
+    {"Fürsorge", "f|'y|r|z|O|r|g|@"},
+    {"fürchten", "f|'y|r|C|t|@|n"},
+    {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"},
+    {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
+    {"missachten", "m|'I|s|a|x|t|@|n"},
+    {"Missbildung", "m|'I|s|b|I|l|d|,U|N"},
 };
 
 std::string espeak(std::string_view word) {
@@ -72,6 +108,29 @@ TEST_CASE("the built-in rules fix what eSpeak NG gets wrong by rule, inflected f
   CHECK(rewritten(rules, "Medien") == "m|'e:|d|j|@|n");       // -ien with the glide
   CHECK(rewritten(rules, "Kritik") == "k|r|i:|t|'i:|k");      // a stress exception
   CHECK(rewritten(rules, "Stabilität") == "S|t|a|b|,i:|l|i:|t|'E:|t");  // one primary stress
+  CHECK(rewritten(rules, "Unterlage") == "_||'U|n|t|3|l|A:|g|@");   // an unter- noun on unter
+  CHECK(rewritten(rules, "Untersuchung").empty());                  // ... not one of a verb
+  CHECK(rewritten(rules, "missachten") == "m|I|s|'a|x|t|@|n");      // a miss- verb on its root
+  CHECK(rewritten(rules, "Missbildung").empty());                   // a miss- noun on miss
+  CHECK(rewritten(rules, "Domina") == "d|'o:|m|i:|n|a");          // an unstressed final a is short
+  CHECK(rewritten(rules, "Nationalität") == "n|a|ts|j|,o:|n|a|l|i:|t|'E:|t");  // ... and before -ität
+  // the a of a later part (as eSpeak marks it: secondary) in an open syllable is long (Tannen|nadel),
+  // not when a full vowel comes between it and the primary stress (drei|monatig)
+  CHECK(rules.apply("Xqtannennadel", "t|'a|n|@|n|,A|d|@|l").phonemes == "t|'a|n|@|n|,A:|d|@|l");
+  CHECK(rules.apply("Xqdreimonatig", "d|r|'aI|m|o:|n|,A|t|I|C").phonemes.empty());
+  CHECK(rewritten(rules, "regnen") == "r|'e:|g|n|@|n");           // e before g and n is long
+  CHECK(rewritten(rules, "Begräbnis") == "b|@|g|r|'E:|p|n|I|s");  // ... ä too (and -nis devoiced)
+  CHECK(rewritten(rules, "weglaufen").empty());                    // ... not in weg-
+  CHECK(rewritten(rules, "barmherzig") == "b|'a|r|m|h|E|r|ts|,I|C");  // er of herz is [ɛʁ]
+  CHECK(rewritten(rules, "Determinante") == "d|,e:|t|E|r|m|i:|n|'a|n|t|@");  // ... before a loanword's stress
+  CHECK(rewritten(rules, "übertragen").empty());                       // ... not in über-
+  CHECK(rewritten(rules, "Schädling") == "S|'E:|t|l|I|N");         // d before -ling is final
+  CHECK(rewritten(rules, "Erbgut") == "_||'E|r|p|g|u:|t");         // Erb- nouns on Erb
+  CHECK(rewritten(rules, "Oberin") == "_||'o:|b|@|R|I|n");         // -in after -er: [əʁ]
+  CHECK(rules.apply("Xqrosenkrieg", "r|'o:|z|@|N|k|r|,i:|k").phonemes == "r|'o:|z|@|n|k|r|,i:|k");  // n|k at a seam
+  CHECK(rewritten(rules, "denken").empty());                        // ... [ŋk] after a short vowel
+  CHECK(rewritten(rules, "Fürsorge") == "f|'y:|r|z|O|r|g|@");       // für- is long
+  CHECK(rewritten(rules, "fürchten").empty());                      // ... fürchten is not
   CHECK(rewritten(rules, "Haus").empty());
   const RuleResult r = rules.apply("sagte", espeak("sagte"));
   REQUIRE(r.because.size() == 1);
@@ -149,4 +208,74 @@ TEST_CASE("the pronouncer hands the stretches between its final edits to the pho
   }
   // The spelled acronym may be respelled (its stress), the English word may not.
   CHECK(stretches == std::vector<std::string>{"Er sagte K-I zum @rules", "Hype@en", ".@rules"});
+}
+
+namespace {
+
+// "Word=phonemes " for each word the rules respell.
+std::string respelledBy(const PhonemeRules& rules, const std::string& text) {
+  std::string out;
+  for (const PhonemeRespelling& r : rules.respell(text, espeak)) {
+    out += text.substr(r.word.begin, r.word.size()) + "=" + r.phonemes + " ";
+  }
+  return out;
+}
+
+const char* const kStressWords = "compound\tshortest\t4\ncompound\twords\t" VORLESEN_FIXTURES_DIR
+                                 "/pronounce/words_compound_stress.txt\n";
+
+}  // namespace
+
+TEST_CASE("suffix rows stress a loanword's suffix; the first fitting row decides, 0 keeps eSpeak's stress",
+          "[pronounce][rules]") {
+  const PhonemeRules rules(parseTsv(std::string(kStressWords) +
+                                        "class\tvowel\ta A: aI u: i: I e: E @ 3\n"
+                                        "suffix\t^Schick\t0\n"
+                                        "suffix\t[^aeiou]al$\t-1\n"
+                                        "suffix\t[^aeiou]ist$\t-1\n"
+                                        "suffix\tist$\t1\n",
+                                    "mine.tsv"));
+  CHECK(respelledBy(rules, "Jurist") == "Jurist=j|u:|r|'I|s|t ");
+  CHECK(respelledBy(rules, "Signal") == "Signal=z|I|g|n|'A:|l ");
+  CHECK(respelledBy(rules, "Schicksal").empty());  // a native -sal word keeps its stress
+  // In a compound the row applies to the last part, whose stress is secondary: Partei|jurist stays
+  // stressed on Partei, as eSpeak has it.
+  CHECK(respelledBy(rules, "Parteijurist").empty());
+}
+
+TEST_CASE("the built-in suffix rows stress a full e where eSpeak NG read a schwa", "[pronounce][rules]") {
+  const PhonemeRules rules(LanguageData::german().table("phoneme_rules"));
+  // the stress the -e row gives the e of -ete, -ese makes it a long e (-ese with [z]), not a stressed schwa
+  CHECK(respelledBy(rules, "Rakete") == "Rakete=r|A|k|'e:|t|@ ");
+  CHECK(respelledBy(rules, "Chinese") == "Chinese=C|i:|n|'e:|z|@ ");
+}
+
+TEST_CASE("a compound is stressed on its first part, where its seams are plain", "[pronounce][rules]") {
+  const PhonemeRules rules(parseTsv(std::string(kStressWords) + "class\tvowel\ta i: o: e: E @ 3 I\n", "mine.tsv"));
+  CHECK(respelledBy(rules, "Himmelbett") == "Himmelbett=h|'I|m|@|l|b|,E|t ");
+  // A part ending in a vowel other than e is more often a prefix of a loanword (Kilo|meter).
+  CHECK(respelledBy(rules, "Kilometer").empty());
+  using Parts = std::vector<std::string_view>;
+  CHECK(plainSeams(Parts{"Himmel", "bett"}));
+  CHECK_FALSE(plainSeams(Parts{"Kilo", "meter"}));
+  CHECK_FALSE(plainSeams(Parts{"Komm", "union"}));
+  CHECK(primaryStressIndex(" h 'I m @ l b ,E t ") == 1);
+  CHECK(primaryStressIndex(" _! ,a 'b ") == 1);  // pauses are not counted
+  CHECK(primaryStressIndex(" a b ") == -1);
+}
+
+TEST_CASE("a compound's parts: a linking s, and a head that fits the word class", "[pronounce][rules]") {
+  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt"), 4, {}, {});
+  using Parts = std::vector<std::string_view>;
+  CHECK(split.split("Abrüstungskonferenz") == Parts{"Abrüstungs", "konferenz"});
+  CHECK(split.split("Schreibtisch") == Parts{"Schreib", "tisch"});
+  CHECK(split.split("dramatisch").empty());  // an adjective does not end in the noun Tisch
+  CHECK(split.split("Dramatisch") == Parts{"Drama", "tisch"});
+}
+
+TEST_CASE("the built-in part rows move eSpeak's first-syllable stress of loanwords", "[pronounce][rules]") {
+  const PhonemeRules rules(LanguageData::german().table("phoneme_rules"));
+  CHECK(respelledBy(rules, "Kapitel") == "Kapitel=k|A|p|'i:|t|@|l ");     // before a final -el
+  CHECK(respelledBy(rules, "Kapitän") == "Kapitän=k|A|p|i:|t|'E:|n ");    // to eSpeak's secondary stress
+  CHECK(respelledBy(rules, "Monate").empty());                           // a native word of that shape
 }

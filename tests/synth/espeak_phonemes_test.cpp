@@ -50,7 +50,8 @@ TEST_CASE("the phonemes the rule tests assume are eSpeak NG's own", "[synth][pho
   for (const auto& [word, phonemes] : std::vector<std::pair<std::string, std::string>>{
            {"sagten", "z|'A:|g|t|@|n"}, {"gesagt", "g|@|z|'A:|k|t"}, {"Flughafen", "f|l|'u:|g|h|A:|f|@|n"},
            {"Maßnahmen", "m|'a|s|n|A:|m|@|n"}, {"Zukunft", "ts|u:|k|'U|n|f|t"}, {"Kritik", "k|r|'i:|t|i:|k"},
-           {"Hauptstadt", "h|'aU|p|t|s|t|a|t"}, {"Medien", "m|'e:|d|I|;|@|n"}}) {
+           {"Hauptstadt", "h|'aU|p|t|s|t|a|t"}, {"Medien", "m|'e:|d|I|;|@|n"},
+           {"Unterlage", "_||,U|n|t|3|l|'A:|g|@"}, {"missachten", "m|'I|s|a|x|t|@|n"}}) {
     INFO(word);
     CHECK(synth.wordPhonemes(word) == phonemes);
   }

@@ -94,21 +94,61 @@ TEST_CASE("terminal bytes decode to the keys curses reports", "[ui]") {
   CHECK_FALSE(decode("\x1b[15~").has_value());  // F5: no binding
 }
 
-TEST_CASE("status line says state, position, times, rate, volume and voice", "[ui]") {
+namespace {
+
+// A model as the engine reports it: `state`, at sentence `sentence` (0-based) of `count`, the
+// times, 175 wpm, volume `volume`, voice de.
+ScreenModel statusModel(PlayerState state, std::size_t sentence, std::size_t count, double elapsed, double total,
+                        int volume) {
   ScreenModel m;
-  m.snap.state = PlayerState::Paused;
-  m.snap.sentence = 4;
-  m.snap.sentence_count = 12;
+  m.snap.state = state;
+  m.snap.sentence = sentence;
+  m.snap.sentence_count = count;
   m.snap.all_prepared = true;
-  m.snap.elapsed_seconds = 65;
-  m.snap.total_seconds = 3725;
+  m.snap.elapsed_seconds = elapsed;
+  m.snap.total_seconds = total;
   m.snap.rate = 175;
-  m.snap.volume = 90;
+  m.snap.volume = volume;
   m.snap.voice = "de";
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("status line says state, position, times, rate, volume and voice", "[ui]") {
+  ScreenModel m = statusModel(PlayerState::Paused, 4, 12, 65, 3725, 90);
   CHECK(StatusLine::text(m) == "Paused | sentence 5 of 12 | 1:05, 1:01:00 left | 175 wpm | vol 90 | de | ? help");
   m.snap.all_prepared = false;
   m.notice = "not found: Bonn";
   CHECK(StatusLine::text(m) == "not found: Bonn | Paused | sentence 5 of 12+ | 1:05, 1:01:00 left | 175 wpm | vol 90 | de");
   ScreenModel starting;  // nothing from the engine yet: no made-up numbers
   CHECK(StatusLine::text(starting) == "Starting | ? help");
+}
+
+TEST_CASE("a and A go to the next and previous article in both front ends", "[ui]") {
+  for (const Front front : {Front::Screen, Front::Plain}) {
+    CHECK(actionForKey(false, L'a', front) == Action::NextArticle);
+    CHECK(actionForKey(false, L'A', front) == Action::PrevArticle);
+  }
+  CHECK(keyHelp(Front::Plain).find("next article") != std::string::npos);
+}
+
+TEST_CASE("in a reading list the status line says the article and stays within its row", "[ui]") {
+  ScreenModel m = statusModel(PlayerState::Playing, 11, 40, 32, 222, 100);
+  m.article = 1;
+  m.articles = 3;
+  CHECK(StatusLine::text(m) ==
+        "Playing | article 2 of 3 | sentence 12 of 40 | 0:32, 3:10 left | 175 wpm | vol 100 | de | ? help");
+  // 80 columns: the voice, then the elapsed time, then the help hint make room, in that order.
+  CHECK(StatusLine::text(m, 80) == "Playing | article 2 of 3 | sentence 12 of 40 | 3:10 left | 175 wpm | vol 100");
+  CHECK(StatusLine::text(m, 86) == "Playing | article 2 of 3 | sentence 12 of 40 | 3:10 left | 175 wpm | vol 100 | ? help");
+  CHECK(StatusLine::text(m, 92) ==
+        "Playing | article 2 of 3 | sentence 12 of 40 | 0:32, 3:10 left | 175 wpm | vol 100 | ? help");
+  // Too narrow for the rest: the state, the positions and the time left stay (the view cuts the row).
+  CHECK(StatusLine::text(m, 20) == "Playing | article 2 of 3 | sentence 12 of 40 | 3:10 left");
+  // One article: as before, and it fits 80 columns as it is.
+  m.articles = 1;
+  const std::string single = "Playing | sentence 12 of 40 | 0:32, 3:10 left | 175 wpm | vol 100 | de | ? help";
+  CHECK(StatusLine::text(m) == single);
+  CHECK(StatusLine::text(m, 80) == single);
 }

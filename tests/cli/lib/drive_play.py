@@ -6,7 +6,10 @@ seconds of the recording in --clock FILE (raw s16le mono 22050 Hz, growing as a 
 at that moment: the listener's clock, since the sound server renders in bursts, not in step with
 the wall clock. Exits with the program's code.
 
-Usage: drive_play.py [--clock FILE] [--key SECONDS:KEY]... -- COMMAND...
+With --from-first-line, key times count from the first output line (the first sentence being heard)
+instead of the program's start, so a slow start on a loaded machine does not move them.
+
+Usage: drive_play.py [--clock FILE] [--from-first-line] [--key SECONDS:KEY]... -- COMMAND...
 """
 import os
 import pty
@@ -20,7 +23,12 @@ def main():
     args = sys.argv[1:]
     keys = []
     clock = None
-    while args and args[0] in ("--clock", "--key"):
+    from_first_line = False
+    while args and args[0] in ("--clock", "--key", "--from-first-line"):
+        if args[0] == "--from-first-line":
+            from_first_line = True
+            args = args[1:]
+            continue
         if args[0] == "--clock":
             clock = args[1]
         else:
@@ -36,9 +44,10 @@ def main():
     keys.sort()
     buf = b""
     lines = []
+    key_start = None if from_first_line else start
     while True:
         now = time.monotonic() - start
-        while keys and keys[0][0] <= now:
+        while keys and key_start is not None and keys[0][0] <= time.monotonic() - key_start:
             os.write(master, keys.pop(0)[1])
         ready, _, _ = select.select([proc.stdout], [], [], 0.01)
         if ready:
@@ -50,6 +59,8 @@ def main():
                 line, buf = buf.split(b"\n", 1)
                 recorded = os.path.getsize(clock) / 44100.0 if clock else 0.0
                 lines.append((time.monotonic() - start, recorded, line.decode("utf-8", "replace")))
+                if key_start is None:
+                    key_start = time.monotonic()
         if now > 120:
             proc.kill()
             break
