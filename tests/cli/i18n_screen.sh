@@ -50,6 +50,23 @@ check_resume() {
 check_screen de_DE.UTF-8 '^Läuft \| Satz [0-9]+ von [0-9]+\+? \| [0-9:]+, noch [0-9:]+ \| Tempo 175 \| Lautst\. 100 \| de \| \? Hilfe' \
   '^Pause \| Satz [0-9]+ von' 'Tasten' 'Leertaste +anhalten / fortsetzen'
 check_resume de_DE.UTF-8 "Bei Satz N weiterlesen? Enter/j ja, n von vorn, q beenden" j
+# A reading list of two articles in an 80-column pane: "Artikel 1 von 2" joins the German status line,
+# which still fits with sentence, time left, rate and volume (the voice, elapsed time and help hint
+# give way first, as in English).
+# $1 = LANG, $2 = the status line's pattern
+check_list_status() {
+  local lang=$1 pattern=$2
+  UI_ENV="NO_COLOR=1 LANG=$lang" ui_start "$BIN" play --device null --from-start "$FIXTURE" "$FIXTURE"
+  ui_wait "the reading list's status line ($lang)" "ui_status | grep -Eq '$pattern'"
+  local status; status=$(ui_status | sed 's/ *$//')
+  [ ${#status} -le 80 ] || fail "status line wider than 80 columns ($lang): '$status'"
+  echo "reading list status line ($lang, ${#status} columns): $status"
+  t send-keys -t ui q
+  ui_check_restored
+}
+
+check_list_status de_DE.UTF-8 '^Läuft \| Artikel 1 von 2 \| Satz [0-9]+ von [0-9]+\+? \| ([0-9:]+, )?noch [0-9:]+ \| Tempo 175 \| Lautst\. 100'
+check_list_status C.UTF-8 '^Playing \| article 1 of 2 \| sentence [0-9]+ of [0-9]+\+? \| ([0-9:]+, )?[0-9:]+ left \| 175 wpm \| vol 100'
 check_screen C.UTF-8 '^Playing \| sentence [0-9]+ of [0-9]+\+? \| [0-9:]+, [0-9:]+ left \| 175 wpm \| vol 100 \| de \| \? help' \
   '^Paused \| sentence [0-9]+ of' 'Keys' 'space +pause / resume'
 check_resume C.UTF-8 "Continue at sentence N? Enter/y yes, n from the start, q quit" y
