@@ -40,7 +40,8 @@ class Error : public std::runtime_error {
   static Error synthesis(const std::string& m) { return Error(ErrorKind::Synthesis, m); }
   static Error audio(const std::string& m) { return Error(ErrorKind::Audio, m); }
 
-  // "PATH: WHAT: strerror(errnum)" — the one place errno becomes a message.
+  // "PATH: WHAT: strerror(errnum)" — the one place errno becomes a message. WHAT is an English
+  // phrase marked with N_() ("cannot open") and translated here; strerror() follows LC_MESSAGES.
   static Error fromErrno(ErrorKind kind, const std::string& path, const std::string& what, int errnum);
 
   ErrorKind kind() const { return kind_; }

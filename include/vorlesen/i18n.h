@@ -6,8 +6,10 @@
 //   throw Error::input(format(tr("{}: cannot open: {}"), path, reason));
 // Strings in static tables are marked with N_() where they are defined and translated with tr() where
 // they are shown. Only messages are translated: numbers in machine-readable output (JSON, VTT, SRT,
-// TSV) never go through the locale. The catalogue is bound in main() (cli::initLocale); without it,
-// tr() returns its argument, so library code and tests work untranslated.
+// TSV) never go through the locale: initLocale() sets only LC_CTYPE and LC_MESSAGES. main() calls it
+// first; without it, tr() returns its argument, so library code and tests work untranslated.
+// The catalogues: po/<lang>.po, compiled by CMake into build/locale/ (found beside the binary of a
+// build tree) and installed into share/locale/<lang>/LC_MESSAGES/vorlesen.mo.
 // Thread-safe: gettext lookups only read the catalogue once it is bound.
 #pragma once
 
@@ -24,6 +26,15 @@
 namespace vorlesen {
 
 inline constexpr const char* kTextDomain = "vorlesen";
+
+// Sets LC_CTYPE and LC_MESSAGES from the environment (LC_ALL, LC_MESSAGES, LANG; LANGUAGE picks the
+// catalogue) and binds the text domain. A locale that is not installed falls back to C.UTF-8 with
+// its language still chosen through LANGUAGE: German without a generated de_DE locale, English
+// when there is no catalogue. Never fails. Call once before threads start; later calls do nothing.
+void initLocale();
+// Where the catalogues are: beside the binary (an installed tree moved elsewhere, or the build
+// tree's locale/), else the install prefix's share/locale.
+std::string localeDirectory();
 
 inline const char* tr(const char* msgid) { return dgettext(kTextDomain, msgid); }
 

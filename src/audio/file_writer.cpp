@@ -13,6 +13,7 @@
 #include "common/hash.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace fs = std::filesystem;
@@ -58,6 +59,7 @@ int fileRate(AudioFormat format, int sample_rate) { return format == AudioFormat
 
 // The one place a libsndfile error becomes an Error.
 Error sndfileError(SNDFILE* file, const std::string& path, const std::string& what) {
+  // libsndfile words its errors in English only; `what` is translated by the caller.
   return Error::output(path + ": " + what + ": " + sf_strerror(file));
 }
 
@@ -80,7 +82,7 @@ void setOggSerial(int fd, std::uint32_t serial, const std::string& path) {
       for (int i = 0; i < 4; ++i) page.header[14 + i] = static_cast<unsigned char>(serial >> (8 * i));
       ogg_page_checksum_set(&page);
       if (::pwrite(fd, page.header, static_cast<std::size_t>(page.header_len), page_at) != page.header_len) {
-        throw Error::fromErrno(ErrorKind::Output, path, "cannot finish Ogg stream", errno);
+        throw Error::fromErrno(ErrorKind::Output, path, N_("cannot finish Ogg stream"), errno);
       }
       page_at += n;
       continue;
@@ -92,7 +94,7 @@ void setOggSerial(int fd, std::uint32_t serial, const std::string& path) {
     constexpr long kChunk = 65536;
     char* buffer = ogg_sync_buffer(&sync, kChunk);
     const ssize_t got = ::pread(fd, buffer, kChunk, read_at);
-    if (got < 0) throw Error::fromErrno(ErrorKind::Output, path, "cannot finish Ogg stream", errno);
+    if (got < 0) throw Error::fromErrno(ErrorKind::Output, path, N_("cannot finish Ogg stream"), errno);
     if (got == 0) break;
     ogg_sync_wrote(&sync, got);
     read_at += got;
@@ -101,7 +103,7 @@ void setOggSerial(int fd, std::uint32_t serial, const std::string& path) {
 
 // libsamplerate's error codes become an Error here.
 Error resampleError(const std::string& path, int code) {
-  return Error::output(path + ": cannot resample for Opus: " + src_strerror(code));
+  return Error::output(format(tr("{}: cannot resample for Opus: {}"), path, src_strerror(code)));
 }
 
 }  // namespace
@@ -112,8 +114,8 @@ AudioFormat audioFormatForPath(const std::string& path) {
   for (const FormatEntry& e : kFormats) {
     if (ext == e.extension) return e.format;
   }
-  throw Error::usage(path + ": unknown audio format '" + (ext.empty() ? std::string("(none)") : ext) +
-                     "' (supported: " + formatList() + ")");
+  throw Error::usage(format(tr("{}: unknown audio format '{}' (supported: {})"), path,
+                            ext.empty() ? std::string(tr("(none)")) : ext, formatList()));
 }
 
 AudioFormat audioFormatByName(const std::string& name) {
@@ -122,7 +124,7 @@ AudioFormat audioFormatByName(const std::string& name) {
   for (const FormatEntry& e : kFormats) {
     if (n == e.name) return e.format;
   }
-  throw Error::usage("unknown audio format '" + name + "' (supported: " + formatList() + ")");
+  throw Error::usage(format(tr("unknown audio format '{}' (supported: {})"), name, formatList()));
 }
 
 std::string audioFormatName(AudioFormat format) { return entry(format).name; }
@@ -143,7 +145,7 @@ std::vector<AudioFormat> availableAudioFormats() {
 AudioFileInfo readAudioFileInfo(const std::string& path) {
   SF_INFO info{};
   SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
-  if (!file) throw Error::input(path + ": cannot read audio file: " + sf_strerror(nullptr));
+  if (!file) throw Error::input(format(tr("{}: cannot read audio file: {}"), path, sf_strerror(nullptr)));
   AudioFileInfo out;
   out.sample_rate = info.samplerate;
   out.frames = info.frames > 0 ? static_cast<std::size_t>(info.frames) : 0;
@@ -172,7 +174,7 @@ struct AudioFileWriter::Impl {
   void writeFloats(const float* samples, std::size_t count) {
     if (count == 0) return;
     if (sf_write_float(file, samples, static_cast<sf_count_t>(count)) != static_cast<sf_count_t>(count)) {
-      throw sndfileError(file, out.path(), "cannot write audio");
+      throw sndfileError(file, out.path(), tr("cannot write audio"));
     }
   }
 
@@ -205,7 +207,9 @@ AudioFileWriter::AudioFileWriter(std::string path, int sample_rate, AudioFormat 
   info.channels = 1;
   info.format = entry(format).sndfile_format;
   impl_->file = sf_open_fd(impl_->out.fd(), SFM_WRITE, &info, SF_FALSE);
-  if (!impl_->file) throw sndfileError(nullptr, target, "cannot start " + audioFormatName(format) + " file");
+  if (!impl_->file) {
+    throw sndfileError(nullptr, target, vorlesen::format(tr("cannot start {} file"), audioFormatName(format)));
+  }
   // Tags are optional decoration: a format that cannot hold one simply goes without.
   if (!tags.title.empty()) sf_set_string(impl_->file, SF_STR_TITLE, tags.title.c_str());
   if (!tags.comment.empty()) sf_set_string(impl_->file, SF_STR_COMMENT, tags.comment.c_str());
@@ -225,7 +229,7 @@ void AudioFileWriter::write(const std::int16_t* samples, std::size_t count) {
   if (impl_->resampler) {
     impl_->resample(samples, count, false);
   } else if (sf_write_short(impl_->file, samples, static_cast<sf_count_t>(count)) != static_cast<sf_count_t>(count)) {
-    throw sndfileError(impl_->file, impl_->out.path(), "cannot write audio");
+    throw sndfileError(impl_->file, impl_->out.path(), tr("cannot write audio"));
   }
   written_ += count;
 }
@@ -254,7 +258,7 @@ void AudioFileWriter::commit() {
   sf_write_sync(impl_->file);
   const int rc = sf_close(impl_->file);
   impl_->file = nullptr;
-  if (rc != 0) throw Error::output(impl_->out.path() + ": cannot finish audio file: " + sf_error_number(rc));
+  if (rc != 0) throw Error::output(format(tr("{}: cannot finish audio file: {}"), impl_->out.path(), sf_error_number(rc)));
   writeChapters(impl_->out, impl_->format, impl_->chapters, impl_->sample_rate);
   if (isOgg(impl_->format)) {
     setOggSerial(impl_->out.fd(), static_cast<std::uint32_t>(impl_->content.value() & 0x7fffffff), impl_->out.path());

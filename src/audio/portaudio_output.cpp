@@ -24,11 +24,12 @@ namespace vorlesen {
 namespace {
 
 const char* const kNoDeviceHint =
-    "use 'vorlesen render FILE -o FILE.wav' to write the audio to a file, or '--device null' to play silently";
+    N_("use 'vorlesen render FILE -o FILE.wav' to write the audio to a file, or '--device null' to play silently");
 
 // The one place a PaError becomes an Error.
 Error paError(PaError err, const std::string& what) {
-  std::string message = "audio: " + what + ": " + Pa_GetErrorText(err);
+  // PortAudio words its errors in English only; our sentence around them is translated.
+  std::string message = format(tr("audio: {}: {}"), what, Pa_GetErrorText(err));
   if (err == paUnanticipatedHostError) {
     const PaHostErrorInfo* host = Pa_GetLastHostErrorInfo();
     if (host && host->errorText && *host->errorText) message += std::string(" (") + host->errorText + ")";
@@ -99,7 +100,7 @@ class PortAudioSession {
     jack_set_info_function(quietJack);
     QuietStderr quiet;
     if (default_only) skipUnusedAlsaPlugins();
-    check(Pa_Initialize(), "cannot start PortAudio");
+    check(Pa_Initialize(), tr("cannot start PortAudio"));
   }
   ~PortAudioSession() {
     QuietStderr quiet;
@@ -110,7 +111,7 @@ class PortAudioSession {
 
   std::vector<AudioDeviceInfo> outputDevices() const {
     const PaDeviceIndex count = Pa_GetDeviceCount();
-    check(count, "cannot list devices");
+    check(count, tr("cannot list devices"));
     const PaDeviceIndex default_index = Pa_GetDefaultOutputDevice();
     std::vector<AudioDeviceInfo> out;
     for (PaDeviceIndex i = 0; i < count; ++i) {
@@ -149,7 +150,7 @@ class PortAudioOutput final : public AudioOutput {
     if (err < 0) {
       stream_ = nullptr;
       quiet_.reset();
-      throw paError(err, "cannot open '" + device_.name + "'");
+      throw paError(err, format(tr("cannot open '{}'"), device_.name));
     }
     last_callback_ms_ = nowMs();
     err = Pa_StartStream(stream_);
@@ -157,7 +158,7 @@ class PortAudioOutput final : public AudioOutput {
       Pa_CloseStream(stream_);
       stream_ = nullptr;
       quiet_.reset();
-      throw paError(err, "cannot start '" + device_.name + "'");
+      throw paError(err, format(tr("cannot start '{}'"), device_.name));
     }
     const PaStreamInfo* stream_info = Pa_GetStreamInfo(stream_);
     latency_ = stream_info ? stream_info->outputLatency : 0;
@@ -252,19 +253,21 @@ std::unique_ptr<AudioOutput> openAudioOutput(const std::string& device) {
   if (device == "null") return makeNullOutput();
   auto session = std::make_unique<PortAudioSession>(device.empty());
   const std::vector<AudioDeviceInfo> devices = session->outputDevices();
-  if (devices.empty()) throw Error::audio(std::string("no audio output device found; ") + kNoDeviceHint);
+  if (devices.empty()) throw Error::audio(format(tr("no audio output device found; {}"), tr(kNoDeviceHint)));
   const AudioDeviceInfo* chosen = nullptr;
   if (device.empty()) {
     for (const auto& d : devices) {
       if (d.is_default) chosen = &d;
     }
-    if (!chosen) throw Error::audio(std::string("no default audio output device; ") + kNoDeviceHint);
+    if (!chosen) throw Error::audio(format(tr("no default audio output device; {}"), tr(kNoDeviceHint)));
   } else if (std::all_of(device.begin(), device.end(), [](unsigned char c) { return std::isdigit(c); })) {
     const long index = std::strtol(device.c_str(), nullptr, 10);
     for (const auto& d : devices) {
       if (d.index == index) chosen = &d;
     }
-    if (!chosen) throw Error::usage("--device " + device + ": no output device has this index (see 'vorlesen devices')");
+    if (!chosen) {
+      throw Error::usage(format(tr("--device {}: no output device has this index (see 'vorlesen devices')"), device));
+    }
   } else {
     std::vector<const AudioDeviceInfo*> matches;
     for (const auto& d : devices) {
@@ -273,11 +276,12 @@ std::unique_ptr<AudioOutput> openAudioOutput(const std::string& device) {
     }
     if (!chosen && matches.size() == 1) chosen = matches.front();
     if (!chosen && matches.empty()) {
-      throw Error::usage("--device " + device + ": no output device has this name (see 'vorlesen devices')");
+      throw Error::usage(format(tr("--device {}: no output device has this name (see 'vorlesen devices')"), device));
     }
     if (!chosen) {
-      throw Error::usage("--device " + device + ": matches " + std::to_string(matches.size()) +
-                         " devices; give more of the name or the index (see 'vorlesen devices')");
+      throw Error::usage(format(tr("--device {}: matches {} devices; give more of the name or the index (see "
+                                   "'vorlesen devices')"),
+                                device, matches.size()));
     }
   }
   return std::make_unique<PortAudioOutput>(std::move(session), *chosen);

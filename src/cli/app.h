@@ -64,6 +64,10 @@ void addInputOptions(CLI::App& sub, ExtractOptions& options);
 // Warns about a loaded document's repaired input (invalid UTF-8).
 void warnAboutInput(const Document& doc);
 
+// A table column: `text` padded with spaces to `width` display columns (translated headings may
+// hold umlauts, which setw() would count as two).
+std::string column(const std::string& text, int width);
+
 // "vorlesen: warning: ..." on stderr.
 void warn(const std::string& message);
 

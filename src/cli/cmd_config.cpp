@@ -5,6 +5,7 @@
 
 #include "cli/app.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 
 namespace vorlesen::cli {
 
@@ -35,7 +36,7 @@ void line(const char* key, const Setting<T>& s, const std::string& preset) {
   } else {
     value << s.value;
   }
-  std::string from = sourceName(s.source);
+  std::string from = tr(sourceName(s.source));
   if (s.source == SettingSource::Preset) from += " " + preset;
   std::cout << std::left << std::setw(34) << (std::string(key) + " = " + value.str()) << "# " << from << '\n';
 }
@@ -57,11 +58,17 @@ void printStyles(const Settings& s) {
 
 int printSettings(const ConfigOptions& opt) {
   const Settings s = resolveSettings(opt.voice);
-  std::cout << "# effective settings: default < preset < config file < command line\n"
-            << "# config file: " << (s.config_path.empty() ? "(no $XDG_CONFIG_HOME or $HOME)" : s.config_path)
-            << (s.config_exists ? "" : " (not found)") << '\n';
+  // The lines are TOML with comments: only the comments are translated.
+  std::cout << "# " << tr("effective settings: default < preset < config file < command line") << '\n'
+            << "# "
+            << (s.config_path.empty() ? std::string(tr("config file: (no $XDG_CONFIG_HOME or $HOME)"))
+                : s.config_exists     ? format(tr("config file: {}"), s.config_path)
+                                      : format(tr("config file: {} (not found)"), s.config_path))
+            << '\n';
   line("voice", s.voice, s.preset);
-  if (!s.preset.empty()) std::cout << "# preset " << s.preset << " speaks with eSpeak voice " << s.espeak_voice << '\n';
+  if (!s.preset.empty()) {
+    std::cout << "# " << format(tr("preset {} speaks with eSpeak voice {}"), s.preset, s.espeak_voice) << '\n';
+  }
   line("rate", s.rate, s.preset);
   line("pitch", s.pitch, s.preset);
   line("volume", s.volume, s.preset);
@@ -71,7 +78,7 @@ int printSettings(const ConfigOptions& opt) {
   line("paragraph_pause_ms", s.paragraph_pause_ms, s.preset);
   line("announce", s.announce, s.preset);
   printStyles(s);
-  for (const std::string& lex : s.lexicons) std::cout << "# lexicon: " << lex << '\n';
+  for (const std::string& lex : s.lexicons) std::cout << "# " << format(tr("lexicon: {}"), lex) << '\n';
   return kExitOk;
 }
 
@@ -79,9 +86,9 @@ int printSettings(const ConfigOptions& opt) {
 
 Command addConfigCommand(CLI::App& app) {
   auto opt = std::make_shared<ConfigOptions>();
-  CLI::App* sub = app.add_subcommand("config", "show the settings in effect and where each came from (same as --print)");
-  sub->add_flag("--print", opt->print, "print the effective settings and where each came from");
-  sub->add_flag("--path", opt->path, "print the config file's path");
+  CLI::App* sub = app.add_subcommand("config", tr("show the settings in effect and where each came from (same as --print)"));
+  sub->add_flag("--print", opt->print, tr("print the effective settings and where each came from"));
+  sub->add_flag("--path", opt->path, tr("print the config file's path"));
   addVoiceOptions(*sub, opt->voice);
   return Command{sub, [opt] {
                    if (opt->path) {

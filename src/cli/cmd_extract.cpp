@@ -23,7 +23,7 @@ struct ExtractCommandOptions {
 int extract(const ExtractCommandOptions& opt) {
   const Document doc = loadArticle(opt.input, opt.extract);
   warnAboutInput(doc);
-  if (doc.blocks.empty()) throw Error::input(doc.name + ": no article text found");
+  if (doc.blocks.empty()) throw Error::input(format(tr("{}: no article text found"), doc.name));
   std::string line;
   for (const Block& b : doc.blocks) {
     line.clear();
@@ -35,7 +35,7 @@ int extract(const ExtractCommandOptions& opt) {
     std::cout << line;
   }
   std::cout.flush();
-  if (!std::cout) throw Error::output("standard output: write failed");
+  if (!std::cout) throw Error::output(tr("standard output: write failed"));
   return kExitOk;
 }
 
@@ -43,10 +43,10 @@ int extract(const ExtractCommandOptions& opt) {
 
 Command addExtractCommand(CLI::App& app) {
   auto opt = std::make_shared<ExtractCommandOptions>();
-  CLI::App* sub = app.add_subcommand("extract", "print the article that would be read, one paragraph per line");
+  CLI::App* sub = app.add_subcommand("extract", tr("print the article that would be read, one paragraph per line"));
   sub->add_option("input", opt->input, tr("text or HTML file, a link (http/https), or - for standard input"))->required();
   addInputOptions(*sub, opt->extract);
-  sub->add_flag("-k,--kinds", opt->kinds, "start each line with the block kind (title, byline, heading, ...) and a TAB");
+  sub->add_flag("-k,--kinds", opt->kinds, tr("start each line with the block kind (title, byline, heading, ...) and a TAB"));
   return Command{sub, [opt] { return extract(*opt); }};
 }
 

@@ -80,7 +80,7 @@ int runNormalize(const NormalizeOptions& opt) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     Utf8Repair repaired = repairUtf8(line);
     if (repaired.bad_sequences > 0 && !warned) {
-      warn("<stdin>:" + std::to_string(line_no) + ": invalid UTF-8 replaced by U+FFFD (reported once)");
+      warn(format(tr("<stdin>:{}: invalid UTF-8 replaced by U+FFFD (reported once)"), line_no));
       warned = true;
     }
     blankControlCharacters(repaired.text);
@@ -97,7 +97,7 @@ int runNormalize(const NormalizeOptions& opt) {
     }
   }
   std::cout.flush();
-  if (!std::cout) throw Error::output("<stdout>: write failed");
+  if (!std::cout) throw Error::output(tr("<stdout>: write failed"));
   return kExitOk;
 }
 
@@ -106,14 +106,14 @@ int runNormalize(const NormalizeOptions& opt) {
 Command addNormalizeCommand(CLI::App& app) {
   auto opt = std::make_shared<NormalizeOptions>();
   CLI::App* sub = app.add_subcommand(
-      "normalize", "print the words that will be spoken: stdin -> stdout, one output line per input line");
+      "normalize", tr("print the words that will be spoken: stdin -> stdout, one output line per input line"));
   sub->add_flag("--explain", opt->explain,
-                "also print each rewritten token on stderr as LINE<TAB>CLASS<TAB>SOURCE<TAB>SPOKEN");
+                tr("also print each rewritten token on stderr as LINE<TAB>CLASS<TAB>SOURCE<TAB>SPOKEN"));
   sub->add_flag("--ipa", opt->ipa,
                 tr("print the IPA eSpeak NG will speak for each line instead of its words; with --explain, also "
                    "each word the phoneme rules respell as LINE<TAB>rule<TAB>WORD<TAB>[[PHONEMES]]<TAB>[[ESPEAK]]<TAB>RULES"));
   sub->add_option("--lexicon", opt->lexicons,
-                  "pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win")
+                  tr("pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win"))
       ->type_name("FILE")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -38,7 +38,9 @@ ScreenTheme chooseTheme(const PlayOptions& opt, const Settings& settings) {
   const std::string& name = settings.theme.value;
   if (name == "high-contrast") return ScreenTheme::HighContrast;
   if (name == "mono") return ScreenTheme::Mono;
-  if (name != "default") warn(settings.config_path + ": theme: unknown theme '" + name + "' (default, high-contrast, mono)");
+  if (name != "default") {
+    warn(format(tr("{}: theme: unknown theme '{}' (default, high-contrast, mono)"), settings.config_path, name));
+  }
   return ScreenTheme::Default;
 }
 
@@ -85,23 +87,23 @@ int play(const PlayOptions& opt) {
 
 Command addPlayCommand(CLI::App& app) {
   auto opt = std::make_shared<PlayOptions>();
-  CLI::App* sub = app.add_subcommand("play", "read German articles aloud (also: vorlesen FILE...)");
+  CLI::App* sub = app.add_subcommand("play", tr("read German articles aloud (also: vorlesen FILE...)"));
   sub->add_option("input", opt->inputs,
                   tr("text or HTML files or links (http/https) to read, or - for standard input; several are "
                      "a reading list: each article after the other, a and A for the next and previous one"))
       ->required();
   opt->device_opt = sub->add_option("-d,--device", opt->device,
-                  "output device: an index or name from 'vorlesen devices', or null (silent, for machines "
-                  "without audio); default: the system's default device");
+                  tr("output device: an index or name from 'vorlesen devices', or null (silent, for machines "
+                  "without audio); default: the system's default device"));
   sub->add_flag("--plain", opt->plain,
-                "plain mode: print each sentence as a line when it is heard (automatic when stdout is not "
-                "a terminal); for screen readers and braille displays");
+                tr("plain mode: print each sentence as a line when it is heard (automatic when stdout is not "
+                "a terminal); for screen readers and braille displays"));
   sub->add_flag("--from-start", opt->from_start,
-                "(reading screen) start at the beginning, not where this article was left");
+                tr("(reading screen) start at the beginning, not where this article was left"));
   opt->announce_opt = sub->add_flag("--announce", opt->announce,
                                     tr("speak short confirmations of keys (\"Tempo 220\", \"Lauter\"), for listeners "
                                        "without a screen reader; default: the config file's announce, else off"));
-  opt->theme_opt = sub->add_option("--theme", opt->theme, "(reading screen) colours: default, high-contrast or mono")
+  opt->theme_opt = sub->add_option("--theme", opt->theme, tr("(reading screen) colours: default, high-contrast or mono"))
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, ScreenTheme>{{"default", ScreenTheme::Default},
                                              {"high-contrast", ScreenTheme::HighContrast},

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -105,7 +104,7 @@ class Progress final : public BatchObserver {
       bytes_done_ += sizes_[index];
     }
     if (r.status == JobStatus::Rendered && r.sample_rate > 0) audio_seconds_ += double(r.samples) / r.sample_rate;
-    for (const std::string& w : r.warnings) printAbove("vorlesen: warning: " + w);
+    for (const std::string& w : r.warnings) printAbove("vorlesen: " + format(tr("warning: {}"), w));
     if (r.status == JobStatus::Failed) {
       // A usage error (unknown voice) ends the batch and is reported once, by the caller; the
       // workers stopped because of it have nothing to add.
@@ -113,10 +112,12 @@ class Progress final : public BatchObserver {
       if (!fatal_seen_ && r.error != "not started") printAbove("vorlesen: " + r.error);
     } else if (!quiet_ && !terminal_ && !single_) {
       if (r.status == JobStatus::Skipped) {
-        std::cerr << "skipped " << job.input << ": " << job.audio << " is up to date\n";
+        std::cerr << format(tr("skipped {}: {} is up to date"), job.input, job.audio) << '\n';
       } else {
-        std::cerr << "rendered " << job.input << " -> " << job.audio << " (" << clock(double(r.samples) / r.sample_rate)
-                  << " audio in " << std::fixed << std::setprecision(1) << r.seconds << " s)\n";
+        // TRANSLATORS: input, output file, the audio's length (h:mm:ss), seconds it took.
+        std::cerr << format(tr("rendered {} -> {} ({} audio in {:.1f} s)"), job.input, job.audio,
+                            clock(double(r.samples) / r.sample_rate), r.seconds)
+                  << '\n';
       }
     }
     draw();
@@ -161,13 +162,14 @@ class Progress final : public BatchObserver {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (single_) return drawFile(elapsed);
     std::ostringstream line;
-    line << "\r\033[K" << done_ << '/' << total_ << " files, " << std::fixed << std::setprecision(2)
-         << audio_seconds_ / 3600 << " h audio";
+    // TRANSLATORS: the progress line of render: files done of all, hours of audio written so far.
+    line << "\r\033[K" << format(tr("{}/{} files, {:.2f} h audio"), done_, total_, audio_seconds_ / 3600);
     if (elapsed > 0 && audio_seconds_ > 0) {
-      line << ", " << std::setprecision(0) << audio_seconds_ / elapsed << "x real time";
+      line << ", " << format(tr("{:.0f}x real time"), audio_seconds_ / elapsed);
     }
     if (bytes_done_ > 0 && bytes_total_ > bytes_done_) {
-      line << ", ETA " << clock(elapsed * (bytes_total_ - bytes_done_) / bytes_done_);
+      // TRANSLATORS: estimated time until the batch is done (h:mm:ss).
+      line << ", " << format(tr("ETA {}"), clock(elapsed * (bytes_total_ - bytes_done_) / bytes_done_));
     }
     std::cerr << line.str() << std::flush;
     drawn_ = true;
@@ -217,14 +219,17 @@ std::vector<std::string> collectInputs(const RenderOptions& opt) {
     const std::vector<std::string> listed = readList(opt.list);
     inputs.insert(inputs.end(), listed.begin(), listed.end());
   }
-  if (inputs.empty()) throw Error::usage(opt.list.empty() ? "no input given" : opt.list + ": lists no input files");
+  if (inputs.empty()) {
+    throw Error::usage(opt.list.empty() ? std::string(tr("no input given"))
+                                        : format(tr("{}: lists no input files"), opt.list));
+  }
   if (inputs.size() > 1 && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
-    throw Error::usage("'-' (standard input) can only be rendered on its own");
+    throw Error::usage(tr("'-' (standard input) can only be rendered on its own"));
   }
   if (!opt.list.empty() && opt.list == "-" && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
-    throw Error::usage("'-' cannot be both the list and an input");
+    throw Error::usage(tr("'-' cannot be both the list and an input"));
   }
-  if (opt.output.empty()) throw Error::usage("--output: empty file or directory name");
+  if (opt.output.empty()) throw Error::usage(tr("--output: empty file or directory name"));
   return inputs;
 }
 
@@ -238,7 +243,7 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
   if (to_file) {
     const AudioFormat by_name = audioFormatForPath(opt.output);
     if (!opt.format.empty() && audioFormatByName(opt.format) != by_name) {
-      throw Error::usage(opt.output + ": the extension does not match --format " + opt.format);
+      throw Error::usage(format(tr("{}: the extension does not match --format {}"), opt.output, opt.format));
     }
     settings.format = by_name;
     std::vector<BatchJob> one{jobForAudioFile(inputs[0], opt.output, settings)};
@@ -247,16 +252,18 @@ std::vector<BatchJob> planJobs(const RenderOptions& opt, RenderSettings& setting
   }
   settings.format = opt.format.empty() ? AudioFormat::Wav : audioFormatByName(opt.format);
   if (!fs::is_directory(opt.output, ec)) {
-    if (fs::exists(opt.output, ec)) throw Error::output(opt.output + ": is not a directory (several inputs need one)");
+    if (fs::exists(opt.output, ec)) {
+      throw Error::output(format(tr("{}: is not a directory (several inputs need one)"), opt.output));
+    }
     fs::create_directories(opt.output, ec);
-    if (ec) throw Error::output(opt.output + ": cannot create directory: " + ec.message());
+    if (ec) throw Error::output(format(tr("{}: cannot create directory: {}"), opt.output, ec.message()));
   }
   std::vector<BatchJob> jobs;
   std::map<std::string, std::string> seen;  // output -> input
   for (const std::string& in : inputs) {
     jobs.push_back(jobInDirectory(in, opt.output, settings));
     const auto [it, fresh] = seen.emplace(jobs.back().audio, in);
-    if (!fresh) throw Error::usage(in + " and " + it->second + " would both be written to " + it->first);
+    if (!fresh) throw Error::usage(format(tr("{} and {} would both be written to {}"), in, it->second, it->first));
   }
   assignChapterFiles(jobs, opt.chapters, false);
   return jobs;
@@ -375,7 +382,7 @@ int render(const RenderOptions& opt) {
   const std::shared_ptr<const Pipeline> pipeline = pipelineFor(resolved);
   if (!opt.subtitles.empty()) settings.subtitles = subtitleFormatByName(opt.subtitles);
   if (!opt.timings.empty() && opt.timings != "json") {
-    throw Error::usage("unknown timings format '" + opt.timings + "' (supported: json)");
+    throw Error::usage(format(tr("unknown timings format '{}' (supported: json)"), opt.timings));
   }
   settings.timings_json = !opt.timings.empty();
   settings.chapters = !opt.no_chapters;
@@ -392,21 +399,25 @@ int render(const RenderOptions& opt) {
 
   throwIfFatal(summary, resolved);
   if (summary.signal != 0) {
-    std::cerr << "vorlesen: interrupted by SIG" << ::sigabbrev_np(summary.signal) << ": " << summary.rendered
-              << " rendered, " << summary.skipped << " up to date, " << jobs.size() << " in all; the same command "
-              << "finishes the rest\n";
+    std::cerr << "vorlesen: "
+              << format(tr("interrupted by SIG{}: {} rendered, {} up to date, {} in all; the same command finishes "
+                           "the rest"),
+                        ::sigabbrev_np(summary.signal), summary.rendered, summary.skipped, jobs.size())
+              << '\n';
     return 128 + summary.signal;
   }
   if (jobs.size() == 1 && summary.skipped == 1 && !opt.quiet) {
-    std::cerr << "vorlesen: " << jobs[0].audio << " is up to date (--force renders it again)\n";
+    std::cerr << "vorlesen: " << format(tr("{} is up to date (--force renders it again)"), jobs[0].audio) << '\n';
   }
   if (summary.failed == 0) return kExitOk;
   if (jobs.size() == 1) {
     // One input: its error is the command's error (and the message was printed already).
     return Error(summary.results[0].error_kind, "").exitCode();
   }
-  std::cerr << "vorlesen: " << summary.failed << " of " << jobs.size() << " inputs failed ("
-            << summary.rendered << " rendered, " << summary.skipped << " up to date):\n";
+  std::cerr << "vorlesen: "
+            << format(tr("{} of {} inputs failed ({} rendered, {} up to date):"), summary.failed, jobs.size(),
+                      summary.rendered, summary.skipped)
+            << '\n';
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (summary.results[i].status == JobStatus::Failed) std::cerr << "  " << summary.results[i].error << '\n';
   }
@@ -416,16 +427,17 @@ int render(const RenderOptions& opt) {
 std::string formatHelp() {
   std::string names;
   for (AudioFormat f : availableAudioFormats()) names += (names.empty() ? "" : ", ") + audioFormatName(f);
-  return "audio format when OUT is a directory (default wav); available here: " + names +
-         " (opus is resampled to 24 kHz); or a talking book of all inputs: epub (EPUB 3 with Media Overlays), "
-         "daisy (DAISY 2.02, a folder or .zip), html (a read-along page)";
+  return format(tr("audio format when OUT is a directory (default wav); available here: {} (opus is resampled to "
+                   "24 kHz); or a talking book of all inputs: epub (EPUB 3 with Media Overlays), daisy (DAISY 2.02, "
+                   "a folder or .zip), html (a read-along page)"),
+                names);
 }
 
 }  // namespace
 
 Command addRenderCommand(CLI::App& app) {
   auto opt = std::make_shared<RenderOptions>();
-  CLI::App* sub = app.add_subcommand("render", "read German articles into audio files");
+  CLI::App* sub = app.add_subcommand("render", tr("read German articles into audio files"));
   sub->add_option("input", opt->inputs, tr("text or HTML files or links (http/https) to read, or - for standard input (alone)"));
   sub->add_option("--from-list", opt->list, tr("read input paths or links from FILE, one per line (- for standard input)"));
   sub->add_option("-o,--output", opt->output,
@@ -434,17 +446,17 @@ Command addRenderCommand(CLI::App& app) {
                      "inputs (.epub, .html, or with -f daisy a folder or .zip)"))
       ->required();
   sub->add_option("-f,--format", opt->format, formatHelp());
-  sub->add_option("-j,--jobs", opt->jobs, "worker processes at once (default: the number of cores)")
+  sub->add_option("-j,--jobs", opt->jobs, tr("worker processes at once (default: the number of cores)"))
       ->check(CLI::Range(1, 1024));
-  sub->add_option("--subtitles", opt->subtitles, "also write sentence cues beside each audio file (.vtt or .srt)")
+  sub->add_option("--subtitles", opt->subtitles, tr("also write sentence cues beside each audio file (.vtt or .srt)"))
       ->check(CLI::IsMember({"vtt", "srt"}));
   sub->add_option("--timings", opt->timings,
-                  "also write sentence and word timings with source byte spans and paragraph chapter marks (.json)")
+                  tr("also write sentence and word timings with source byte spans and paragraph chapter marks (.json)"))
       ->check(CLI::IsMember({"json"}));
   sub->add_flag("--word-sync", opt->word_sync,
-                "EPUB: synchronize the text with the audio word by word, not only sentence by sentence");
+                tr("EPUB: synchronize the text with the audio word by word, not only sentence by sentence"));
   sub->add_option("--title", opt->title,
-                  "the title of a book (default: the article's title, or OUT's name for several articles)");
+                  tr("the title of a book (default: the article's title, or OUT's name for several articles)"));
   sub->add_option("--chapters", opt->chapters,
                   tr("also write the chapters (headings, else paragraphs) as an ffmpeg metadata file: FILE when OUT "
                      "is a file, else a directory that gets <audio name>.ffmetadata for each input"))
@@ -452,13 +464,13 @@ Command addRenderCommand(CLI::App& app) {
   sub->add_flag("--no-chapters", opt->no_chapters,
                 tr("write no chapter marks into the audio file (by default: ID3 chapters in MP3, CHAPTER comments "
                    "in Ogg, Opus and FLAC, cue points in WAV)"));
-  sub->add_flag("--force", opt->force, "render even outputs that are newer than their input and settings");
-  sub->add_flag("-q,--quiet", opt->quiet, "no progress on stderr (failures are still reported)");
+  sub->add_flag("--force", opt->force, tr("render even outputs that are newer than their input and settings"));
+  sub->add_flag("-q,--quiet", opt->quiet, tr("no progress on stderr (failures are still reported)"));
   addVoiceOptions(*sub, opt->voice);
   addInputOptions(*sub, opt->extract);
-  sub->footer(
+  sub->footer(tr(
       "Outputs are written to a temporary file and renamed when complete; an interrupted batch leaves no partial "
-      "files, and running the same command again skips what is up to date. Exit 4: some inputs failed.");
+      "files, and running the same command again skips what is up to date. Exit 4: some inputs failed."));
   return Command{sub, [opt] { return render(*opt); }};
 }
 

@@ -7,6 +7,7 @@
 #include "cli/app.h"
 #include "vorlesen/document.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/segmenter.h"
 #include "vorlesen/text.h"
@@ -47,8 +48,9 @@ void appendOneLine(std::string& out, std::string_view sentence) {
 int segment(const SegmentOptions& opt) {
   const Document doc = loadDocument(opt.input);
   if (doc.bad_utf8 > 0) {
-    warn(doc.name + ": invalid UTF-8 at byte " + std::to_string(doc.first_bad_utf8_offset) + " (" +
-         std::to_string(doc.bad_utf8) + " sequence(s) replaced by U+FFFD)");
+    warn(format(trn("{}: invalid UTF-8 at byte {} ({} sequence replaced by U+FFFD)",
+                    "{}: invalid UTF-8 at byte {} ({} sequences replaced by U+FFFD)", doc.bad_utf8),
+                doc.name, doc.first_bad_utf8_offset, doc.bad_utf8));
   }
   const Segmenter segmenter(LanguageData::german());
   std::string out;
@@ -66,7 +68,7 @@ int segment(const SegmentOptions& opt) {
   }
   blankControlCharacters(out);
   std::cout << out << std::flush;
-  if (!std::cout) throw Error::output("<stdout>: cannot write the sentences");
+  if (!std::cout) throw Error::output(tr("<stdout>: cannot write the sentences"));
   return kExitOk;
 }
 
@@ -74,9 +76,9 @@ int segment(const SegmentOptions& opt) {
 
 Command addSegmentCommand(CLI::App& app) {
   auto opt = std::make_shared<SegmentOptions>();
-  CLI::App* sub = app.add_subcommand("segment", "print the sentences of a German text, one per line");
-  sub->add_option("input", opt->input, "text file to read, or - for standard input (the default)");
-  sub->add_flag("--offsets", opt->offsets, "start each line with the sentence's byte offsets: BEGIN<TAB>END<TAB>");
+  CLI::App* sub = app.add_subcommand("segment", tr("print the sentences of a German text, one per line"));
+  sub->add_option("input", opt->input, tr("text file to read, or - for standard input (the default)"));
+  sub->add_flag("--offsets", opt->offsets, tr("start each line with the sentence's byte offsets: BEGIN<TAB>END<TAB>"));
   return Command{sub, [opt] { return segment(*opt); }};
 }
 

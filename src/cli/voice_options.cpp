@@ -10,25 +10,25 @@ namespace vorlesen::cli {
 
 void addVoiceOptions(CLI::App& sub, VoiceOptions& o) {
   o.voice_opt = sub.add_option("-v,--voice", o.voice,
-                               "voice preset (e.g. frau, mann) or eSpeak NG voice, optionally +variant "
-                               "(see 'vorlesen voices'); default: de or the config file's");
-  o.rate_opt = sub.add_option("-s,--rate", o.rate, "speaking rate in words per minute (default 175)")
+                               tr("voice preset (e.g. frau, mann) or eSpeak NG voice, optionally +variant "
+                               "(see 'vorlesen voices'); default: de or the config file's"));
+  o.rate_opt = sub.add_option("-s,--rate", o.rate, tr("speaking rate in words per minute (default 175)"))
                    ->check(CLI::Range(kRateRange.min, kRateRange.max));
-  o.pitch_opt = sub.add_option("-p,--pitch", o.pitch, "pitch (default 50)")
+  o.pitch_opt = sub.add_option("-p,--pitch", o.pitch, tr("pitch (default 50)"))
                     ->check(CLI::Range(kPitchRange.min, kPitchRange.max));
-  o.volume_opt = sub.add_option("-a,--volume", o.volume, "volume (amplitude; above 100 may clip; default 100)")
+  o.volume_opt = sub.add_option("-a,--volume", o.volume, tr("volume (amplitude; above 100 may clip; default 100)"))
                      ->check(CLI::Range(kVolumeRange.min, kVolumeRange.max));
   o.sentence_pause_opt = sub.add_option("--sentence-pause", o.sentence_pause_ms,
-                                        "silence after a sentence, in milliseconds (default 250)")
+                                        tr("silence after a sentence, in milliseconds (default 250)"))
                              ->check(CLI::Range(kPauseRange.min, kPauseRange.max));
   o.paragraph_pause_opt = sub.add_option("--paragraph-pause", o.paragraph_pause_ms,
-                                         "silence after a paragraph, in milliseconds (default 600)")
+                                         tr("silence after a paragraph, in milliseconds (default 600)"))
                               ->check(CLI::Range(kPauseRange.min, kPauseRange.max));
   o.plain_style_opt = sub.add_flag("--plain-style", o.plain_style,
                                    tr("read every block as a paragraph: no structure by voice (headings, lists, "
                                       "quotes sound like the text around them)"));
   sub.add_option("--lexicon", o.lexicons,
-                 "pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win")
+                 tr("pronunciation lexicon (TSV, format in voices/de/lexicon.tsv); repeatable, later ones win"))
       ->type_name("FILE")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -24,10 +25,10 @@ std::string temporaryPrefix(const fs::path& target) { return "." + target.filena
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   const fs::path target(path_);
   std::error_code ec;
-  if (fs::is_directory(target, ec)) throw Error::output(path_ + ": is a directory, expected an output file name");
+  if (fs::is_directory(target, ec)) throw Error::output(format(tr("{}: is a directory, expected an output file name"), path_));
   std::string pattern = (directoryOf(target) / (temporaryPrefix(target) + "XXXXXX")).string();
   fd_ = ::mkstemp(pattern.data());
-  if (fd_ < 0) throw Error::fromErrno(ErrorKind::Output, path_, "cannot create output file", errno);
+  if (fd_ < 0) throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot create output file"), errno);
   tmp_path_ = pattern;
   // mkstemp creates 0600; give the file the permissions a plain create would (0666 & ~umask).
   const mode_t mask = ::umask(0);
@@ -42,7 +43,7 @@ void AtomicFile::write(std::string_view bytes) {
     const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Error::fromErrno(ErrorKind::Output, path_, "cannot write", errno);
+      throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot write"), errno);
     }
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
@@ -51,9 +52,9 @@ void AtomicFile::write(std::string_view bytes) {
 void AtomicFile::commit() {
   const int fd = fd_;
   fd_ = -1;
-  if (::close(fd) != 0) throw Error::fromErrno(ErrorKind::Output, path_, "cannot finish file", errno);
+  if (::close(fd) != 0) throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot finish file"), errno);
   if (std::rename(tmp_path_.c_str(), path_.c_str()) != 0) {
-    throw Error::fromErrno(ErrorKind::Output, path_, "cannot move finished file into place", errno);
+    throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot move finished file into place"), errno);
   }
   tmp_path_.clear();
 }

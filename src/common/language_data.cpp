@@ -3,12 +3,12 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <climits>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "common/executable.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
 
@@ -40,8 +40,8 @@ TsvTable parseTsv(std::string_view text, const std::string& path, std::size_t mi
       start = tab + 1;
     }
     if (row.fields.size() < min_fields) {
-      throw Error::data(path + ":" + std::to_string(line_no) + ": expected " + std::to_string(min_fields) +
-                        " TAB-separated fields, found " + std::to_string(row.fields.size()));
+      throw Error::data(format(tr("{}:{}: expected {} TAB-separated fields, found {}"), path, line_no, min_fields,
+                               row.fields.size()));
     }
     table.rows.push_back(std::move(row));
   }
@@ -56,12 +56,12 @@ LanguageData LanguageData::load(const std::string& dir) {
   for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
     if (it->path().extension() != ".tsv") continue;
     std::ifstream in(it->path(), std::ios::binary);
-    if (!in) throw Error::data(it->path().string() + ": cannot read language data file");
+    if (!in) throw Error::data(format(tr("{}: cannot read language data file"), it->path().string()));
     std::ostringstream buf;
     buf << in.rdbuf();
     data.tables_.emplace(it->path().stem().string(), parseTsv(buf.str(), it->path().string()));
   }
-  if (ec) throw Error::data(dir + ": cannot read language data: " + ec.message());
+  if (ec) throw Error::data(format(tr("{}: cannot read language data: {}"), dir, ec.message()));
   return data;
 }
 
@@ -77,18 +77,10 @@ const TsvTable* LanguageData::find(std::string_view name) const {
 
 const TsvTable& LanguageData::table(std::string_view name) const {
   if (const TsvTable* t = find(name)) return *t;
-  throw Error::data(dir_ + "/" + std::string(name) + ".tsv: language data file missing");
+  throw Error::data(format(tr("{}/{}.tsv: language data file missing"), dir_, name));
 }
 
 namespace {
-
-std::string executableDirectory() {
-  char buf[PATH_MAX];
-  const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  buf[n] = '\0';
-  return fs::path(buf).parent_path().string();
-}
 
 // Why `dir` cannot serve as the data directory, or "" when it can: it must hold a de/ folder that
 // this user may list and read. Nothing here throws: a folder we may not enter is one more reason.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
@@ -63,7 +64,7 @@ StderrRedirect::StderrRedirect(const std::string& path, OwnLines own) {
   std::lock_guard<std::mutex> lock(r.mutex);
   if (r.scopes.empty()) {
     r.original = ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
-    if (r.original < 0) throw Error::fromErrno(ErrorKind::Output, "stderr", "cannot duplicate", errno);
+    if (r.original < 0) throw Error::fromErrno(ErrorKind::Output, "stderr", N_("cannot duplicate"), errno);
   }
   int fd = path.empty() ? -1 : ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -106,6 +107,8 @@ std::string terminalLine(std::string message) {
   return message;
 }
 
-void printWarning(const std::string& message) { printLine("vorlesen: warning: " + terminalLine(message)); }
+void printWarning(const std::string& message) {
+  printLine("vorlesen: " + terminalLine(format(tr("warning: {}"), message)));
+}
 
 }  // namespace vorlesen

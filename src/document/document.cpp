@@ -9,6 +9,7 @@
 #include <cerrno>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
@@ -75,10 +76,10 @@ std::string readInput(const std::string& path) {
   const std::string name = is_stdin ? "<stdin>" : path;
   // O_NONBLOCK so that opening a FIFO without a writer cannot hang; cleared before reading.
   FileDescriptor fd(is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
-  if (fd.get() < 0) throw Error::fromErrno(ErrorKind::Input, name, "cannot open", errno);
+  if (fd.get() < 0) throw Error::fromErrno(ErrorKind::Input, name, N_("cannot open"), errno);
   struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) throw Error::fromErrno(ErrorKind::Input, name, "cannot read", errno);
-  if (S_ISDIR(st.st_mode)) throw Error::input(name + ": is a directory, expected a text or HTML file");
+  if (::fstat(fd.get(), &st) != 0) throw Error::fromErrno(ErrorKind::Input, name, N_("cannot read"), errno);
+  if (S_ISDIR(st.st_mode)) throw Error::input(format(tr("{}: is a directory, expected a text or HTML file"), name));
   if (!is_stdin) {
     const int flags = ::fcntl(fd.get(), F_GETFL);
     if (flags >= 0) ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
@@ -93,7 +94,7 @@ std::string readInput(const std::string& path) {
     } else if (n == 0) {
       break;
     } else if (errno != EINTR) {
-      throw Error::fromErrno(ErrorKind::Input, name, "cannot read", errno);
+      throw Error::fromErrno(ErrorKind::Input, name, N_("cannot read"), errno);
     }
   }
   return data;
@@ -146,8 +147,9 @@ std::size_t Document::sourceOffset(std::size_t text_offset) const {
 Span Document::sourceSpan(Span s) const { return Span{sourceOffset(s.begin), sourceOffset(s.end)}; }
 
 std::string describeRepairs(const Document& doc) {
-  return doc.name + ": invalid UTF-8 at byte " + std::to_string(doc.first_bad_utf8_offset) + " (" +
-         std::to_string(doc.bad_utf8) + " sequence(s) replaced by U+FFFD)";
+  return format(trn("{}: invalid UTF-8 at byte {} ({} sequence replaced by U+FFFD)",
+                    "{}: invalid UTF-8 at byte {} ({} sequences replaced by U+FFFD)", doc.bad_utf8),
+                doc.name, doc.first_bad_utf8_offset, doc.bad_utf8);
 }
 
 Document loadDocument(const std::string& path) {

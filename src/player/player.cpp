@@ -142,7 +142,7 @@ void Player::Impl::start(AudioOutput& output) {
     if (start_error_) std::rethrow_exception(start_error_);
   }
   if (sentenceCount() == 0) {
-    throw Error::input(document()->name + ": nothing to read aloud (the file is empty or has no words)");
+    throw Error::input(format(tr("{}: nothing to read aloud (the file is empty or has no words)"), document()->name));
   }
   output.start(buffer_, sample_rate_);
   output_ = &output;

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/text.h"
 #include "pronounce/phoneme_rules.h"
@@ -32,14 +33,14 @@ std::string originOf(const std::string& path, std::size_t line) {
 }
 
 std::string problemWithPhonemes(std::string_view reading) {
-  if (reading.size() < 5 || reading.substr(reading.size() - 2) != "]]") return "phonemes must be written [[...]]";
+  if (reading.size() < 5 || reading.substr(reading.size() - 2) != "]]") return tr("phonemes must be written [[...]]");
   const std::string_view inner = reading.substr(2, reading.size() - 4);
-  if (inner.find_first_of("<>&") != std::string_view::npos) return "phonemes must not contain < > or &";
+  if (inner.find_first_of("<>&") != std::string_view::npos) return tr("phonemes must not contain < > or &");
   if (std::any_of(inner.begin(), inner.end(), [](char c) { return static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) > 0x7e; })) {
-    return "phonemes are ASCII eSpeak NG mnemonics without spaces";
+    return tr("phonemes are ASCII eSpeak NG mnemonics without spaces");
   }
   if (inner.find("]]") != std::string_view::npos || inner.find("[[") != std::string_view::npos) {
-    return "phonemes must be one [[...]] group";
+    return tr("phonemes must be one [[...]] group");
   }
   return {};
 }
@@ -58,30 +59,32 @@ Lexicon Lexicon::fromTable(const TsvTable& table) {
   const std::string& path = table.path;
   for (const TsvRow& row : table.rows) {
     const std::string where = path + ":" + std::to_string(row.line);
-    const auto bad = [&](const std::string& problem) { lex.warnings.push_back(where + ": " + problem + " (line skipped)"); };
+    const auto bad = [&](const std::string& problem) {
+      lex.warnings.push_back(format(tr("{}: {} (line skipped)"), where, problem));
+    };
     const std::string word(trim(row.fields[0]));
     if (row.fields.size() < 2) {
-      bad("expected WORD<TAB>READING, found no TAB");
+      bad(tr("expected WORD<TAB>READING, found no TAB"));
       continue;
     }
     const std::string reading(trim(row.fields[1]));
     if (word.empty()) {
-      bad("empty word");
+      bad(tr("empty word"));
     } else if (word.find_first_of(" \t") != std::string::npos) {
-      bad("word '" + word + "' contains a space; an entry is one word");
+      bad(format(tr("word '{}' contains a space; an entry is one word"), word));
     } else if (reading.empty()) {
-      bad("empty reading for '" + word + "'");
+      bad(format(tr("empty reading for '{}'"), word));
     } else if (row.fields.size() > 3) {
-      bad("too many fields (expected WORD<TAB>READING[<TAB>LANGUAGE])");
+      bad(tr("too many fields (expected WORD<TAB>READING[<TAB>LANGUAGE])"));
     } else if (row.fields.size() == 3 && !validLanguage(trim(row.fields[2]))) {
-      bad("language '" + row.fields[2] + "' is not an eSpeak language name such as en");
+      bad(format(tr("language '{}' is not an eSpeak language name such as en"), row.fields[2]));
     } else if (row.fields.size() == 3 && reading.rfind("[[", 0) != 0 && reading.find('\'') != std::string::npos) {
       // Runs of "s'" smash eSpeak NG 1.51's stack in its English voice.
-      bad("a reading for another language must not contain an apostrophe");
+      bad(tr("a reading for another language must not contain an apostrophe"));
     } else if (reading.rfind("[[", 0) == 0 && !problemWithPhonemes(reading).empty()) {
       bad(problemWithPhonemes(reading));
     } else if (reading.rfind("[[", 0) != 0 && reading.find_first_of("[]<>&") != std::string::npos) {
-      bad("reading '" + reading + "' contains [ ] < > or &; phonemes are written [[...]]");
+      bad(format(tr("reading '{}' contains [ ] < > or &; phonemes are written [[...]]"), reading));
     } else {
       LexiconEntry e;
       e.word = word;
@@ -96,16 +99,16 @@ Lexicon Lexicon::fromTable(const TsvTable& table) {
 }
 
 Lexicon Lexicon::load(const std::string& path) {
-  if (std::filesystem::is_directory(path)) throw Error::input(path + ": is a directory, not a lexicon file");
+  if (std::filesystem::is_directory(path)) throw Error::input(format(tr("{}: is a directory, not a lexicon file"), path));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error::fromErrno(ErrorKind::Input, path, "cannot open lexicon", errno);
+  if (!in) throw Error::fromErrno(ErrorKind::Input, path, N_("cannot open lexicon"), errno);
   std::ostringstream buf;
   buf << in.rdbuf();
   const Utf8Repair text = repairUtf8(buf.str());
   Lexicon lex = parse(text.text, path);
   if (text.bad_sequences > 0) {
-    lex.warnings.insert(lex.warnings.begin(), path + ": invalid UTF-8 at byte " + std::to_string(text.first_bad_offset) +
-                                                  " (replaced by U+FFFD)");
+    lex.warnings.insert(lex.warnings.begin(),
+                        format(tr("{}: invalid UTF-8 at byte {} (replaced by U+FFFD)"), path, text.first_bad_offset));
   }
   return lex;
 }
@@ -207,7 +210,7 @@ struct Pronouncer::Impl {
 
   bool languageOk(const std::string& language, const std::string& where) {
     if (language.empty() || !has_language || has_language(language)) return true;
-    warnings.push_back(where + ": eSpeak NG has no voice for language '" + language + "' (line skipped)");
+    warnings.push_back(format(tr("{}: eSpeak NG has no voice for language '{}' (line skipped)"), where, language));
     return false;
   }
 

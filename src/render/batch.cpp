@@ -1,6 +1,7 @@
 #include "vorlesen/batch.h"
 #include "vorlesen/book.h"
 #include "vorlesen/extract.h"
+#include "vorlesen/i18n.h"
 
 #include <espeak-ng/speak_lib.h>
 #include <fcntl.h>
@@ -223,8 +224,8 @@ JobResult decodeResult(const Worker& w, int status, double seconds) {
   if (!reported) {
     r.status = JobStatus::Failed;
     r.error_kind = ErrorKind::Synthesis;
-    r.error = WIFSIGNALED(status) ? "worker killed by " + signalName(WTERMSIG(status))
-                                  : "worker exited with status " + std::to_string(WEXITSTATUS(status));
+    r.error = WIFSIGNALED(status) ? format(tr("worker killed by {}"), signalName(WTERMSIG(status)))
+                                  : format(tr("worker exited with status {}"), WEXITSTATUS(status));
   }
   return r;
 }
@@ -387,11 +388,11 @@ FileRender renderFile(const BatchJob& job, const RenderSettings& settings, const
   try {
     report = renderStream(sentences, synth, audio, options);
   } catch (const Error&) {
-    if (stop && stop->load()) throw Error::output(job.input + ": interrupted");
+    if (stop && stop->load()) throw Error::output(format(tr("{}: interrupted"), job.input));
     throw;  // already names its file
   }
   if (report.total_samples == 0) {
-    throw Error::input(doc.name + ": nothing to read aloud (the file is empty or has no words)");
+    throw Error::input(format(tr("{}: nothing to read aloud (the file is empty or has no words)"), doc.name));
   }
   // The audio file goes last: its presence (with the fingerprint) marks the job as done.
   if (subtitles) subtitles->commit();
@@ -465,7 +466,7 @@ class Scheduler {
     const pid_t pid = ::fork();
     if (pid < 0) {
       const int err = errno;
-      if (running_.empty()) throw Error::fromErrno(ErrorKind::Output, "vorlesen", "cannot start a worker process", err);
+      if (running_.empty()) throw Error::fromErrno(ErrorKind::Output, "vorlesen", N_("cannot start a worker process"), err);
       return false;
     }
     if (pid == 0) {

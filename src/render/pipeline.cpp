@@ -5,6 +5,7 @@
 
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/text.h"
 
@@ -172,7 +173,7 @@ RenderReport renderLoop(const std::function<bool(Sentence&)>& next, Synthesizer&
   bool have_current = next(current);
   VoiceParams voice = options.voice;  // what the synthesizer was set to
   while (have_current) {
-    if (stopRequested(options.stop)) throw Error::output("interrupted");
+    if (stopRequested(options.stop)) throw Error::output(tr("interrupted"));
     if (options.style.enabled) {
       const VoiceParams wanted = styledVoice(options.voice, options.style, current.kind);
       if (wanted != voice) synth.setVoice(voice = wanted);
@@ -188,7 +189,7 @@ RenderReport renderLoop(const std::function<bool(Sentence&)>& next, Synthesizer&
       sink.write(pcm, n);
       return !stopRequested(options.stop);
     });
-    if (stopRequested(options.stop)) throw Error::output("interrupted");
+    if (stopRequested(options.stop)) throw Error::output(tr("interrupted"));
     report.total_samples += timing.samples;
     const bool have_ahead = next(ahead);
     timing.pause_samples = pauseAfter(current, have_ahead ? &ahead : nullptr, options.pauses, report.sample_rate,

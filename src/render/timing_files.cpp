@@ -5,6 +5,7 @@
 #include "common/atomic_file.h"
 #include "vorlesen/chapters.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen {
@@ -64,7 +65,7 @@ void appendSpan(std::string& out, Span s) {
 SubtitleFormat subtitleFormatByName(const std::string& name) {
   if (name == "vtt") return SubtitleFormat::Vtt;
   if (name == "srt") return SubtitleFormat::Srt;
-  throw Error::usage("unknown subtitle format '" + name + "' (supported: vtt, srt)");
+  throw Error::usage(format(tr("unknown subtitle format '{}' (supported: vtt, srt)"), name));
 }
 
 std::string subtitleExtension(SubtitleFormat format) { return format == SubtitleFormat::Vtt ? ".vtt" : ".srt"; }

@@ -17,10 +17,11 @@ namespace vorlesen {
 
 const char* sourceName(SettingSource source) {
   switch (source) {
-    case SettingSource::Default: return "default";
-    case SettingSource::Preset: return "preset";
-    case SettingSource::ConfigFile: return "config file";
-    case SettingSource::CommandLine: return "command line";
+    // TRANSLATORS: where a setting came from (vorlesen config --print).
+    case SettingSource::Default: return N_("default");
+    case SettingSource::Preset: return N_("preset");
+    case SettingSource::ConfigFile: return N_("config file");
+    case SettingSource::CommandLine: return N_("command line");
   }
   return "?";
 }
@@ -41,8 +42,8 @@ int parseInt(const std::string& s, const Range& range, const std::string& where)
   char* end = nullptr;
   const long v = std::strtol(s.c_str(), &end, 10);
   if (s.empty() || *end != '\0' || v < range.limits.min || v > range.limits.max) {
-    throw Error::data(where + ": " + range.key + " must be a whole number from " + std::to_string(range.limits.min) +
-                      " to " + std::to_string(range.limits.max) + ", not '" + s + "'");
+    throw Error::data(format(tr("{}: {} must be a whole number from {} to {}, not '{}'"), where, range.key,
+                             range.limits.min, range.limits.max, s));
   }
   return static_cast<int>(v);
 }
@@ -141,9 +142,9 @@ ConfigFile loadConfigFile(const std::string& path) {
   config.path = path;
   std::error_code ec;
   if (path.empty() || !std::filesystem::exists(path, ec)) return config;
-  if (std::filesystem::is_directory(path, ec)) throw Error::data(path + ": is a directory, not a config file");
+  if (std::filesystem::is_directory(path, ec)) throw Error::data(format(tr("{}: is a directory, not a config file"), path));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error::fromErrno(ErrorKind::Data, path, "cannot open config file", errno);
+  if (!in) throw Error::fromErrno(ErrorKind::Data, path, N_("cannot open config file"), errno);
   std::ostringstream buf;
   buf << in.rdbuf();
   return parseConfig(buf.str(), path);
@@ -211,14 +212,14 @@ class ConfigReader {
   int integer(const toml::node& node, const Range& range, const std::string& prefix = "") const {
     const auto n = node.value_exact<std::int64_t>();
     if (!n || *n < range.limits.min || *n > range.limits.max) {
-      throw Error::data(where(node) + ": " + prefix + range.key + " must be a whole number from " +
-                        std::to_string(range.limits.min) + " to " + std::to_string(range.limits.max));
+      throw Error::data(format(tr("{}: {} must be a whole number from {} to {}"), where(node), prefix + range.key,
+                               range.limits.min, range.limits.max));
     }
     return static_cast<int>(*n);
   }
   std::string text(const toml::node& node, const std::string& name) const {
     const auto s = node.value_exact<std::string>();
-    if (!s) throw Error::data(where(node) + ": " + name + " must be a quoted string");
+    if (!s) throw Error::data(format(tr("{}: {} must be a quoted string"), where(node), name));
     return *s;
   }
   bool boolean(const toml::node& node, const std::string& name) const {
@@ -236,7 +237,8 @@ class ConfigReader {
     return s;
   }
   void unknown(const toml::node& node, std::string_view key, const char* known) {
-    config_.warnings.push_back(where(node) + ": unknown key '" + std::string(key) + "' ignored (known: " + known + ")");
+    // TRANSLATORS: file:line, the key, then the keys known there (config file names, not translated).
+    config_.warnings.push_back(format(tr("{}: unknown key '{}' ignored (known: {})"), where(node), key, known));
   }
 
   ConfigFile& config_;

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/synthesizer.h"
 #include "vorlesen/text.h"
 
@@ -26,7 +27,8 @@ void checkEspeak(espeak_ng_STATUS status, const std::string& what, ErrorKind kin
   if (status == ENS_OK) return;
   char buf[256];
   espeak_ng_GetStatusCodeMessage(status, buf, sizeof buf);
-  throw Error(kind, "eSpeak NG: " + what + ": " + buf);
+  // eSpeak NG words its errors in English only; `what` is translated by the caller.
+  throw Error(kind, format(tr("eSpeak NG: {}: {}"), what, buf));
 }
 
 // State of one synthesize() call, reached from the C callback through the event's user_data.
@@ -120,8 +122,8 @@ int initializeEspeakOnce() {
   espeak_ng_ERROR_CONTEXT context = nullptr;
   const espeak_ng_STATUS status = espeak_ng_Initialize(&context);
   if (context) espeak_ng_ClearErrorContext(&context);
-  checkEspeak(status, "cannot initialize (is the espeak-ng-data package installed?)");
-  checkEspeak(espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr), "cannot set up output");
+  checkEspeak(status, tr("cannot initialize (is the espeak-ng-data package installed?)"));
+  checkEspeak(espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr), tr("cannot set up output"));
   espeak_SetSynthCallback(synthCallback);
   sample_rate = espeak_ng_GetSampleRate();
   std::atexit([] { espeak_ng_Terminate(); });
@@ -203,17 +205,17 @@ void EspeakSynthesizer::setVoice(const VoiceParams& params) {
     const std::string variant = name.substr(plus + 1);
     const auto known = variants();
     if (std::find(known.begin(), known.end(), variant) == known.end()) {
-      throw Error::usage("unknown voice variant '" + variant + "' in '" + name + "' (see 'vorlesen voices')");
+      throw Error::usage(format(tr("unknown voice variant '{}' in '{}' (see 'vorlesen voices')"), variant, name));
     }
   }
   const espeak_ng_STATUS status = espeak_ng_SetVoiceByName(name.c_str());
   if (name != params_.voice) word_phonemes_.clear();
   if (status != ENS_OK) {
-    throw Error::usage("unknown voice '" + name + "' (see 'vorlesen voices')");
+    throw Error::usage(format(tr("unknown voice '{}' (see 'vorlesen voices')"), name));
   }
-  checkEspeak(espeak_ng_SetParameter(espeakRATE, kRateRange.clamp(params.rate), 0), "setting the rate");
-  checkEspeak(espeak_ng_SetParameter(espeakPITCH, kPitchRange.clamp(params.pitch), 0), "setting the pitch");
-  checkEspeak(espeak_ng_SetParameter(espeakVOLUME, kVolumeRange.clamp(params.volume), 0), "setting the volume");
+  checkEspeak(espeak_ng_SetParameter(espeakRATE, kRateRange.clamp(params.rate), 0), tr("setting the rate"));
+  checkEspeak(espeak_ng_SetParameter(espeakPITCH, kPitchRange.clamp(params.pitch), 0), tr("setting the pitch"));
+  checkEspeak(espeak_ng_SetParameter(espeakVOLUME, kVolumeRange.clamp(params.volume), 0), tr("setting the volume"));
   params_ = params;
 }
 
@@ -450,11 +452,11 @@ std::size_t EspeakSynthesizer::speak(const std::string& message, unsigned int fl
   ctx.text = text;
   ctx.phoneme_runs = std::move(phoneme_runs);
   // Parameters are process-global in eSpeak: set them again before each message.
-  checkEspeak(espeak_ng_SetParameter(espeakRATE, kRateRange.clamp(params_.rate), 0), "setting the rate");
+  checkEspeak(espeak_ng_SetParameter(espeakRATE, kRateRange.clamp(params_.rate), 0), tr("setting the rate"));
   unsigned int uid = 0;
   const espeak_ng_STATUS status =
       espeak_ng_Synthesize(message.c_str(), message.size() + 1, 0, POS_CHARACTER, 0, flags, &uid, &ctx);
-  if (!ctx.stopped) checkEspeak(status, "synthesis failed");
+  if (!ctx.stopped) checkEspeak(status, tr("synthesis failed"));
   return ctx.samples;
 }
 

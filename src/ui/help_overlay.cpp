@@ -9,8 +9,9 @@ namespace vorlesen::ui {
 
 namespace {
 constexpr int kKeyColumn = 12;
-constexpr const char* kMouseKeys = "click";
-constexpr const char* kMouseWhat = "jump to that sentence";
+// TRANSLATORS: the help overlay's mouse line: a click on the text ...
+constexpr const char* kMouseKeys = N_("click");
+constexpr const char* kMouseWhat = N_("jump to that sentence");
 }
 
 // The entries (every key of the screen, then the mouse) in one column, or in two when one does not
@@ -40,7 +41,8 @@ void HelpOverlay::draw(const ScreenModel& /*model*/) {
     wattrset(w, theme_.overlay);
     box(w, 0, 0);
     wattrset(w, theme_.overlay | A_BOLD);
-    mvwaddnstr(w, 0, 2, " Keys ", cols - 4);
+    wmove(w, 0, 2);
+    addUtf8(w, std::string(" ") + tr("Keys") + " ", cols - 4);
     wattrset(w, theme_.overlay);
     int y = 2, x = 2;
     auto entry = [&](const char* keys, const char* what) {
@@ -55,8 +57,8 @@ void HelpOverlay::draw(const ScreenModel& /*model*/) {
       wmove(w, y++, x + std::max(used + 1, kKeyColumn));
       addUtf8(w, what, std::max(0, right - x - kKeyColumn - 1));
     };
-    for (const KeyBinding& b : keyBindings(Front::Screen)) entry(b.keys, tr(b.what));
-    entry(kMouseKeys, kMouseWhat);
+    for (const KeyBinding& b : keyBindings(Front::Screen)) entry(tr(b.keys), tr(b.what));
+    entry(tr(kMouseKeys), tr(kMouseWhat));
     drawn_ = true;
   }
   wmove(w, 2, 2);  // the cursor on the first entry, for screen readers

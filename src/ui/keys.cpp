@@ -2,33 +2,36 @@
 
 #include <algorithm>
 
+#include "ui/layout.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
 
 namespace vorlesen::ui {
 
 const std::vector<KeyBinding>& keyBindings() {
+  // TRANSLATORS: the first string of a row names the keys as the help shows them (space, arrow keys,
+  // Home, End, Ctrl-L): translate the names of keys only, never the letters, which stay the same.
   static const std::vector<KeyBinding> table = {
-      {Action::TogglePause, {L' '}, {}, "space", N_("pause / resume")},
-      {Action::PrevSentence, {L'h', L'p'}, {KEY_LEFT}, "Left  h p", N_("previous sentence")},
-      {Action::NextSentence, {L'l'}, {KEY_RIGHT}, "Right l", N_("next sentence"), Front::Screen},
-      {Action::NextSentence, {L'l', L'n'}, {KEY_RIGHT}, "Right l n", N_("next sentence"), Front::Plain},
-      {Action::PrevBlock, {L'k', L'P'}, {KEY_UP, KEY_PPAGE}, "Up    k P", N_("previous paragraph")},
-      {Action::NextBlock, {L'j', L'N'}, {KEY_DOWN, KEY_NPAGE}, "Down  j N", N_("next paragraph")},
+      {Action::TogglePause, {L' '}, {}, N_("space"), N_("pause / resume")},
+      {Action::PrevSentence, {L'h', L'p'}, {KEY_LEFT}, N_("Left  h p"), N_("previous sentence")},
+      {Action::NextSentence, {L'l'}, {KEY_RIGHT}, N_("Right l"), N_("next sentence"), Front::Screen},
+      {Action::NextSentence, {L'l', L'n'}, {KEY_RIGHT}, N_("Right l n"), N_("next sentence"), Front::Plain},
+      {Action::PrevBlock, {L'k', L'P'}, {KEY_UP, KEY_PPAGE}, N_("Up    k P"), N_("previous paragraph")},
+      {Action::NextBlock, {L'j', L'N'}, {KEY_DOWN, KEY_NPAGE}, N_("Down  j N"), N_("next paragraph")},
       {Action::Repeat, {L'r'}, {}, "r", N_("repeat the sentence")},
       {Action::RateUp, {L'+', L'='}, {}, "+", N_("faster (from the next word)")},
       {Action::RateDown, {L'-'}, {}, "-", N_("slower (from the next word)")},
       {Action::VolumeUp, {L']', L'>'}, {}, "] >", N_("louder")},
       {Action::VolumeDown, {L'[', L'<'}, {}, "[ <", N_("quieter")},
-      {Action::First, {L'g'}, {KEY_HOME}, "g     Home", N_("to the start")},
-      {Action::Last, {L'G'}, {KEY_END}, "G     End", N_("to the last sentence")},
+      {Action::First, {L'g'}, {KEY_HOME}, N_("g     Home"), N_("to the start")},
+      {Action::Last, {L'G'}, {KEY_END}, N_("G     End"), N_("to the last sentence")},
       {Action::NextArticle, {L'a'}, {}, "a", N_("next article (several inputs)")},
       {Action::PrevArticle, {L'A'}, {}, "A", N_("previous article (several inputs)")},
       {Action::Search, {L'/'}, {}, "/", N_("search the text and jump there"), Front::Screen},
       {Action::SearchNext, {L'n'}, {}, "n", N_("next match"), Front::Screen},
       {Action::Help, {L'?'}, {KEY_F(1)}, "?     F1", N_("this help (any key closes it)"), Front::Screen},
       {Action::Help, {L'?'}, {KEY_F(1)}, "?     F1", N_("this list of keys"), Front::Plain},
-      {Action::Redraw, {12 /* Ctrl-L */}, {}, "Ctrl-L", N_("redraw the screen"), Front::Screen},
+      {Action::Redraw, {12 /* Ctrl-L */}, {}, N_("Ctrl-L"), N_("redraw the screen"), Front::Screen},
       {Action::Quit, {L'q', L'Q'}, {}, "q", N_("quit (the position is remembered)"), Front::Screen},
       {Action::Quit, {L'q', L'Q'}, {}, "q", N_("quit"), Front::Plain},
       {Action::NextHeading, {L'u'}, {}, "u", N_("next heading")},
@@ -72,9 +75,10 @@ std::optional<Action> actionForKey(bool is_code, wint_t key, Front front) {
 std::string keyHelp(Front front, int width) {
   std::string out;
   for (const KeyBinding& b : keyBindings(front)) {
-    std::string line = b.keys;
-    line.resize(std::max<std::size_t>(line.size() + 1, static_cast<std::size_t>(width)), ' ');
-    out += (out.empty() ? "" : "\n") + ("  " + line) + tr(b.what);
+    // Padded by display columns: a translated key name may hold an arrow (3 bytes, 1 column).
+    const std::string keys = tr(b.keys);
+    const int used = displayWidth(keys);
+    out += (out.empty() ? "" : "\n") + ("  " + keys) + std::string(std::max(1, width - used), ' ') + tr(b.what);
   }
   return out;
 }

@@ -36,7 +36,7 @@ struct KeyBinding {
   Action action;
   std::vector<wint_t> chars;  // characters (get_wch returned OK)
   std::vector<int> codes;     // function keys (get_wch returned KEY_CODE_YES)
-  const char* keys;           // as the help shows them
+  const char* keys;           // as the help shows them; marked with N_(), shown through tr()
   const char* what;           // marked with N_(); shown through tr()
   Front front = Front::Both;
 };

@@ -11,6 +11,7 @@
 #include "common/atomic_file.h"
 #include "common/hash.h"
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
 
 namespace vorlesen::ui {
@@ -60,7 +61,7 @@ void writeEntries(const std::string& path, const std::vector<Entry>& entries) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
-  if (ec) throw Error::output(path + ": cannot create its directory: " + ec.message());
+  if (ec) throw Error::output(format(tr("{}: cannot create its directory: {}"), path, ec.message()));
   std::ostringstream out;
   out << "# vorlesen: where each document was left (see vorlesen(1), RESUME)\n";
   for (std::size_t i = 0; i < entries.size() && i < ResumeStore::kMaxEntries; ++i) {

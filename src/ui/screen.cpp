@@ -121,11 +121,12 @@ class Screen {
 // showing the article there.
 Answer askResume(Screen& screen, const ResumePoint& point) {
   screen.model.focus = Span{point.offset, point.offset};
+  // TRANSLATORS: the resume question; the keys stay (j is taken as yes too), only the words change.
   screen.model.prompt =
       screen.model.articles > 1
           ? format(tr("Continue with article {} of {} at sentence {}? Enter/y yes, n from the start, q quit "),
                    screen.model.article + 1, screen.model.articles, point.sentence + 1)
-          : "Continue at sentence " + std::to_string(point.sentence + 1) + "? Enter/y yes, n from the start, q quit ";
+          : format(tr("Continue at sentence {}? Enter/y yes, n from the start, q quit "), point.sentence + 1);
   for (;;) {
     if (CursesSession::stopRequested()) return Answer::Quit;
     screen.render();
@@ -320,11 +321,11 @@ class Controller {
     const auto hit = findText(screen_.model.doc->text, needle, here.begin + 1);
     const auto index = hit ? sentenceAt(*hit) : std::nullopt;
     if (!index) {
-      screen_.setNotice("not found: " + needle);
+      screen_.setNotice(format(tr("not found: {}"), needle));
       return;
     }
     player_->jumpTo(*index);
-    screen_.setNotice("found: " + needle);
+    screen_.setNotice(format(tr("found: {}"), needle));
   }
 
   void onSearchKey(bool is_code, wint_t key) {

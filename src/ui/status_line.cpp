@@ -10,11 +10,12 @@ namespace {
 
 const char* stateLabel(PlayerState s) {
   switch (s) {
-    case PlayerState::Starting: return "Starting";
-    case PlayerState::Playing: return "Playing";
-    case PlayerState::Paused: return "Paused";
-    case PlayerState::Finished: return "Finished";
-    case PlayerState::Error: return "Error";
+    // TRANSLATORS: the status line's first field; keep these short (the line has 80 columns).
+    case PlayerState::Starting: return tr("Starting");
+    case PlayerState::Playing: return tr("Playing");
+    case PlayerState::Paused: return tr("Paused");
+    case PlayerState::Finished: return tr("Finished");
+    case PlayerState::Error: return tr("Error");
   }
   return "";
 }
@@ -66,17 +67,20 @@ std::string StatusLine::text(const ScreenModel& m, std::size_t width) {
   fields.push_back({stateLabel(s.state)});
   if (m.articles > 1) fields.push_back({format(tr("article {} of {}"), m.article + 1, m.articles)});
   if (s.sentence_count > 0) {
-    fields.push_back({"sentence " + std::to_string(s.sentence + 1) + " of " + std::to_string(s.sentence_count) +
-                      (s.all_prepared ? "" : "+")});
+    fields.push_back({format(tr("sentence {} of {}"), s.sentence + 1, s.sentence_count) + (s.all_prepared ? "" : "+")});
   }
   if (s.rate > 0) {  // 0 before the engine reported anything
-    const std::string left = formatDuration(s.total_seconds - s.elapsed_seconds) + " left";
-    fields.push_back({formatDuration(s.elapsed_seconds) + ", " + left, 3, left});
-    fields.push_back({std::to_string(s.rate) + " wpm", 1});
-    fields.push_back({"vol " + std::to_string(s.volume), 1});
+    const std::string elapsed = formatDuration(s.elapsed_seconds);
+    const std::string left = formatDuration(s.total_seconds - s.elapsed_seconds);
+    // TRANSLATORS: time heard so far, time left (0:04, 7:21 left); the shorter form when the row is narrow.
+    fields.push_back({format(tr("{}, {} left"), elapsed, left), 3, format(tr("{} left"), left)});
+    // TRANSLATORS: the speaking rate in words per minute, then the volume (0-200), in the status line.
+    fields.push_back({format(tr("{} wpm"), s.rate), 1});
+    fields.push_back({format(tr("vol {}"), s.volume), 1});
   }
   if (!s.voice.empty()) fields.push_back({s.voice, 4});
-  if (m.notice.empty()) fields.push_back({"? help", 2});
+  // TRANSLATORS: the status line's last field: the key that shows the help.
+  if (m.notice.empty()) fields.push_back({tr("? help"), 2});
   return fit(std::move(fields), width);
 }
 

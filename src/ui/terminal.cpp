@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <clocale>
 #include <csignal>
 #include <cstdio>
 
 #include "vorlesen/error.h"
+#include "vorlesen/i18n.h"
 
 namespace vorlesen::ui {
 
@@ -54,25 +54,24 @@ SignalGuard::~SignalGuard() {
 int SignalGuard::stopRequested() { return g_stop_signal; }
 
 int checkCurses(int rc, const char* what) {
-  if (rc == ERR) throw Error::output(std::string("terminal: ") + what + " failed");
+  if (rc == ERR) throw Error::output(format(tr("terminal: {} failed"), what));
   return rc;
 }
 
 Window makeWindow(int rows, int cols, int top, int left) {
   WINDOW* w = newwin(rows, cols, top, left);
-  if (!w) throw Error::output("terminal: cannot create a " + std::to_string(rows) + "x" + std::to_string(cols) +
-                              " window");
+  if (!w) throw Error::output(format(tr("terminal: cannot create a {}x{} window"), rows, cols));
   return Window(w);
 }
 
 CursesSession::CursesSession(const std::string& stderr_log)
     : signals_(true), stderr_(stderr_log, StderrRedirect::OwnLines::Along) {
-  std::setlocale(LC_ALL, "");
+  initLocale();  // a UTF-8 LC_CTYPE for ncursesw (main() did it already; only tests reach it here)
   screen_ = newterm(nullptr, stdout, stdin);
   if (!screen_) {
     const char* term = std::getenv("TERM");
-    throw Error::output(std::string("terminal: cannot start the screen for TERM=") + (term ? term : "(unset)") +
-                        " (try --plain)");
+    throw Error::output(format(tr("terminal: cannot start the screen for TERM={} (try --plain)"),
+                               term ? term : tr("(unset)")));
   }
   try {
     checkCurses(cbreak(), "cbreak");  // Ctrl-C still raises SIGINT

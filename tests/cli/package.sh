@@ -31,7 +31,8 @@ done
 
 files=$(dpkg-deb --contents "$deb" | awk '{ print $6 }')
 for f in ./usr/bin/vorlesen ./usr/share/man/man1/vorlesen.1.gz ./usr/share/doc/vorlesen/README.md \
-         ./usr/share/doc/vorlesen/copyright; do
+         ./usr/share/doc/vorlesen/copyright ./usr/share/man/de/man1/vorlesen.1.gz \
+         ./usr/share/locale/de/LC_MESSAGES/vorlesen.mo; do
   grep -qx -- "$f" <<<"$files" || fail "package lacks $f"
 done
 for f in "$src"/voices/de/*.tsv; do
@@ -48,4 +49,7 @@ data=$("$tmp/root/usr/bin/vorlesen" voices | sed -n 's/^Language data: //p')
 [[ $data == "$tmp/root/usr/share/vorlesen/voices" ]] || fail "the packaged binary uses data from '$data'"
 spoken=$(echo "am 3. Mai" | "$tmp/root/usr/bin/vorlesen" normalize)
 [[ $spoken == "am dritten Mai" ]] || fail "the packaged binary says '$spoken'"
+# Its German messages come from the packaged catalogue beside it.
+err=$(LANG=de_DE.UTF-8 LANGUAGE= LC_ALL= LC_MESSAGES= "$tmp/root/usr/bin/vorlesen" segment /nonexistent.txt 2>&1)
+[[ $err == "vorlesen: /nonexistent.txt: kann nicht geöffnet werden: "* ]] || fail "the packaged binary says in German: $err"
 finish

@@ -39,7 +39,7 @@ left=$(find "$tmp" -name '*.wav*' -o -name '.out.wav*' | head -5)
 printf 'Ein K\xe4se ist gut.\n' > "$tmp/latin1.txt"
 err=$("$bin" render "$tmp/latin1.txt" -o "$tmp/latin1.wav" 2>&1); rc=$?
 [[ $rc -eq 0 ]] || fail "invalid UTF-8: exit $rc"
-[[ $err == "vorlesen: warning: $tmp/latin1.txt: invalid UTF-8 at byte 5 (1 sequence(s) replaced by U+FFFD)" ]] ||
+[[ $err == "vorlesen: warning: $tmp/latin1.txt: invalid UTF-8 at byte 5 (1 sequence replaced by U+FFFD)" ]] ||
   fail "invalid UTF-8 warning: $err"
 [[ -s $tmp/latin1.wav ]] || fail "invalid UTF-8: no WAV written"
 
