@@ -36,13 +36,7 @@ void ContentsOverlay::draw(const ScreenModel& model) {
   const std::size_t at = std::min(model.contents_at, entries.size() - 1);
   if (at < first_) first_ = at;
   if (at >= first_ + lines) first_ = at + 1 - lines;
-  wbkgdset(w, static_cast<chtype>(theme_.overlay) | ' ');
-  werase(w);
-  wattrset(w, theme_.overlay);
-  box(w, 0, 0);
-  wattrset(w, theme_.overlay | A_BOLD);
-  wmove(w, 0, 2);
-  addUtf8(w, " " + std::string(tr("Contents")) + " ", cols - 4);
+  drawOverlayFrame(w, theme_, tr("Contents"));
   int cursor_y = 1, cursor_x = 2;
   for (std::size_t i = first_; i < entries.size() && i < first_ + lines; ++i) {
     const int y = 1 + static_cast<int>(i - first_);

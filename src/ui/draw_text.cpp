@@ -25,6 +25,18 @@ int addUtf8(WINDOW* win, std::string_view text, int max_cols) {
   return cols;
 }
 
+void drawOverlayFrame(WINDOW* win, const Theme& theme, std::string_view title) {
+  const int cols = getmaxx(win);
+  wbkgdset(win, static_cast<chtype>(theme.overlay) | ' ');
+  werase(win);
+  wattrset(win, theme.overlay);
+  box(win, 0, 0);
+  wattrset(win, theme.overlay | A_BOLD);
+  wmove(win, 0, 2);
+  addUtf8(win, " " + std::string(title) + " ", cols - 4);
+  wattrset(win, theme.overlay);
+}
+
 std::string formatDuration(double seconds) {
   const long total = std::lround(std::max(0.0, seconds));
   char buf[32];

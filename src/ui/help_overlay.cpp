@@ -36,14 +36,7 @@ void HelpOverlay::draw(const ScreenModel& /*model*/) {
   if (!drawn_) {
     int rows = 0, cols = 0;
     getmaxyx(w, rows, cols);
-    wbkgdset(w, static_cast<chtype>(theme_.overlay) | ' ');
-    werase(w);
-    wattrset(w, theme_.overlay);
-    box(w, 0, 0);
-    wattrset(w, theme_.overlay | A_BOLD);
-    wmove(w, 0, 2);
-    addUtf8(w, std::string(" ") + tr("Keys") + " ", cols - 4);
-    wattrset(w, theme_.overlay);
+    drawOverlayFrame(w, theme_, tr("Keys"));
     int y = 2, x = 2;
     auto entry = [&](const char* keys, const char* what) {
       if (y >= rows - 1 && x == 2 && columns_ == 2) {  // on into the second column

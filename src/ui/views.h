@@ -144,6 +144,9 @@ class ContentsOverlay final : public WindowView {
 // Appends UTF-8 `text` to `win` as wide characters (tabs as spaces), at most `max_cols` columns;
 // returns the columns written.
 int addUtf8(WINDOW* win, std::string_view text, int max_cols);
+// Clears an overlay window and draws its box with `title` in the top border (bold), leaving the
+// overlay's attribute set.
+void drawOverlayFrame(WINDOW* win, const Theme& theme, std::string_view title);
 // "1:05" or "1:02:03".
 std::string formatDuration(double seconds);
 
