@@ -533,9 +533,9 @@ bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::siz
   bool ok = true;
   synth.synthesizeRuns(text, runsFrom(s.runs, from_byte), [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>& events) {
     if (quitting_) return false;
-    // After an interruption the rest is synthesized into the void (it takes milliseconds): an
-    // aborted eSpeak NG message leaves state behind that adds silence to the next one.
-    if (!ok) return true;
+    // After an interruption the message is stopped at once: finishing a long sentence into the void
+    // took up to 15 ms of every jump (the synthesizer sets eSpeak NG's state back itself).
+    if (!ok) return false;
     if (!events.empty()) {
       update([&](player::Record& r) {
         for (const WordEvent& ev : events) {
@@ -547,7 +547,7 @@ bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::siz
     }
     ok = push(pcm, n);
     update([&](player::Record& r) { r.speech_end = r.end = buffer_.writePosition(); });
-    return true;
+    return ok;
   });
   if (!ok) return false;
   ok = push(nullptr, pause_samples);
