@@ -647,9 +647,18 @@ TEST_CASE("a first sentence longer than the ring starts playing (it used to wait
 namespace {
 
 // The snapshot once the watch thread has seen everything pulled so far (it looks every 10 ms).
+// The snapshot once it has stopped changing for 100 ms, or after 1 s (synthesis going on refines the
+// time estimates): the watch thread publishes every 10 ms, but under a sanitizer on a loaded machine
+// it lagged more than the 60 ms once simply slept here.
 PlayerSnapshot settled(const Player& player) {
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
-  return player.snapshot();
+  PlayerSnapshot s = player.snapshot();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const PlayerSnapshot next = player.waitForChange(s.version, std::chrono::milliseconds(100));
+    if (next.version == s.version) return next;
+    s = next;
+  }
+  return s;
 }
 
 double left(const PlayerSnapshot& s) { return s.total_seconds - s.elapsed_seconds; }
