@@ -293,7 +293,7 @@ def main():
     rec_peak = peaks(x)
     any_ref = refs[rates[0]]
     step = 0
-    last_target = None  # screen: the sentence the last jump went to
+    last_target = 0  # screen: the sentence the last jump went to (playback starts at the first)
     for i, (kind, key, nlines) in enumerate(d.keys):
         ms = None
         kw = key // WIN
