@@ -16,8 +16,13 @@ recording:
           aligned on the 300 ms before the key).
 Prints "KIND MS" lines, one per key press.
 
-Usage: key_latency.py --rec REC --rounds N --ref RATE:WAV:JSON [--ref ...] -- COMMAND...
+With --screen, COMMAND runs on the pseudo-terminal (stdin and stdout, 80x24: the reading screen), no
+rate keys are pressed, and the sentence heard at a key is found by aligning the recording before it
+with the reference (next, previous and repeat go to that sentence +1, -1 and itself).
+
+Usage: key_latency.py [--screen] --rec REC --rounds N --ref RATE:WAV:JSON [--ref ...] -- COMMAND...
 """
+import fcntl
 import json
 import math
 import os
@@ -26,6 +31,7 @@ import select
 import struct
 import subprocess
 import sys
+import termios
 import time
 import wave
 
@@ -94,11 +100,20 @@ def best_match(rec_env, lo, hi, ref_env, start, length):
 
 
 class Driver:
-    def __init__(self, rec, command):
+    def __init__(self, rec, command, screen=False):
         self.rec = rec
         master, slave = pty.openpty()
         self.master = master
-        self.proc = subprocess.Popen(command, stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        if screen:
+            # The reading screen: the terminal is stdin and stdout (80x24); what it draws is read and dropped.
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
+            self.proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=subprocess.DEVNULL, env=env)
+            self.out_fd = master
+        else:
+            self.proc = subprocess.Popen(command, stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            self.out_fd = self.proc.stdout.fileno()
+        self.screen = screen
         os.close(slave)
         self.buf = b""
         self.lines = []  # (recording sample when read, line)
@@ -110,11 +125,16 @@ class Driver:
     def pump(self, seconds):
         end = time.monotonic() + seconds
         while time.monotonic() < end:
-            ready, _, _ = select.select([self.proc.stdout], [], [], 0.005)
+            ready, _, _ = select.select([self.out_fd], [], [], 0.005)
             if ready:
-                chunk = os.read(self.proc.stdout.fileno(), 4096)
+                try:
+                    chunk = os.read(self.out_fd, 4096)
+                except OSError:  # the terminal's other end closed
+                    chunk = b""
                 if not chunk:
                     return False
+                if self.screen:
+                    continue
                 self.buf += chunk
                 while b"\n" in self.buf:
                     line, self.buf = self.buf.split(b"\n", 1)
@@ -174,6 +194,34 @@ def jump_latency(rec_env, ref, key, next_key, k):
     return None if o is None else ((o + lead) * WIN - key) * 1000 / RATE
 
 
+def align_before(rec_env, ref, kw, span, lo, hi):
+    """(distance, m): the reference windows m..m+span closest to the `span` recorded before window kw."""
+    best, best_m = None, None
+    for m in range(lo, max(lo + 1, hi - span)):
+        d = sum(abs(rec_env[kw - span + i] - ref.env[m + i]) for i in range(span) if m + i < len(ref.env))
+        if best is None or d < best:
+            best, best_m = d, m
+    return best, best_m
+
+
+def heard_at(rec_env, ref, key, near=None):
+    """The sentence heard when the key was pressed, found by aligning the recording with `ref`
+    (0.75 s before the key: each key waits a second after the one before it); `near`: the sentence
+    the last jump went to, so that only it and the few around it are searched (envelopes of
+    sentences far apart can look alike)."""
+    span = 150
+    lo, hi = 0, len(ref.env)
+    if near is not None:
+        n = len(ref.sentences)
+        lo = int(ref.sentences[max(0, near - 1)]["start"] * RATE) // WIN
+        hi = int(ref.sentences[min(n - 1, near + 3)]["end"] * RATE) // WIN
+    _, m = align_before(rec_env, ref, key // WIN, span, lo, hi)
+    if m is None:
+        return None
+    at = (m + span) * WIN / RATE
+    return max((k for k, s in enumerate(ref.sentences) if s["start"] <= at), default=None)
+
+
 def rate_latency(rec_env, ref, key, k):
     """Where the recording stops following `ref` (the old rate) after the key."""
     span = 60  # 300 ms before the key
@@ -181,11 +229,7 @@ def rate_latency(rec_env, ref, key, k):
     lo = int(s["start"] * RATE) // WIN
     hi = int(s["end"] * RATE) // WIN
     kw = key // WIN
-    best, best_m = None, None
-    for m in range(lo, max(lo + 1, hi - span)):
-        d = sum(abs(rec_env[kw - span + i] - ref.env[m + i]) for i in range(span) if m + i < len(ref.env))
-        if best is None or d < best:
-            best, best_m = d, m
+    best, best_m = align_before(rec_env, ref, kw, span, lo, hi)
     if best_m is None:
         return None
     base = best / span + 0.3
@@ -210,8 +254,12 @@ def rate_latency(rec_env, ref, key, k):
 
 def main():
     args = sys.argv[1:]
-    rec, rounds, refs = None, 10, {}
+    rec, rounds, refs, screen = None, 10, {}, False
     while args and args[0] != "--":
+        if args[0] == "--screen":  # the reading screen: no rate keys, sentences found in the recording
+            screen = True
+            args = args[1:]
+            continue
         if args[0] == "--rec":
             rec = args[1]
         elif args[0] == "--rounds":
@@ -222,7 +270,7 @@ def main():
         args = args[2:]
     command = args[1:]
     rates = sorted(refs)
-    d = Driver(rec, command)
+    d = Driver(rec, command, screen)
     d.pump(0.5)
     rate_steps = []  # the rate before each rate key
     for r in range(rounds):
@@ -230,9 +278,11 @@ def main():
         d.pump(0.8)
         d.keys.append(("resume", d.samples(), len(d.lines)))
         os.write(d.master, b" ")
-        d.press("next", b"n", 1.0)
+        d.press("next", b"l", 1.0)
         d.press("previous", b"p", 1.2)
         d.press("repeat", b"r", 1.2)
+        if screen:
+            continue
         up = r % 2 == 0
         rate_steps.append(rates[0] if up else rates[-1])
         d.press("rate", b"+" if up else b"-", 1.2)
@@ -243,6 +293,7 @@ def main():
     rec_peak = peaks(x)
     any_ref = refs[rates[0]]
     step = 0
+    last_target = 0  # screen: the sentence the last jump went to (playback starts at the first)
     for i, (kind, key, nlines) in enumerate(d.keys):
         ms = None
         kw = key // WIN
@@ -255,7 +306,12 @@ def main():
             ms = None if first is None else (first * WIN - key) * 1000 / RATE
         elif kind in ("next", "previous", "repeat"):
             rate = rates[0] if step % 2 == 0 else rates[-1]
-            k = heard_before(d, [any_ref], nlines) if kind == "repeat" else target_after(d, [any_ref], nlines)
+            if screen:
+                heard = heard_at(rec_env, refs[rate], key, last_target)
+                k = None if heard is None else max(0, heard + {"next": 1, "previous": -1, "repeat": 0}[kind])
+                last_target = k
+            else:
+                k = heard_before(d, [any_ref], nlines) if kind == "repeat" else target_after(d, [any_ref], nlines)
             if k is not None:
                 next_key = d.keys[i + 1][1] if i + 1 < len(d.keys) else len(x)
                 ms = jump_latency(rec_env, refs[rate], key, next_key, k)

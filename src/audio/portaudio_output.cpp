@@ -40,6 +40,9 @@ Error paError(PaError err, const std::string& what) {
   return Error::audio(message);
 }
 
+// The output buffer asked for, in seconds (the device's own low latency when that is longer).
+constexpr double kOutputLatency = 0.02;
+
 void check(PaError err, const std::string& what) {
   if (err < 0) throw paError(err, what);
 }
@@ -143,7 +146,11 @@ class PortAudioOutput final : public AudioOutput {
     params.device = device_.index;
     params.channelCount = 1;
     params.sampleFormat = paInt16;
-    params.suggestedLatency = std::max(info ? info->defaultLowOutputLatency : 0.05, 0.04);
+    // The whole buffer is heard before anything written now: PortAudio 19.6's ALSA code fills it with
+    // silence at the start and every key's new sound queues behind it. 40 ms made the first sound and
+    // next/previous/repeat miss 60 ms; 20 ms met it without more underruns (PortAudio's underflow
+    // flag: 1 in a 40 ms run, 0 in a 20 ms run, load 5) -- see ARCHITECTURE.md "Key to sound".
+    params.suggestedLatency = std::max(info ? info->defaultLowOutputLatency : 0.05, kOutputLatency);
     quiet_.emplace();  // while the stream exists (a failure itself is reported through failure())
     PaError err = Pa_OpenStream(&stream_, nullptr, &params, sample_rate, paFramesPerBufferUnspecified, paNoFlag,
                                 &PortAudioOutput::callback, this);

@@ -3,6 +3,7 @@
 #include "vorlesen/fetch.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cctype>
@@ -19,23 +20,69 @@ namespace vorlesen {
 
 namespace {
 
+// libcurl is opened when the first link is fetched, not linked: it brings some 25 libraries (TLS,
+// Kerberos, LDAP, SSH ...) that were half of the time every command spent loading libraries before
+// main() (perf stat of a program linked like vorlesen: 20 -> 10 ms CPU without them), though only
+// links need them. Its functions are called through this table.
+struct Libcurl {
+  decltype(&curl_global_init) global_init;
+  decltype(&curl_easy_init) easy_init;
+  decltype(&curl_easy_setopt) easy_setopt;
+  decltype(&curl_easy_perform) easy_perform;
+  decltype(&curl_easy_getinfo) easy_getinfo;
+  decltype(&curl_easy_strerror) easy_strerror;
+  decltype(&curl_easy_cleanup) easy_cleanup;
+  decltype(&curl_slist_append) slist_append;
+  decltype(&curl_slist_free_all) slist_free_all;
+};
+
+template <typename F>
+void bind(void* library, F& function, const char* name, std::string& missing) {
+  function = reinterpret_cast<F>(dlsym(library, name));
+  if (!function && missing.empty()) missing = name;
+}
+
+// libcurl, opened and set up once per process (its global state is never torn down: other threads
+// may fetch until the process ends). Throws an input error when it cannot be loaded.
+const Libcurl& libcurl() {
+  static std::once_flag once;
+  static Libcurl api{};
+  static std::string failure;
+  std::call_once(once, [] {
+    void* library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!library) {
+      const char* why = dlerror();
+      failure = format(tr("cannot load libcurl ({}); links need the libcurl4 package"), why ? why : "?");
+      return;
+    }
+    std::string missing;
+    bind(library, api.global_init, "curl_global_init", missing);
+    bind(library, api.easy_init, "curl_easy_init", missing);
+    bind(library, api.easy_setopt, "curl_easy_setopt", missing);
+    bind(library, api.easy_perform, "curl_easy_perform", missing);
+    bind(library, api.easy_getinfo, "curl_easy_getinfo", missing);
+    bind(library, api.easy_strerror, "curl_easy_strerror", missing);
+    bind(library, api.easy_cleanup, "curl_easy_cleanup", missing);
+    bind(library, api.slist_append, "curl_slist_append", missing);
+    bind(library, api.slist_free_all, "curl_slist_free_all", missing);
+    if (!missing.empty()) {
+      failure = format(tr("cannot load libcurl ({}); links need the libcurl4 package"), missing + ": not found");
+    } else if (api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+      failure = tr("cannot initialize libcurl");
+    }
+  });
+  if (!failure.empty()) throw Error::input(failure);
+  return api;
+}
+
 struct EasyCloser {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+  void operator()(CURL* c) const { libcurl().easy_cleanup(c); }
 };
 struct SlistCloser {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+  void operator()(curl_slist* l) const { libcurl().slist_free_all(l); }
 };
 using EasyPtr = std::unique_ptr<CURL, EasyCloser>;
 using SlistPtr = std::unique_ptr<curl_slist, SlistCloser>;
-
-// libcurl's global state, set up once per process (and never torn down: other threads may fetch
-// until the process ends).
-void initCurlOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw Error::input(tr("cannot initialize libcurl"));
-  });
-}
 
 std::string_view trimView(std::string_view s) { return trim(s); }
 
@@ -81,7 +128,7 @@ extern "C" std::size_t onBody(char* data, std::size_t size, std::size_t n, void*
   if (!t->type_checked) {
     t->type_checked = true;
     const char* type = nullptr;
-    curl_easy_getinfo(t->curl, CURLINFO_CONTENT_TYPE, &type);
+    libcurl().easy_getinfo(t->curl, CURLINFO_CONTENT_TYPE, &type);
     std::string media_type, charset;
     parseContentType(type, media_type, charset);
     if (!isReadableType(media_type)) {
@@ -136,7 +183,7 @@ std::string httpStatusWords(long code) {
 
 std::string connectFailure(const std::string& url, CURL* curl) {
   long os_errno = 0;
-  curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &os_errno);
+  libcurl().easy_getinfo(curl, CURLINFO_OS_ERRNO, &os_errno);
   if (os_errno == ECONNREFUSED) {
     return format(tr("{}: cannot connect to {}: the connection was refused (no server is listening there)"), url,
                   hostOf(url));
@@ -148,7 +195,7 @@ std::string connectFailure(const std::string& url, CURL* curl) {
 }
 
 std::string detail(const Transfer& t, CURLcode code) {
-  return t.error[0] != '\0' ? std::string(t.error) : std::string(curl_easy_strerror(code));
+  return t.error[0] != '\0' ? std::string(t.error) : std::string(libcurl().easy_strerror(code));
 }
 
 // The one place a CURLcode (and the transfer's own reasons to stop) becomes an Error.
@@ -183,7 +230,7 @@ Error curlError(const std::string& url, CURLcode code, const Transfer& t) {
       return Error::input(format(tr("{}: too many redirects (more than {})"), url, o.max_redirects));
     case CURLE_HTTP_RETURNED_ERROR: {
       long status = 0;
-      curl_easy_getinfo(t.curl, CURLINFO_RESPONSE_CODE, &status);
+      libcurl().easy_getinfo(t.curl, CURLINFO_RESPONSE_CODE, &status);
       return Error::input(format(tr("{}: the server answered HTTP {}: {}"), url, status, httpStatusWords(status)));
     }
     case CURLE_UNSUPPORTED_PROTOCOL:
@@ -207,25 +254,26 @@ long milliseconds(double seconds) { return static_cast<long>(std::max(1.0, std::
 
 // Everything about the request: what to accept, how long to wait, what to verify.
 void configure(CURL* curl, const std::string& url, const FetchOptions& o, curl_slist* headers, Transfer& t) {
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, o.max_redirects);
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "vorlesen/" VORLESEN_VERSION " (reads articles aloud)");
-  curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");  // cookies set on the way through redirects
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, milliseconds(o.timeout_seconds));
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(std::min(o.connect_timeout_seconds, o.timeout_seconds)));
-  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for timeouts: other threads run
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, t.error);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+  const Libcurl& c = libcurl();
+  c.easy_setopt(curl, CURLOPT_URL, url.c_str());
+  c.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  c.easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  c.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  c.easy_setopt(curl, CURLOPT_MAXREDIRS, o.max_redirects);
+  c.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
+  c.easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  c.easy_setopt(curl, CURLOPT_USERAGENT, "vorlesen/" VORLESEN_VERSION " (reads articles aloud)");
+  c.easy_setopt(curl, CURLOPT_COOKIEFILE, "");  // cookies set on the way through redirects
+  c.easy_setopt(curl, CURLOPT_TIMEOUT_MS, milliseconds(o.timeout_seconds));
+  c.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(std::min(o.connect_timeout_seconds, o.timeout_seconds)));
+  c.easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
+  c.easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  c.easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  c.easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
+  c.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for timeouts: other threads run
+  c.easy_setopt(curl, CURLOPT_ERRORBUFFER, t.error);
+  c.easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
+  c.easy_setopt(curl, CURLOPT_WRITEDATA, &t);
 }
 
 }  // namespace
@@ -236,30 +284,30 @@ bool isUrl(std::string_view input) {
 }
 
 FetchedPage fetchPage(const std::string& url, const FetchOptions& options) {
-  initCurlOnce();
+  libcurl();  // fails here, before anything, when libcurl cannot be loaded
   if (isReservedInvalid(hostOf(url))) {
     throw Error::input(format(tr("{}: cannot find the server {} (no such host name, or no network)"), url, hostOf(url)));
   }
-  EasyPtr curl(curl_easy_init());
+  EasyPtr curl(libcurl().easy_init());
   if (!curl) throw Error::input(format(tr("{}: cannot start a download (out of memory?)"), url));
-  curl_slist* list = curl_slist_append(nullptr, "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/*;q=0.8");
-  list = curl_slist_append(list, "Accept-Language: de-DE,de;q=0.9,en;q=0.5");
+  curl_slist* list = libcurl().slist_append(nullptr, "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/*;q=0.8");
+  list = libcurl().slist_append(list, "Accept-Language: de-DE,de;q=0.9,en;q=0.5");
   const SlistPtr headers(list);
   Transfer t(options, curl.get());
   configure(curl.get(), url, options, headers.get(), t);
-  const CURLcode code = curl_easy_perform(curl.get());
+  const CURLcode code = libcurl().easy_perform(curl.get());
   if (code != CURLE_OK) throw curlError(url, code, t);
 
   FetchedPage page;
   page.url = url;
   const char* type = nullptr;
-  curl_easy_getinfo(curl.get(), CURLINFO_CONTENT_TYPE, &type);
+  libcurl().easy_getinfo(curl.get(), CURLINFO_CONTENT_TYPE, &type);
   parseContentType(type, page.media_type, page.charset);
   if (!isReadableType(page.media_type)) {  // an empty body never reached the check in onBody()
     throw Error::input(format(tr("{}: this link is not a web page or text, but {}"), url, page.media_type));
   }
   const char* final_url = nullptr;
-  curl_easy_getinfo(curl.get(), CURLINFO_EFFECTIVE_URL, &final_url);
+  libcurl().easy_getinfo(curl.get(), CURLINFO_EFFECTIVE_URL, &final_url);
   page.final_url = final_url ? final_url : url;
   page.body = std::move(t.body);
   return page;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "player/player_impl.h"
 #include "vorlesen/error.h"
@@ -53,6 +54,23 @@ std::size_t continueAt(const Document& head, const Document& full, std::size_t d
 }
 
 // An exception that is not an Error, met on an engine thread, as the failure it reports.
+// Drops the zero samples a message starts with (at most 0.2 s), when asked to; word positions move
+// with them.
+struct LeadTrim {
+  bool active;
+  std::size_t dropped = 0;
+  void apply(const std::int16_t*& pcm, std::size_t& n) {
+    constexpr std::size_t kMost = 22050 / 5;
+    while (active && n > 0 && *pcm == 0 && dropped < kMost) {
+      ++pcm;
+      --n;
+      ++dropped;
+    }
+    if (n > 0 || dropped >= kMost) active = false;
+  }
+  std::size_t shifted(std::size_t sample) const { return sample > dropped ? sample - dropped : 0; }
+};
+
 Error unexpected(const std::exception& e) { return Error::synthesis(format(tr("playback failed: {}"), e.what())); }
 
 // The runs of `runs` (stretches of a sentence's spoken text) as they lie in the text from byte `from`
@@ -531,23 +549,27 @@ bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::siz
     change(records_.back());
   };
   bool ok = true;
+  // The first sentence after the start or a key begins with its first sound: eSpeak NG opens every
+  // message with 12-50 ms of zero samples (more before a plosive), which only delayed the answer.
+  LeadTrim trim{std::exchange(trim_lead_, false)};
   synth.synthesizeRuns(text, runsFrom(s.runs, from_byte), [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>& events) {
     if (quitting_) return false;
-    // After an interruption the rest is synthesized into the void (it takes milliseconds): an
-    // aborted eSpeak NG message leaves state behind that adds silence to the next one.
-    if (!ok) return true;
+    // After an interruption the message is stopped at once: finishing a long sentence into the void
+    // took up to 15 ms of every jump (the synthesizer sets eSpeak NG's state back itself).
+    if (!ok) return false;
+    trim.apply(pcm, n);
     if (!events.empty()) {
       update([&](player::Record& r) {
         for (const WordEvent& ev : events) {
           const std::size_t at = from_byte + ev.text.begin;
-          r.words.emplace_back(begin + ev.sample, s.spoken.sourceOf(at, from_byte + ev.text.end));
+          r.words.emplace_back(begin + trim.shifted(ev.sample), s.spoken.sourceOf(at, from_byte + ev.text.end));
           r.word_text.push_back(at);
         }
       });
     }
     ok = push(pcm, n);
     update([&](player::Record& r) { r.speech_end = r.end = buffer_.writePosition(); });
-    return true;
+    return ok;
   });
   if (!ok) return false;
   ok = push(nullptr, pause_samples);
@@ -803,6 +825,7 @@ void Player::Impl::synthLoop(const SynthesizerFactory& make_synth) {
           std::lock_guard<std::mutex> lock(control_mutex_);
           jumps_taken_ = orders.jump_ticket;
         }
+        trim_lead_ = true;
         control_cv_.notify_all();
       }
       if (orders.rate && *orders.rate != params.rate) applyRate(*synth, params, *orders.rate, next, from_byte);

@@ -214,6 +214,7 @@ class Player::Impl {
 
   // Synthesis thread only: the rate of the sentence being synthesized.
   int synth_rate_ = 0;
+  bool trim_lead_ = true;  // synthesis thread: the next sentence starts playback (start, a jump)
   // Watch thread only.
   player::TimeAnchor anchor_;
 

@@ -2,6 +2,11 @@
 
 #include <unicode/uchar.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 #include "pronounce/words.h"
@@ -31,16 +36,20 @@ std::string capitalized(std::string_view s) {
 
 namespace {
 
+// The line of `text` that starts at `start`, without its line end; `next` is where the next starts.
+std::string_view lineAt(std::string_view text, std::size_t start, std::size_t& next) {
+  std::size_t eol = text.find('\n', start);
+  if (eol == std::string_view::npos) eol = text.size();
+  next = std::min(eol + 1, text.size());
+  std::string_view line = text.substr(start, eol - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
 // The lines of `text` sorted byte-wise (for a word list that is not), each ending with a newline.
-std::string sortedLines(const std::string& text) {
+std::string sortedLines(std::string_view text) {
   std::vector<std::string_view> lines;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t eol = text.find('\n', i);
-    if (eol == std::string::npos) eol = text.size();
-    lines.emplace_back(std::string_view(text).substr(i, eol - i));
-    i = eol + 1;
-  }
+  for (std::size_t i = 0, next = 0; i < text.size(); i = next) lines.push_back(lineAt(text, i, next));
   std::sort(lines.begin(), lines.end());
   std::string out;
   out.reserve(text.size() + 1);
@@ -54,41 +63,94 @@ std::string sortedLines(const std::string& text) {
 bool looksSorted(std::string_view text) {
   constexpr std::size_t kProbes = 1000;
   const std::size_t step = std::max<std::size_t>(1, text.size() / kProbes);  // a small list: every line
-  std::size_t at = 0;
+  std::size_t at = 0;  // a line start
   while (at < text.size()) {
-    while (at > 0 && text[at - 1] != '\n') --at;
-    const std::size_t eol = text.find('\n', at);
+    std::size_t next = 0;
+    std::size_t after = 0;
+    const std::string_view line = lineAt(text, at, next);
+    if (next >= text.size()) break;
+    if (lineAt(text, next, after) < line) return false;
+    // On to the first line that starts at least `step` bytes further.
+    const std::size_t eol = at + step >= text.size() ? std::string_view::npos : text.find('\n', at + step - 1);
     if (eol == std::string_view::npos) break;
-    const std::size_t next_eol = std::min(text.find('\n', eol + 1), text.size());
-    const std::string_view line = text.substr(at, eol - at);
-    const std::string_view next = text.substr(eol + 1, next_eol - eol - 1);
-    if (!next.empty() && next < line) return false;
-    at = std::max(at + step, eol + 1);
+    at = std::max(eol + 1, next);
   }
   return true;
 }
 
 }  // namespace
 
-CompoundSplitter::CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
-                                   std::vector<std::string> prefixes)
-    : text_(std::move(words)), shortest_(shortest), not_parts_(std::move(not_parts)), prefixes_(std::move(prefixes)) {
-  if (text_.find('\r') != std::string::npos) text_.erase(std::remove(text_.begin(), text_.end(), '\r'), text_.end());
-  if (!looksSorted(text_)) text_ = sortedLines(text_);
-  if (!text_.empty() && text_.back() != '\n') text_.push_back('\n');
-  if (text_.size() > UINT32_MAX) text_.clear();  // the index counts in 32 bits; no list is that long
-  lines_.reserve(text_.size() / 10);
-  for (std::size_t at = 0; at < text_.size(); at = text_.find('\n', at) + 1) lines_.push_back(static_cast<std::uint32_t>(at));
+WordList::WordList(std::string words) : owned_(std::move(words)) {
+  if (!looksSorted(owned_)) owned_ = sortedLines(owned_);
+  text_ = owned_;
 }
 
-bool CompoundSplitter::listed(std::string_view word) const {
-  // Binary search over the line starts.
-  const std::string_view all(text_);
-  const auto line = [&](std::uint32_t start) { return all.substr(start, all.find('\n', start) - start); };
-  const auto it = std::lower_bound(lines_.begin(), lines_.end(), word,
-                                   [&](std::uint32_t start, std::string_view w) { return line(start) < w; });
-  return it != lines_.end() && line(*it) == word;
+WordList::WordList(const void* map, std::size_t size)
+    : map_(map), map_size_(size), text_(static_cast<const char*>(map), size) {}
+
+WordList::WordList(WordList&& other) noexcept
+    : owned_(std::move(other.owned_)), map_(other.map_), map_size_(other.map_size_) {
+  text_ = map_ ? other.text_ : std::string_view(owned_);
+  other.map_ = nullptr;
+  other.map_size_ = 0;
+  other.text_ = {};
 }
+
+WordList::~WordList() {
+  if (map_) munmap(const_cast<void*>(map_), map_size_);
+}
+
+std::optional<WordList> WordList::open(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  void* map = MAP_FAILED;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    map = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  }
+  std::optional<WordList> out;
+  if (map != MAP_FAILED) {
+    const std::size_t size = static_cast<std::size_t>(st.st_size);
+    if (looksSorted(std::string_view(static_cast<const char*>(map), size))) {
+      out.emplace(WordList(map, size));
+    } else {
+      out.emplace(std::string(static_cast<const char*>(map), size));
+      munmap(map, size);
+    }
+  } else {  // empty, or not a regular file (a pipe): read it
+    std::string text;
+    char buffer[65536];
+    ssize_t n;
+    while ((n = ::read(fd, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(n));
+    if (n == 0) out.emplace(std::move(text));
+  }
+  ::close(fd);
+  return out;
+}
+
+bool WordList::contains(std::string_view word) const {
+  // Binary search over bytes: `lo` and `hi` are line starts; the line around the middle byte decides.
+  std::size_t lo = 0;
+  std::size_t hi = text_.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    const std::size_t eol_before = mid == 0 ? std::string_view::npos : text_.rfind('\n', mid - 1);
+    const std::size_t start = eol_before == std::string_view::npos ? 0 : eol_before + 1;
+    std::size_t next = 0;
+    const std::string_view line = lineAt(text_, std::max(start, lo), next);
+    if (line == word) return true;
+    if (line < word) {
+      lo = next > lo ? next : text_.size();
+    } else {
+      hi = std::max(start, lo);
+    }
+  }
+  return false;
+}
+
+CompoundSplitter::CompoundSplitter(WordList words, std::size_t shortest, std::vector<std::string> not_parts,
+                                   std::vector<std::string> prefixes)
+    : words_(std::move(words)), shortest_(shortest), not_parts_(std::move(not_parts)), prefixes_(std::move(prefixes)) {}
 
 // "verb" before "rechen", "bet" before "roffen": a prefix with a letter or two, before a part that
 // starts with a vowel, r or l, which could have taken those letters ("Geld|strafe" is fine).

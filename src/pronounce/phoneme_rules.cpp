@@ -5,7 +5,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 
 #include "pronounce/words.h"
@@ -145,7 +144,7 @@ std::string expandClasses(const std::string& pattern, const Classes& classes, co
 }
 
 // The word list of `path` as a splitter, or null when it cannot be read. Kept per process and settings:
-// a Pronouncer made again (tests, the lexicon fuzz target) does not read 4.7 MB again.
+// a Pronouncer made again (tests, the lexicon fuzz target) does not open the list again.
 std::shared_ptr<const CompoundSplitter> loadSplitter(const std::string& path, std::size_t shortest,
                                                      const std::vector<std::string>& not_parts,
                                                      const std::vector<std::string>& prefixes) {
@@ -157,13 +156,9 @@ std::shared_ptr<const CompoundSplitter> loadSplitter(const std::string& path, st
   for (const std::string& w : prefixes) key += ' ' + w;
   const std::lock_guard<std::mutex> lock(mutex);
   if (const auto it = loaded.find(key); it != loaded.end()) return it->second;
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return nullptr;
-  std::string text(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
-  in.seekg(0);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-  auto splitter = std::make_shared<const CompoundSplitter>(std::move(text), shortest, not_parts, prefixes);
+  std::optional<WordList> words = WordList::open(path);
+  if (!words) return nullptr;
+  auto splitter = std::make_shared<const CompoundSplitter>(std::move(*words), shortest, not_parts, prefixes);
   loaded.emplace(std::move(key), splitter);
   return splitter;
 }

@@ -66,6 +66,8 @@ std::size_t trimTrailingPunctuation(std::string_view text, std::size_t begin, st
   return end;
 }
 
+constexpr char kResetMessage[] = "<speak></speak>";
+
 int synthCallback(short* wav, int count, espeak_EVENT* events) {
   auto* ctx = static_cast<CallContext*>(events ? events->user_data : nullptr);
   if (!ctx) return 0;
@@ -456,7 +458,15 @@ std::size_t EspeakSynthesizer::speak(const std::string& message, unsigned int fl
   unsigned int uid = 0;
   const espeak_ng_STATUS status =
       espeak_ng_Synthesize(message.c_str(), message.size() + 1, 0, POS_CHARACTER, 0, flags, &uid, &ctx);
-  if (!ctx.stopped) checkEspeak(status, tr("synthesis failed"));
+  if (!ctx.stopped) {
+    checkEspeak(status, tr("synthesis failed"));
+  } else if (flags & espeakSSML) {
+    // A message stopped inside SSML leaves eSpeak NG 1.51's SSML state behind: the next plain
+    // message came out 0.2 s longer, and stayed so. An empty SSML message (no callback context: its
+    // audio, 33 ms of silence, goes nowhere) sets it back; it costs well under a millisecond.
+    espeak_ng_Synthesize(kResetMessage, sizeof kResetMessage, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakSSML,
+                         &uid, nullptr);
+  }
   return ctx.samples;
 }
 

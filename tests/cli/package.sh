@@ -24,7 +24,7 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [[ $(field Package) == vorlesen && $(field Version) == "$version" && $(field Architecture) == "$arch" ]] ||
   fail "control: $(field Package) $(field Version) $(field Architecture)"
 depends=$(field Depends)
-for d in espeak-ng-data wngerman libespeak-ng1 libportaudio2 'libicu[0-9]+' libsndfile1 'libtag1v5(-vanilla)?' libncursesw6 libc6; do
+for d in espeak-ng-data wngerman libcurl4 libespeak-ng1 libportaudio2 'libicu[0-9]+' libsndfile1 'libtag1v5(-vanilla)?' libncursesw6 libc6; do
   [[ $depends =~ (^|, )$d( |,|$) ]] || fail "Depends lacks $d: $depends"
 done
 [[ ! $depends =~ -dev ]] || fail "Depends names a development package: $depends"

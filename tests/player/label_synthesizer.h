@@ -18,13 +18,17 @@ namespace vorlesen::testing {
 // 7000/rate samples per byte (so the rate shows in the length), and a word event starts each word.
 class LabelSynthesizer final : public Synthesizer {
  public:
+  // `lead_zeros`: each message starts with that many zero samples, as eSpeak NG's do.
+  explicit LabelSynthesizer(std::size_t lead_zeros = 0) : lead_zeros_(lead_zeros) {}
   int sampleRate() const override { return 22050; }
   void setVoice(const VoiceParams& params) override { rate_ = params.rate; }
   std::size_t synthesize(std::string_view text, const AudioCallback& on_audio) override {
     const std::size_t per_byte = static_cast<std::size_t>(7000 / rate_);
     const std::size_t label = std::hash<std::string_view>()(text) % 1000;
     std::vector<std::int16_t> block(per_byte);
-    std::size_t total = 0;
+    std::size_t total = lead_zeros_;
+    const std::vector<std::int16_t> zeros(lead_zeros_, 0);
+    if (lead_zeros_ > 0 && !on_audio(zeros.data(), zeros.size(), {})) return 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
       std::vector<WordEvent> events;
       if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) {
@@ -44,6 +48,7 @@ class LabelSynthesizer final : public Synthesizer {
   }
 
  private:
+  std::size_t lead_zeros_;
   int rate_ = 175;
 };
 
@@ -58,8 +63,8 @@ PlayerSnapshot waitUntil(const Player& player, Pred pred) {
   return s;
 }
 
-inline Player::SynthesizerFactory labels() {
-  return [] { return std::make_unique<LabelSynthesizer>(); };
+inline Player::SynthesizerFactory labels(std::size_t lead_zeros = 0) {
+  return [lead_zeros] { return std::make_unique<LabelSynthesizer>(lead_zeros); };
 }
 
 }  // namespace vorlesen::testing

@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "pronounce/compounds.h"
 #include "pronounce/phoneme_rules.h"
 #include "read_file.h"
+#include "render/temp_files.h"
 #include "vorlesen/error.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/pronouncer.h"
@@ -162,7 +165,7 @@ TEST_CASE("a bad row of the rule table names its file and line", "[pronounce][ru
 }
 
 TEST_CASE("compounds split on a word list, fewest parts and the longest last part first", "[pronounce][rules]") {
-  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt"), 4, {"lage"}, {"ver"});
+  const CompoundSplitter split(WordList(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt")), 4, {"lage"}, {"ver"});
   using Parts = std::vector<std::string_view>;
   CHECK(split.split("Hauptstadt") == Parts{"Haupt", "stadt"});         // an unsorted list is sorted first
   CHECK(split.split("Nachrichtensprecher") == Parts{"Nachrichten", "sprecher"});
@@ -172,6 +175,43 @@ TEST_CASE("compounds split on a word list, fewest parts and the longest last par
   CHECK(composeParts({" h 'aU p t ", " _! S t 'a t "}) == " h 'aU p t _| S t ,a t ");
   CHECK(differBeyondStress(" h 'aU p t s t a t ", " h 'aU p t S t ,a t "));
   CHECK_FALSE(differBeyondStress(" a 'b ", " _! ,a b "));
+}
+
+TEST_CASE("a word list is searched in place, mapped from a sorted file", "[pronounce][rules]") {
+  // Every word of a list is found, and nothing between them, whatever its line ends.
+  const std::vector<std::string> words{"Abend", "Abenteuer", "Haupt", "Stadt", "abends", "stadt", "Ähre", "über"};
+  const auto check = [&](const WordList& list) {
+    for (const std::string& w : words) CHECK(list.contains(w));
+    for (const char* w : {"", "A", "Abe", "Abendx", "Hauptstadt", "Zebra", "aaa", "zzz", "ü", "übers", "\xff"}) {
+      CHECK_FALSE(list.contains(w));
+    }
+  };
+  std::string lf;
+  std::string crlf;
+  for (const std::string& w : words) {
+    lf += w + "\n";
+    crlf += w + "\r\n";
+  }
+  check(WordList(lf));
+  check(WordList(crlf));
+  check(WordList(lf.substr(0, lf.size() - 1)));             // no newline at the end
+  check(WordList("über\nHaupt\nabends\nAbend\nÄhre\nStadt\nAbenteuer\nstadt\n"));  // sorted here
+  CHECK_FALSE(WordList("").contains("a"));
+  vorlesen::testing::TempDir dir;
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir.path / name, std::ios::binary) << text;
+    return (dir.path / name).string();
+  };
+  check(*WordList::open(write("sorted.txt", lf)));             // mapped
+  check(*WordList::open(write("crlf.txt", crlf)));
+  check(*WordList::open(write("unsorted.txt", "stadt\nHaupt\nAbend\nüber\nÄhre\nAbenteuer\nStadt\nabends\n")));
+  CHECK_FALSE(WordList::open(write("empty.txt", ""))->contains("Abend"));
+  CHECK_FALSE(WordList::open((dir.path / "missing.txt").string()));
+  // A mapped list outlives the object it was moved from.
+  std::optional<WordList> opened = WordList::open(write("moved.txt", lf));
+  const CompoundSplitter split(std::move(*opened), 4, {}, {});
+  opened.reset();
+  CHECK(split.split("Hauptstadt") == std::vector<std::string_view>{"Haupt", "stadt"});
 }
 
 TEST_CASE("a compound is read part by part, and a lexicon reading holds inside it", "[pronounce][rules]") {
@@ -265,7 +305,7 @@ TEST_CASE("a compound is stressed on its first part, where its seams are plain",
 }
 
 TEST_CASE("a compound's parts: a linking s, and a head that fits the word class", "[pronounce][rules]") {
-  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt"), 4, {}, {});
+  const CompoundSplitter split(WordList(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt")), 4, {}, {});
   using Parts = std::vector<std::string_view>;
   CHECK(split.split("Abrüstungskonferenz") == Parts{"Abrüstungs", "konferenz"});
   CHECK(split.split("Schreibtisch") == Parts{"Schreib", "tisch"});

@@ -91,3 +91,39 @@ TEST_CASE("markup characters in the text are escaped, not read as SSML", "[synth
   CHECK(h.words.back() == "Hype");
   CHECK(std::find(h.words.begin(), h.words.end(), "zwei") != h.words.end());
 }
+
+TEST_CASE("a message stopped inside an English run leaves the next sentence as it was", "[synth][runs]") {
+  // The player stops eSpeak NG at once when the listener skips; eSpeak NG 1.51 kept SSML state from a
+  // stopped message, and the next plain sentence came out about 0.2 s longer.
+  EspeakSynthesizer synth;
+  const std::string next = "Das ist ein zweiter Satz.";
+  struct Sound {
+    std::size_t length = 0;
+    std::size_t onset = 0;  // the first loud sample: no silence added before the speech
+  };
+  const auto hear = [&](const std::string& text) {
+    Sound s;
+    bool loud = false;
+    synth.synthesize(text, [&](const std::int16_t* pcm, std::size_t count, const std::vector<WordEvent>&) {
+      for (std::size_t i = 0; i < count && !loud; ++i, ++s.onset) loud = pcm[i] > 300 || pcm[i] < -300;
+      s.length += count;
+      return true;
+    });
+    return s;
+  };
+  const Sound alone = hear(next);
+  const std::string mixed = "Die Firma zeigt ihr neues Smartphone and the feedback from the community heute in Berlin.";
+  const VoiceRun english{Span{mixed.find("Smartphone"), mixed.find(" heute")}, "en", false};
+  for (const std::size_t stop_after : {2u, 6u, 10u, 14u, 18u}) {
+    std::size_t calls = 0;
+    synth.synthesizeRuns(mixed, {english}, [&](const std::int16_t*, std::size_t, const std::vector<WordEvent>&) {
+      return ++calls < stop_after;
+    });
+    CHECK(calls == stop_after);  // stopped where asked, not at the end
+    const Sound after = hear(next);
+    // eSpeak NG's own sentence lengths vary by a few samples from call to call.
+    CHECK(after.length + 100 > alone.length);
+    CHECK(after.length < alone.length + 100);
+    CHECK(after.onset < alone.onset + 50);
+  }
+}
