@@ -19,14 +19,25 @@
 
 namespace vorlesen::pronounce {
 
+// The settings of the `compound` rows of phoneme_rules.tsv. No part is one of `not_parts`, nor one of
+// `prefixes` followed by one or two letters ("verb", "bet") before a part that starts with a vowel, r
+// or l. Parts have `shortest` letters; the first may have `shortest_first` (0: as `shortest`):
+// Fuß|matte, Kuh|stall, roh|stoff. A part before the last may also be a stem: a listed verb
+// without one of `verb_endings` (Tarn|kappe from "tarnen") or a listed noun without one of
+// `noun_endings` (Kerb|tier from "Kerbe"), of `shortest` letters, ending in a consonant before a part
+// that starts with one. A short first part or a stem is refused where its last letter and the next
+// part begin with one of `onsets` (Ab|s|tand, Zug|reifen, Kont|rolle): there the seam is elsewhere.
+struct CompoundOptions {
+  std::size_t shortest = 4;
+  std::size_t shortest_first = 0;
+  std::vector<std::string> not_parts, prefixes, verb_endings, noun_endings, onsets;
+};
+
 class CompoundSplitter {
  public:
   // `words`: the word list's text, one word a line (kept and searched in place through an index of
-  // line starts; sorted here when it is not sorted byte-wise, as Debian's lists are). No part is one of
-  // `not_parts`, nor one of `prefixes` followed by one or two letters ("verb", "bet") before a part
-  // that starts with a vowel, r or l.
-  CompoundSplitter(std::string words, std::size_t shortest, std::vector<std::string> not_parts,
-                   std::vector<std::string> prefixes);
+  // line starts; sorted here when it is not sorted byte-wise, as Debian's lists are).
+  CompoundSplitter(std::string words, CompoundOptions options);
   CompoundSplitter(const CompoundSplitter&) = delete;
   CompoundSplitter& operator=(const CompoundSplitter&) = delete;
 
@@ -35,15 +46,16 @@ class CompoundSplitter {
   std::vector<std::string_view> split(std::string_view word) const;
 
  private:
-  bool known(std::string_view part) const;
+  // `rest`: what follows the part in the word (empty: the part is the last).
+  bool known(std::string_view part, bool first, std::string_view rest) const;
+  bool stemOfListed(std::string_view part, std::string_view rest) const;
+  bool clearSeam(std::string_view part, std::string_view rest) const;  // see CompoundOptions::onsets
   bool prefixSeam(std::string_view part, std::string_view rest) const;
   bool headFits(std::string_view part, std::string_view word) const;
   bool listed(std::string_view word) const;  // binary search in text_
   std::string text_;  // sorted byte-wise, one word a line, ending with a newline
   std::vector<std::uint32_t> lines_;  // where each line of text_ starts
-  std::size_t shortest_;
-  std::vector<std::string> not_parts_;  // lower case
-  std::vector<std::string> prefixes_;   // lower case
+  CompoundOptions options_;  // words in lower case; shortest_first set
 };
 
 // eSpeak phonemes (rule notation, see phoneme_rules.h) of the parts joined into one word: a leading

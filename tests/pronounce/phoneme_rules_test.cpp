@@ -162,7 +162,7 @@ TEST_CASE("a bad row of the rule table names its file and line", "[pronounce][ru
 }
 
 TEST_CASE("compounds split on a word list, fewest parts and the longest last part first", "[pronounce][rules]") {
-  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt"), 4, {"lage"}, {"ver"});
+  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt"), CompoundOptions{4, 0, {"lage"}, {"ver"}, {}, {}, {}});
   using Parts = std::vector<std::string_view>;
   CHECK(split.split("Hauptstadt") == Parts{"Haupt", "stadt"});         // an unsorted list is sorted first
   CHECK(split.split("Nachrichtensprecher") == Parts{"Nachrichten", "sprecher"});
@@ -265,12 +265,36 @@ TEST_CASE("a compound is stressed on its first part, where its seams are plain",
 }
 
 TEST_CASE("a compound's parts: a linking s, and a head that fits the word class", "[pronounce][rules]") {
-  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt"), 4, {}, {});
+  const CompoundSplitter split(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt"), CompoundOptions{});
   using Parts = std::vector<std::string_view>;
   CHECK(split.split("Abrüstungskonferenz") == Parts{"Abrüstungs", "konferenz"});
   CHECK(split.split("Schreibtisch") == Parts{"Schreib", "tisch"});
   CHECK(split.split("dramatisch").empty());  // an adjective does not end in the noun Tisch
   CHECK(split.split("Dramatisch") == Parts{"Drama", "tisch"});
+}
+
+TEST_CASE("a compound's first part may be a short noun, and a part before the last a stem", "[pronounce][rules]") {
+  const std::string words = readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_parts.txt");
+  using Parts = std::vector<std::string_view>;
+  const CompoundSplitter four(words, CompoundOptions{});
+  CHECK(four.split("Fußmatte").empty());
+  CHECK(four.split("Tarnkappe").empty());
+  const CompoundSplitter split(words, CompoundOptions{4, 3, {"her"}, {}, {"en"}, {"e"}, {"st", "gr", "tr"}});
+  CHECK(split.split("Fußmatte") == Parts{"Fuß", "matte"});       // a three-letter part first
+  CHECK(split.split("Kuhstall") == Parts{"Kuh", "stall"});
+  CHECK(split.split("ehrlos").empty());                          // a short part that is not listed
+  CHECK(split.split("Herabend").empty());                        // ... or is refused
+  CHECK(split.split("Mattefuß").empty());                        // ... is only first
+  CHECK(split.split("Abstall").empty());                         // ... and not before an onset: Ab|s|tall
+  CHECK(split.split("Tarnkappe") == Parts{"Tarn", "kappe"});     // the stem of the verb "tarnen"
+  CHECK(split.split("Kerbtier") == Parts{"Kerb", "tier"});       // the noun "Kerbe" without its e
+  CHECK(split.split("Tarntier") == Parts{"Tarn", "tier"});
+  CHECK(split.split("Rahmtier").empty());                        // "Rahmen" is a noun, not a verb
+  CHECK(split.split("Kappetarn").empty());                       // a stem is never the last part
+  CHECK(split.split("Kerbentern").empty());                      // no stem before a vowel (Kerb|entern)
+  CHECK(split.split("Treutier").empty());                        // nor one ending in a vowel (Treu|tier)
+  CHECK(split.split("Unttier").empty());                         // a stem has `shortest` letters (Unt|tier)
+  CHECK(split.split("Kontrolle").empty());                       // nor across an onset (Kont|rolle)
 }
 
 TEST_CASE("the built-in part rows move eSpeak's first-syllable stress of loanwords", "[pronounce][rules]") {
