@@ -143,7 +143,7 @@ bool CompoundSplitter::known(std::string_view part, bool first, std::string_view
   };
   if (refused(lower)) return false;
   if (listed(part) || listed(lower) || listed(capitalized(lower))) {
-    return n >= options_.shortest || (!rest.empty() && clearSeam(part, rest));
+    return n >= options_.shortest || (!rest.empty() && !vowelAt(rest, 0) && clearSeam(part, rest));
   }
   if (n < options_.shortest) return false;
   if (stemOfListed(part, rest)) return true;
@@ -163,15 +163,23 @@ bool CompoundSplitter::headFits(std::string_view part, std::string_view word) co
 }
 
 std::vector<std::string_view> CompoundSplitter::split(std::string_view word) const {
-  // best[i]: the parts of word[i..]; fewest parts, then the longest last part. Parts start at code
+  // best[i]: the parts of word[i..], the best by `better`. Parts start at code
   // point boundaries only.
   const std::size_t n = word.size();
   std::vector<std::vector<std::string_view>> best(n + 1);
   std::vector<bool> done(n + 1, false);
   done[n] = true;
-  const auto better = [](const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+  // Fewest parts, then fewest later parts starting with "er" and a consonant, which the part before
+  // could end in (Führer|scheine, not Führ|erscheine), then the longest last part.
+  const auto er_starts = [](const std::vector<std::string_view>& parts) {
+    return std::count_if(parts.begin() + 1, parts.end(), [](std::string_view p) {
+      return p.size() > 2 && (p[0] == 'e' || p[0] == 'E') && p[1] == 'r' && !vowelAt(p, 2);
+    });
+  };
+  const auto better = [&](const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
     if (b.empty()) return true;
     if (a.size() != b.size()) return a.size() < b.size();
+    if (const auto va = er_starts(a), vb = er_starts(b); va != vb) return va < vb;
     return a.back().size() > b.back().size();
   };
   for (std::size_t i = n; i-- > 0;) {

@@ -41,8 +41,9 @@ class CompoundSplitter {
   CompoundSplitter(const CompoundSplitter&) = delete;
   CompoundSplitter& operator=(const CompoundSplitter&) = delete;
 
-  // The parts of `word` (two or more, each a listed word of at least `shortest` letters), fewest
-  // parts first, then the longest last part; empty when it has no such split.
+  // The parts of `word` (two or more, as CompoundOptions allows), fewest parts first, then fewest
+  // later parts starting with er- and a consonant, then the longest last part; empty when it has no
+  // such split.
   std::vector<std::string_view> split(std::string_view word) const;
 
  private:

@@ -286,6 +286,8 @@ TEST_CASE("a compound's first part may be a short noun, and a part before the la
   CHECK(split.split("Herabend").empty());                        // ... or is refused
   CHECK(split.split("Mattefuß").empty());                        // ... is only first
   CHECK(split.split("Abstall").empty());                         // ... and not before an onset: Ab|s|tall
+  CHECK(split.split("Absende").empty());                         // ... nor before a vowel: Ab|s|ende
+  CHECK(split.split("Zuckerguss") == Parts{"Zucker", "guss"});   // not Zuck|erguss
   CHECK(split.split("Tarnkappe") == Parts{"Tarn", "kappe"});     // the stem of the verb "tarnen"
   CHECK(split.split("Kerbtier") == Parts{"Kerb", "tier"});       // the noun "Kerbe" without its e
   CHECK(split.split("Tarntier") == Parts{"Tarn", "tier"});
