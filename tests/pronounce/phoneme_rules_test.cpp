@@ -73,6 +73,8 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
     {"missachten", "m|'I|s|a|x|t|@|n"},
     {"Missbildung", "m|'I|s|b|I|l|d|,U|N"},
+    {"Biologe", "b|,I|;|o:|l|'o:|g|@"},
+    {"Historiker", "h|'I|s|t|o:|R|,I|k|3"},
 };
 
 std::string espeak(std::string_view word) {
@@ -304,4 +306,10 @@ TEST_CASE("the built-in part rows move eSpeak's first-syllable stress of loanwor
   CHECK(respelledBy(rules, "Kapitel") == "Kapitel=k|A|p|'i:|t|@|l ");     // before a final -el
   CHECK(respelledBy(rules, "Kapitän") == "Kapitän=k|A|p|i:|t|'E:|n ");    // to eSpeak's secondary stress
   CHECK(respelledBy(rules, "Monate").empty());                           // a native word of that shape
+}
+
+TEST_CASE("the built-in rows: a stressed i before a vowel is tense, -iker is stressed before -ik-", "[pronounce][rules]") {
+  const PhonemeRules rules(LanguageData::german().table("phoneme_rules"));
+  CHECK(respelledBy(rules, "Biologe") == "Biologe=b|,i:|o:|l|'o:|g|@ ");
+  CHECK(respelledBy(rules, "Historiker") == "Historiker=h|I|s|t|'o:|R|,I|k|3 ");
 }
