@@ -22,6 +22,14 @@ std::size_t letters(std::string_view s) {
   return n;
 }
 
+bool vowelLetter(char32_t c) { return std::u32string_view(U"aeiouyäöüAEIOUYÄÖÜ").find(c) != std::u32string_view::npos; }
+
+// Whether the letter at byte `at` of `s` (or the one whose last byte that is) is a vowel.
+bool vowelAt(std::string_view s, std::size_t at) {
+  while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return vowelLetter(nextCodepoint(s, at));
+}
+
 // "stadt" -> "Stadt": the list writes nouns with a capital.
 std::string capitalized(std::string_view s) {
   std::size_t i = 0;
@@ -148,32 +156,64 @@ bool WordList::contains(std::string_view word) const {
   return false;
 }
 
-CompoundSplitter::CompoundSplitter(WordList words, std::size_t shortest, std::vector<std::string> not_parts,
-                                   std::vector<std::string> prefixes)
-    : words_(std::move(words)), shortest_(shortest), not_parts_(std::move(not_parts)), prefixes_(std::move(prefixes)) {}
+CompoundSplitter::CompoundSplitter(WordList words, CompoundOptions options)
+    : words_(std::move(words)), options_(std::move(options)) {
+  if (options_.shortest_first == 0) options_.shortest_first = options_.shortest;
+}
 
 // "verb" before "rechen", "bet" before "roffen": a prefix with a letter or two, before a part that
 // starts with a vowel, r or l, which could have taken those letters ("Geld|strafe" is fine).
 bool CompoundSplitter::prefixSeam(std::string_view part, std::string_view rest) const {
   if (rest.empty()) return false;
   const std::string lower = lowerCase(part);
-  const bool prefix_like = std::any_of(prefixes_.begin(), prefixes_.end(), [&](const std::string& p) {
+  const bool prefix_like = std::any_of(options_.prefixes.begin(), options_.prefixes.end(), [&](const std::string& p) {
     return lower.size() <= p.size() + 2 && lower.compare(0, p.size(), p) == 0;
   });
   const char next = lowerAscii(rest[0]);
   return prefix_like && (std::string_view("aeiourl").find(next) != std::string_view::npos || (rest[0] & 0x80));
 }
 
-bool CompoundSplitter::known(std::string_view part) const {
-  if (letters(part) < shortest_) return false;
+bool CompoundSplitter::clearSeam(std::string_view part, std::string_view rest) const {
+  std::size_t at = part.size() - 1;
+  while (at > 0 && (static_cast<unsigned char>(part[at]) & 0xC0) == 0x80) --at;
+  std::size_t next = std::min<std::size_t>(rest.size(), 3);
+  while (next < rest.size() && (static_cast<unsigned char>(rest[next]) & 0xC0) == 0x80) ++next;
+  const std::string across = lowerCase(part.substr(at)) + lowerCase(rest.substr(0, next));
+  return std::none_of(options_.onsets.begin(), options_.onsets.end(),
+                      [&](const std::string& onset) { return across.compare(0, onset.size(), onset) == 0; });
+}
+
+bool CompoundSplitter::stemOfListed(std::string_view part, std::string_view rest) const {
+  if (rest.empty() || letters(part) < options_.shortest || vowelAt(rest, 0) || vowelAt(part, part.size() - 1) ||
+      !clearSeam(part, rest)) {
+    return false;
+  }
   const std::string lower = lowerCase(part);
-  if (std::find(not_parts_.begin(), not_parts_.end(), lower) != not_parts_.end()) return false;
-  if (listed(part) || listed(lower) || listed(capitalized(lower))) return true;
+  const std::string noun = capitalized(lower);
+  const auto ends = [](const std::vector<std::string>& endings, const auto& found) {
+    return std::any_of(endings.begin(), endings.end(), found);
+  };
+  return ends(options_.verb_endings, [&](const std::string& e) { return listed(lower + e); }) ||
+         ends(options_.noun_endings, [&](const std::string& e) { return listed(noun + e); });
+}
+
+bool CompoundSplitter::known(std::string_view part, bool first, std::string_view rest) const {
+  const std::size_t n = letters(part);
+  if (n < (first ? options_.shortest_first : options_.shortest)) return false;
+  const std::string lower = lowerCase(part);
+  const auto refused = [&](const std::string& w) {
+    return std::find(options_.not_parts.begin(), options_.not_parts.end(), w) != options_.not_parts.end();
+  };
+  if (refused(lower)) return false;
+  if (listed(part) || listed(lower) || listed(capitalized(lower))) {
+    return n >= options_.shortest || (!rest.empty() && !vowelAt(rest, 0) && clearSeam(part, rest));
+  }
+  if (n < options_.shortest) return false;
+  if (stemOfListed(part, rest)) return true;
   // A noun with the linking s of a first part (Abrüstung|s|konferenz, Arbeit|s|markt).
   const std::string_view stem = part.substr(0, part.size() - 1);
-  return part.size() > 1 && part.back() == 's' && letters(stem) >= shortest_ && stem.back() != 's' &&
-         std::find(not_parts_.begin(), not_parts_.end(), lowerCase(stem)) == not_parts_.end() &&
-         listed(capitalized(lowerCase(stem)));
+  return part.size() > 1 && part.back() == 's' && letters(stem) >= options_.shortest && stem.back() != 's' &&
+         !refused(lowerCase(stem)) && listed(capitalized(lowerCase(stem)));
 }
 
 // The last part decides the word class: a noun ends in a noun (Schreib|tisch), an adjective or verb
@@ -186,15 +226,23 @@ bool CompoundSplitter::headFits(std::string_view part, std::string_view word) co
 }
 
 std::vector<std::string_view> CompoundSplitter::split(std::string_view word) const {
-  // best[i]: the parts of word[i..]; fewest parts, then the longest last part. Parts start at code
+  // best[i]: the parts of word[i..], the best by `better`. Parts start at code
   // point boundaries only.
   const std::size_t n = word.size();
   std::vector<std::vector<std::string_view>> best(n + 1);
   std::vector<bool> done(n + 1, false);
   done[n] = true;
-  const auto better = [](const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+  // Fewest parts, then fewest later parts starting with "er" and a consonant, which the part before
+  // could end in (Führer|scheine, not Führ|erscheine), then the longest last part.
+  const auto er_starts = [](const std::vector<std::string_view>& parts) {
+    return std::count_if(parts.begin() + 1, parts.end(), [](std::string_view p) {
+      return p.size() > 2 && (p[0] == 'e' || p[0] == 'E') && p[1] == 'r' && !vowelAt(p, 2);
+    });
+  };
+  const auto better = [&](const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
     if (b.empty()) return true;
     if (a.size() != b.size()) return a.size() < b.size();
+    if (const auto va = er_starts(a), vb = er_starts(b); va != vb) return va < vb;
     return a.back().size() > b.back().size();
   };
   for (std::size_t i = n; i-- > 0;) {
@@ -203,7 +251,7 @@ std::vector<std::string_view> CompoundSplitter::split(std::string_view word) con
       if (!done[j] || (j < n && (static_cast<unsigned char>(word[j]) & 0xC0) == 0x80)) continue;
       if (i == 0 && j == n) continue;  // the whole word is not a split
       const std::string_view part = word.substr(i, j - i);
-      if (!known(part) || prefixSeam(part, word.substr(j))) continue;
+      if (!known(part, i == 0, word.substr(j)) || prefixSeam(part, word.substr(j))) continue;
       if (j == n && !headFits(part, word)) continue;
       std::vector<std::string_view> candidate{part};
       candidate.insert(candidate.end(), best[j].begin(), best[j].end());
@@ -241,9 +289,6 @@ bool differBeyondStress(std::string_view a, std::string_view b) {
 }
 
 bool plainSeams(const std::vector<std::string_view>& parts) {
-  const auto vowel = [](char32_t c) {
-    return std::u32string_view(U"aeiouyäöüAEIOUYÄÖÜ").find(c) != std::u32string_view::npos;
-  };
   for (std::size_t k = 1; k < parts.size(); ++k) {
     const std::string_view before = parts[k - 1];
     std::size_t at = before.size();
@@ -251,7 +296,7 @@ bool plainSeams(const std::vector<std::string_view>& parts) {
     if (at > 0) --at;
     std::size_t first = 0;
     const char32_t last = nextCodepoint(before, at);
-    if (parts[k].empty() || vowel(nextCodepoint(parts[k], first)) || (vowel(last) && last != 'e')) return false;
+    if (parts[k].empty() || vowelLetter(nextCodepoint(parts[k], first)) || (vowelLetter(last) && last != 'e')) return false;
   }
   return true;
 }

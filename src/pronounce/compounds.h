@@ -46,28 +46,42 @@ class WordList {
   std::string_view text_;  // owned_ or the mapping
 };
 
+// The settings of the `compound` rows of phoneme_rules.tsv. No part is one of `not_parts`, nor one of
+// `prefixes` followed by one or two letters ("verb", "bet") before a part that starts with a vowel, r
+// or l. Parts have `shortest` letters; the first may have `shortest_first` (0: as `shortest`):
+// Fuß|matte, Kuh|stall, roh|stoff. A part before the last may also be a stem: a listed verb
+// without one of `verb_endings` (Tarn|kappe from "tarnen") or a listed noun without one of
+// `noun_endings` (Kerb|tier from "Kerbe"), of `shortest` letters, ending in a consonant before a part
+// that starts with one. A short first part or a stem is refused where its last letter and the next
+// part begin with one of `onsets` (Ab|s|tand, Zug|reifen, Kont|rolle): there the seam is elsewhere.
+struct CompoundOptions {
+  std::size_t shortest = 4;
+  std::size_t shortest_first = 0;
+  std::vector<std::string> not_parts, prefixes, verb_endings, noun_endings, onsets;
+};
+
 class CompoundSplitter {
  public:
-  // `words`: the word list. No part is one of `not_parts`, nor one of `prefixes` followed by one or
-  // two letters ("verb", "bet") before a part that starts with a vowel, r or l.
-  CompoundSplitter(WordList words, std::size_t shortest, std::vector<std::string> not_parts,
-                   std::vector<std::string> prefixes);
+  // `words`: the word list (see WordList); `options`: the `compound` rows' settings.
+  CompoundSplitter(WordList words, CompoundOptions options);
   CompoundSplitter(const CompoundSplitter&) = delete;
   CompoundSplitter& operator=(const CompoundSplitter&) = delete;
 
-  // The parts of `word` (two or more, each a listed word of at least `shortest` letters), fewest
-  // parts first, then the longest last part; empty when it has no such split.
+  // The parts of `word` (two or more, as CompoundOptions allows), fewest parts first, then fewest
+  // later parts starting with er- and a consonant, then the longest last part; empty when it has no
+  // such split.
   std::vector<std::string_view> split(std::string_view word) const;
 
  private:
-  bool known(std::string_view part) const;
+  // `rest`: what follows the part in the word (empty: the part is the last).
+  bool known(std::string_view part, bool first, std::string_view rest) const;
+  bool stemOfListed(std::string_view part, std::string_view rest) const;
+  bool clearSeam(std::string_view part, std::string_view rest) const;  // see CompoundOptions::onsets
   bool prefixSeam(std::string_view part, std::string_view rest) const;
   bool headFits(std::string_view part, std::string_view word) const;
   bool listed(std::string_view word) const { return words_.contains(word); }
   WordList words_;
-  std::size_t shortest_;
-  std::vector<std::string> not_parts_;  // lower case
-  std::vector<std::string> prefixes_;   // lower case
+  CompoundOptions options_;  // words in lower case; shortest_first set
 };
 
 // eSpeak phonemes (rule notation, see phoneme_rules.h) of the parts joined into one word: a leading

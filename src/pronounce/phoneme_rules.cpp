@@ -145,20 +145,20 @@ std::string expandClasses(const std::string& pattern, const Classes& classes, co
 
 // The word list of `path` as a splitter, or null when it cannot be read. Kept per process and settings:
 // a Pronouncer made again (tests, the lexicon fuzz target) does not open the list again.
-std::shared_ptr<const CompoundSplitter> loadSplitter(const std::string& path, std::size_t shortest,
-                                                     const std::vector<std::string>& not_parts,
-                                                     const std::vector<std::string>& prefixes) {
+std::shared_ptr<const CompoundSplitter> loadSplitter(const std::string& path, const CompoundOptions& options) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const CompoundSplitter>> loaded;
-  std::string key = path + '\n' + std::to_string(shortest);
-  for (const std::string& w : not_parts) key += ' ' + w;
-  key += '\n';
-  for (const std::string& w : prefixes) key += ' ' + w;
+  std::string key = path + '\n' + std::to_string(options.shortest) + ' ' + std::to_string(options.shortest_first);
+  for (const std::vector<std::string>* words :
+       {&options.not_parts, &options.prefixes, &options.verb_endings, &options.noun_endings, &options.onsets}) {
+    key += '\n';
+    for (const std::string& w : *words) key += ' ' + w;
+  }
   const std::lock_guard<std::mutex> lock(mutex);
   if (const auto it = loaded.find(key); it != loaded.end()) return it->second;
   std::optional<WordList> words = WordList::open(path);
   if (!words) return nullptr;
-  auto splitter = std::make_shared<const CompoundSplitter>(std::move(*words), shortest, not_parts, prefixes);
+  auto splitter = std::make_shared<const CompoundSplitter>(std::move(*words), options);
   loaded.emplace(std::move(key), splitter);
   return splitter;
 }
@@ -218,21 +218,31 @@ std::size_t PhonemeRules::size() const { return rules_.size(); }
 void PhonemeRules::loadCompoundRow(const std::vector<std::string>& f, const std::string& where, const std::string& dir) {
   // The settings come in order: shortest and not-a-part before the word list that uses them.
   if (f[1] == "shortest" && stressTarget(f[2]) > 0) {
-    compound_shortest_ = static_cast<std::size_t>(stressTarget(f[2]));
+    compound_.shortest = static_cast<std::size_t>(stressTarget(f[2]));
+  } else if (f[1] == "shortest-first" && stressTarget(f[2]) > 0) {
+    compound_.shortest_first = static_cast<std::size_t>(stressTarget(f[2]));
   } else if (f[1] == "not-a-part") {
-    compound_not_parts_ = tokens(f[2]);
+    compound_.not_parts = tokens(f[2]);
   } else if (f[1] == "not-a-part-prefix") {
-    compound_prefixes_ = tokens(f[2]);
+    compound_.prefixes = tokens(f[2]);
+  } else if (f[1] == "verb-stem-of") {
+    compound_.verb_endings = tokens(f[2]);
+  } else if (f[1] == "noun-stem-of") {
+    compound_.noun_endings = tokens(f[2]);
+  } else if (f[1] == "onsets") {
+    compound_.onsets = tokens(f[2]);
   } else if (f[1] == "words") {
     const std::string path = !f[2].empty() && f[2][0] == '/' ? f[2] : dir + f[2];
-    splitter_ = loadSplitter(path, compound_shortest_, compound_not_parts_, compound_prefixes_);
+    splitter_ = loadSplitter(path, compound_);
     if (!splitter_) {
       warnings_.push_back(format(tr("{}: no word list {}: compound words are read as eSpeak NG reads them."), where, path));
     }
     compound_origin_ = where.substr(where.find_last_of('/') + 1);
   } else {
-    throw Error::data(format(tr("{}: expected compound<TAB>shortest<TAB>N, compound<TAB>not-a-part<TAB>WORDS, "
-                                "compound<TAB>not-a-part-prefix<TAB>PREFIXES or compound<TAB>words<TAB>FILE."),
+    throw Error::data(format(tr("{}: expected compound<TAB>shortest<TAB>N, compound<TAB>shortest-first<TAB>N, "
+                                "compound<TAB>not-a-part<TAB>WORDS, compound<TAB>not-a-part-prefix<TAB>PREFIXES, "
+                                "compound<TAB>verb-stem-of<TAB>ENDINGS, compound<TAB>noun-stem-of<TAB>ENDINGS, "
+                                "compound<TAB>onsets<TAB>LETTERS or compound<TAB>words<TAB>FILE."),
                              where));
   }
 }

@@ -78,9 +78,7 @@ class PhonemeRules final : public PhonemeRewriter {
   Answer answer(std::string_view word, const PhonemeLookup& espeak) const;
   mutable std::mutex cache_mutex_;
   mutable std::map<std::string, Answer, std::less<>> cache_;  // guarded by cache_mutex_
-  std::size_t compound_shortest_ = 4;            // until a "compound shortest" row
-  std::vector<std::string> compound_not_parts_;  // until a "compound not-a-part" row
-  std::vector<std::string> compound_prefixes_;   // until a "compound not-a-part-prefix" row
+  CompoundOptions compound_;  // the compound rows before the "compound words" row
   std::string compound_origin_;
   std::vector<std::string> warnings_;
   std::vector<Rule> rules_;

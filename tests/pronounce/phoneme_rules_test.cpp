@@ -76,6 +76,8 @@ const std::map<std::string, std::string, std::less<>> kEspeak = {
     {"Untersuchung", "_||,U|n|t|3|z|'u:|x|U|N"},
     {"missachten", "m|'I|s|a|x|t|@|n"},
     {"Missbildung", "m|'I|s|b|I|l|d|,U|N"},
+    {"Biologe", "b|,I|;|o:|l|'o:|g|@"},
+    {"Historiker", "h|'I|s|t|o:|R|,I|k|3"},
 };
 
 std::string espeak(std::string_view word) {
@@ -165,7 +167,7 @@ TEST_CASE("a bad row of the rule table names its file and line", "[pronounce][ru
 }
 
 TEST_CASE("compounds split on a word list, fewest parts and the longest last part first", "[pronounce][rules]") {
-  const CompoundSplitter split(WordList(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt")), 4, {"lage"}, {"ver"});
+  const CompoundSplitter split(WordList(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt")), CompoundOptions{4, 0, {"lage"}, {"ver"}, {}, {}, {}});
   using Parts = std::vector<std::string_view>;
   CHECK(split.split("Hauptstadt") == Parts{"Haupt", "stadt"});         // an unsorted list is sorted first
   CHECK(split.split("Nachrichtensprecher") == Parts{"Nachrichten", "sprecher"});
@@ -209,7 +211,7 @@ TEST_CASE("a word list is searched in place, mapped from a sorted file", "[prono
   CHECK_FALSE(WordList::open((dir.path / "missing.txt").string()));
   // A mapped list outlives the object it was moved from.
   std::optional<WordList> opened = WordList::open(write("moved.txt", lf));
-  const CompoundSplitter split(std::move(*opened), 4, {}, {});
+  const CompoundSplitter split(std::move(*opened), CompoundOptions{});
   opened.reset();
   CHECK(split.split("Hauptstadt") == std::vector<std::string_view>{"Haupt", "stadt"});
 }
@@ -305,7 +307,7 @@ TEST_CASE("a compound is stressed on its first part, where its seams are plain",
 }
 
 TEST_CASE("a compound's parts: a linking s, and a head that fits the word class", "[pronounce][rules]") {
-  const CompoundSplitter split(WordList(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt")), 4, {}, {});
+  const CompoundSplitter split(WordList(readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt")), CompoundOptions{});
   using Parts = std::vector<std::string_view>;
   CHECK(split.split("Abrüstungskonferenz") == Parts{"Abrüstungs", "konferenz"});
   CHECK(split.split("Schreibtisch") == Parts{"Schreib", "tisch"});
@@ -313,9 +315,41 @@ TEST_CASE("a compound's parts: a linking s, and a head that fits the word class"
   CHECK(split.split("Dramatisch") == Parts{"Drama", "tisch"});
 }
 
+TEST_CASE("a compound's first part may be a short noun, and a part before the last a stem", "[pronounce][rules]") {
+  const std::string words = readFile(VORLESEN_FIXTURES_DIR "/pronounce/words_compound_parts.txt");
+  using Parts = std::vector<std::string_view>;
+  const CompoundSplitter four(WordList(words), CompoundOptions{});
+  CHECK(four.split("Fußmatte").empty());
+  CHECK(four.split("Tarnkappe").empty());
+  const CompoundSplitter split(WordList(words), CompoundOptions{4, 3, {"her"}, {}, {"en"}, {"e"}, {"st", "gr", "tr"}});
+  CHECK(split.split("Fußmatte") == Parts{"Fuß", "matte"});       // a three-letter part first
+  CHECK(split.split("Kuhstall") == Parts{"Kuh", "stall"});
+  CHECK(split.split("ehrlos").empty());                          // a short part that is not listed
+  CHECK(split.split("Herabend").empty());                        // ... or is refused
+  CHECK(split.split("Mattefuß").empty());                        // ... is only first
+  CHECK(split.split("Abstall").empty());                         // ... and not before an onset: Ab|s|tall
+  CHECK(split.split("Absende").empty());                         // ... nor before a vowel: Ab|s|ende
+  CHECK(split.split("Zuckerguss") == Parts{"Zucker", "guss"});   // not Zuck|erguss
+  CHECK(split.split("Tarnkappe") == Parts{"Tarn", "kappe"});     // the stem of the verb "tarnen"
+  CHECK(split.split("Kerbtier") == Parts{"Kerb", "tier"});       // the noun "Kerbe" without its e
+  CHECK(split.split("Tarntier") == Parts{"Tarn", "tier"});
+  CHECK(split.split("Rahmtier").empty());                        // "Rahmen" is a noun, not a verb
+  CHECK(split.split("Kappetarn").empty());                       // a stem is never the last part
+  CHECK(split.split("Kerbentern").empty());                      // no stem before a vowel (Kerb|entern)
+  CHECK(split.split("Treutier").empty());                        // nor one ending in a vowel (Treu|tier)
+  CHECK(split.split("Unttier").empty());                         // a stem has `shortest` letters (Unt|tier)
+  CHECK(split.split("Kontrolle").empty());                       // nor across an onset (Kont|rolle)
+}
+
 TEST_CASE("the built-in part rows move eSpeak's first-syllable stress of loanwords", "[pronounce][rules]") {
   const PhonemeRules rules(LanguageData::german().table("phoneme_rules"));
   CHECK(respelledBy(rules, "Kapitel") == "Kapitel=k|A|p|'i:|t|@|l ");     // before a final -el
   CHECK(respelledBy(rules, "Kapitän") == "Kapitän=k|A|p|i:|t|'E:|n ");    // to eSpeak's secondary stress
   CHECK(respelledBy(rules, "Monate").empty());                           // a native word of that shape
+}
+
+TEST_CASE("the built-in rows: a stressed i before a vowel is tense, -iker is stressed before -ik-", "[pronounce][rules]") {
+  const PhonemeRules rules(LanguageData::german().table("phoneme_rules"));
+  CHECK(respelledBy(rules, "Biologe") == "Biologe=b|,i:|o:|l|'o:|g|@ ");
+  CHECK(respelledBy(rules, "Historiker") == "Historiker=h|I|s|t|'o:|R|,I|k|3 ");
 }
