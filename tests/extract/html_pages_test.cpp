@@ -104,6 +104,26 @@ TEST_CASE("clutter at the article's end and in it: end markers, pointers, captio
                     "\u00C4hnliche", "Hallenbad", "Kommentare", "schwimmen gehen"});
 }
 
+TEST_CASE("sections of one template are one article beside the help box that scores best", "[extract]") {
+  // A holiday flat: description, location and prices in boxes of the page's template
+  // (objekt-box), none of them a sibling of the long help box (also an objekt-box) that wins the
+  // scoring; before, only the help box was read.
+  checkGolden("ferienwohnung");
+  const Document doc = loadArticle(kFixtures + "ferienwohnung.html", ExtractOptions{});
+  checkAbsent(doc, {"Urlaubsportal", "Merkliste", "Impressum"});
+}
+
+TEST_CASE("template boxes share class names, not grid classes, and hold no list of posts", "[extract]") {
+  // The author box shares only the grid classes (col-md-10 ...) with the article: not read.
+  const Document grid = loadArticle(kFixtures + "raster.html", ExtractOptions{});
+  CHECK(joinedBlocks(grid).find("Geizen Sie") != std::string::npos);
+  checkAbsent(grid, {"Jana Beispiel"});
+  // Builder modules of other posts share the builder's class names with the text module: not read.
+  const Document posts = loadArticle(kFixtures + "module.html", ExtractOptions{});
+  CHECK(joinedBlocks(posts).find("Gasthaus Krone") != std::string::npos);
+  checkAbsent(posts, {"Spielplatz", "Feuerwehr"});
+}
+
 TEST_CASE("a page of many similar tables is read whole, not only the best-scoring table", "[extract]") {
   // Four tables of short cells score nearly alike; their common ancestor is the article, with the
   // headings and paragraphs between them (before, only the fourth table was read).
