@@ -182,7 +182,7 @@ void PageModel::accumulate() {
   for (ElementStats& s : stats_) {
     s.text = s.own_text;
     s.commas = s.own_commas;
-    s.link = s.prose = 0;
+    s.link = s.prose = s.block_prose = 0;
     s.articles = 0;
   }
   for (std::size_t i = order_.size(); i-- > 0;) {
@@ -191,11 +191,14 @@ void PageModel::accumulate() {
     if (t == GUMBO_TAG_A) s.link = s.text;
     if (t == GUMBO_TAG_ARTICLE && s.text > 0) ++s.articles;
     const bool prose_kind = isParagraph(i) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_BLOCKQUOTE;
-    if (prose_kind && s.text >= kProseBytes && s.link < kProseMaxLinkDensity * s.text) {
-      s.prose = s.text;
+    const bool long_text = s.text >= kProseBytes && s.link < kProseMaxLinkDensity * s.text;
+    if (prose_kind && long_text) {
+      s.prose = s.block_prose = s.text;
     } else if (s.own_text >= kProseBytes) {
       s.prose += s.own_text;  // text between block elements (a <div> with <br>s and an image)
+      if (isBlockTag(t)) s.block_prose += s.own_text;
     }
+    if (isHeading(t) && long_text) s.block_prose = s.text;  // a lead set as a subheading
     if (s.clutter || s.parent == SIZE_MAX) continue;
     ElementStats& p = stats_[s.parent];
     p.text += s.text;
@@ -203,6 +206,7 @@ void PageModel::accumulate() {
     p.commas += s.commas;
     p.articles += s.articles;
     if (p.prose < p.text) p.prose += s.prose;
+    if (p.block_prose < p.text) p.block_prose += s.block_prose;
   }
 }
 

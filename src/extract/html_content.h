@@ -42,6 +42,7 @@ struct ElementStats {
   double link = 0;    // of which inside <a>
   double commas = 0;
   double prose = 0;   // of which in prose paragraphs (long, few links)
+  double block_prose = 0;  // of that, in block elements (not a long caption in a <strong>)
   unsigned articles = 0;  // <article> elements with text at or below it
   double score = 0;
   bool candidate = false;

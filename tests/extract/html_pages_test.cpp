@@ -104,6 +104,22 @@ TEST_CASE("clutter at the article's end and in it: end markers, pointers, captio
                     "\u00C4hnliche", "Hallenbad", "Kommentare", "schwimmen gehen"});
 }
 
+TEST_CASE("a caption in a <strong> beside its picture is not read; a lead set as a heading beside one is",
+          "[extract]") {
+  // schluss.html: "Vergrößern" and an 89-byte caption in <strong>s beside a <picture> (no <p>).
+  const Document doc = loadArticle(kFixtures + "schluss.html", ExtractOptions{});
+  checkAbsent(doc, {"Kiosk"});
+  const std::string page =
+      "<html><body><article><div class=\"kopf\"><h1>Was wurde aus dem Stadtbad?</h1><div><h2>Vor zehn Jahren "
+      "schloss das Stadtbad, seitdem steht es leer. Jetzt gibt es einen Plan f\u00FCr das Haus am Markt.</h2>"
+      "<img src=\"bad.jpg\" alt=\"\"></div></div><p>Der Stadtrat hat am Dienstag beschlossen, das alte Stadtbad "
+      "zu einer Bibliothek mit Caf\u00E9 umzubauen, die Arbeiten sollen im Herbst beginnen.</p><p>Die Kosten "
+      "von rund acht Millionen Euro teilen sich Stadt und Land, ein F\u00F6rderverein sammelt Spenden.</p>"
+      "</article></body></html>";
+  CHECK(joinedBlocks(extractHtml("bad.html", page, PageMarkers::german())).find("Jetzt gibt es einen Plan") !=
+        std::string::npos);
+}
+
 TEST_CASE("sections of one template are one article beside the help box that scores best", "[extract]") {
   // A holiday flat: description, location and prices in boxes of the page's template
   // (objekt-box), none of them a sibling of the long help box (also an objekt-box) that wins the
