@@ -120,6 +120,23 @@ TEST_CASE("a caption in a <strong> beside its picture is not read; a lead set as
         std::string::npos);
 }
 
+TEST_CASE("an author box after the article ends it", "[extract]") {
+  // "Autor" as a line of its own: the name and biography after it are not the article's; above the
+  // text it is a label, not the end.
+  const std::string page =
+      "<html><body><article><h1>Neue Regeln f\u00FCr Bewertungen</h1><p>Autor</p><p>Jana Beispiel</p>"
+      "<p>Ab Juni m\u00FCssen Portale offenlegen, ob sie Bewertungen pr\u00FCfen, und gekaufte Bewertungen sind "
+      "ausdr\u00FCcklich verboten.</p><p>Wer Bewertungen f\u00E4lscht, dem drohen Bu\u00DFgelder, die "
+      "Verbraucherzentralen k\u00F6nnen abmahnen.</p><p>AUTOR</p><h3>Dr. Max Muster</h3><p>ist Partner einer "
+      "Kanzlei in Berlin. Zu seinen Schwerpunkten z\u00E4hlen Wettbewerbsrecht und Verbraucherschutz.</p>"
+      "</article></body></html>";
+  const Document doc = extractHtml("bewertungen.html", page, PageMarkers::german());
+  const std::string all = joinedBlocks(doc);
+  CHECK(all.find("Ab Juni") != std::string::npos);
+  CHECK(all.find("Wer Bewertungen") != std::string::npos);
+  checkAbsent(doc, {"Max Muster", "Schwerpunkten", "AUTOR"});
+}
+
 TEST_CASE("sections of one template are one article beside the help box that scores best", "[extract]") {
   // A holiday flat: description, location and prices in boxes of the page's template
   // (objekt-box), none of them a sibling of the long help box (also an objekt-box) that wins the
