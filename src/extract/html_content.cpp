@@ -1,6 +1,7 @@
 #include "extract/html_content.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "extract/html_dom.h"
@@ -33,6 +34,7 @@ constexpr double kClassWeight = 25;
 constexpr std::size_t kTopCandidates = 5;
 constexpr std::size_t kCloseCandidates = 3;
 constexpr double kCloseScore = 0.75;
+constexpr int kTemplateLevels = 3;
 
 bool isRoleClutter(const std::string& role) {
   for (const char* r : {"navigation", "complementary", "contentinfo", "dialog", "alertdialog", "search", "menu",
@@ -40,6 +42,39 @@ bool isRoleClutter(const std::string& role) {
     if (role == r) return true;
   }
   return false;
+}
+
+// A CSS framework's layout or utility class says nothing about what a box holds: grid columns
+// ("col-md-10", "span8", "mb-3": any name with a digit), "clearfix", and rows, columns and
+// containers, also a page builder's ("tdc-row", "vc_column", "et_pb_row").
+bool isLayoutClass(std::string_view token) {
+  if (std::any_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) return true;
+  for (const char* name : {"clearfix", "clear-fix", "cf", "group", "wrapper", "inner"}) {
+    if (token == name) return true;
+  }
+  const std::size_t cut = token.find_last_of("-_");
+  const std::string_view last = cut == std::string_view::npos ? token : token.substr(cut + 1);
+  for (const char* name : {"row", "rows", "col", "cols", "column", "columns", "container", "grid"}) {
+    if (last == name) return true;
+  }
+  return false;
+}
+
+// The class names of an element (layout classes left out), split at white space.
+std::vector<std::string_view> classTokens(const GumboNode* n) {
+  std::vector<std::string_view> out;
+  const char* cls = attr(n, "class");
+  if (cls == nullptr) return out;
+  const std::string_view v(cls);
+  for (std::size_t i = 0; i < v.size();) {
+    while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
+    std::size_t end = i;
+    while (end < v.size() && !std::isspace(static_cast<unsigned char>(v[end]))) ++end;
+    const std::string_view token = v.substr(i, end - i);
+    if (end > i && !isLayoutClass(token)) out.push_back(token);
+    i = end;
+  }
+  return out;
 }
 
 }  // namespace
@@ -147,7 +182,7 @@ void PageModel::accumulate() {
   for (ElementStats& s : stats_) {
     s.text = s.own_text;
     s.commas = s.own_commas;
-    s.link = s.prose = 0;
+    s.link = s.prose = s.block_prose = 0;
     s.articles = 0;
   }
   for (std::size_t i = order_.size(); i-- > 0;) {
@@ -156,11 +191,14 @@ void PageModel::accumulate() {
     if (t == GUMBO_TAG_A) s.link = s.text;
     if (t == GUMBO_TAG_ARTICLE && s.text > 0) ++s.articles;
     const bool prose_kind = isParagraph(i) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD || t == GUMBO_TAG_BLOCKQUOTE;
-    if (prose_kind && s.text >= kProseBytes && s.link < kProseMaxLinkDensity * s.text) {
-      s.prose = s.text;
+    const bool long_text = s.text >= kProseBytes && s.link < kProseMaxLinkDensity * s.text;
+    if (prose_kind && long_text) {
+      s.prose = s.block_prose = s.text;
     } else if (s.own_text >= kProseBytes) {
       s.prose += s.own_text;  // text between block elements (a <div> with <br>s and an image)
+      if (isBlockTag(t)) s.block_prose += s.own_text;
     }
+    if (isHeading(t) && long_text) s.block_prose = s.text;  // a lead set as a subheading
     if (s.clutter || s.parent == SIZE_MAX) continue;
     ElementStats& p = stats_[s.parent];
     p.text += s.text;
@@ -168,6 +206,7 @@ void PageModel::accumulate() {
     p.commas += s.commas;
     p.articles += s.articles;
     if (p.prose < p.text) p.prose += s.prose;
+    if (p.block_prose < p.text) p.block_prose += s.block_prose;
   }
 }
 
@@ -321,6 +360,60 @@ bool PageModel::isWithin(std::size_t i, std::size_t root) const {
   return false;
 }
 
+// Boxes built from the article's own template near it: elements of its tag below the ancestor a
+// few levels up that share its class names (see isTemplatePeer()) and hold prose with few links.
+// A page of template sections (description, location, prices) is one article, though a long
+// help box among them scores best. Each box is taken whole, in document order.
+std::vector<std::size_t> PageModel::templatePeers(std::size_t chosen) const {
+  std::vector<std::size_t> peers;
+  const std::vector<std::string_view> own = classTokens(order_[chosen]);
+  if (own.empty()) return peers;
+  std::size_t region = chosen;
+  for (int level = 0; level < kTemplateLevels; ++level) {
+    const std::size_t up = stats_[region].parent;
+    if (up == SIZE_MAX || tagOf(order_[up]) == GUMBO_TAG_BODY || tagOf(order_[up]) == GUMBO_TAG_HTML) break;
+    region = up;
+  }
+  const std::size_t end = subtreeEnd(region);
+  for (std::size_t i = region + 1; i < end;) {
+    if (i == chosen) {
+      i = subtreeEnd(chosen);
+    } else if (isTemplatePeer(i, chosen, own)) {
+      peers.push_back(i);
+      i = subtreeEnd(i);  // boxes inside it are read with it
+    } else {
+      ++i;
+    }
+  }
+  return peers;
+}
+
+// Whether element `i` is a box of the template of `chosen` (whose class names are `own`): the same
+// tag, not around the article, sharing all its class names (layout classes aside) or two or more
+// ("js-objekt-lage objekt-box abschnitt" beside "js-objekt-hilfe objekt-box abschnitt"), mostly
+// read text, and no list of posts.
+bool PageModel::isTemplatePeer(std::size_t i, std::size_t chosen, const std::vector<std::string_view>& own) const {
+  const ElementStats& s = stats_[i];
+  if (s.clutter || tagOf(order_[i]) != tagOf(order_[chosen]) || s.prose < kProseBytes ||
+      linkDensity(order_[i]) > kProseMaxLinkDensity) {
+    return false;
+  }
+  // A box holding <article>s (other than itself) lists other posts.
+  if (s.articles > (tagOf(order_[i]) == GUMBO_TAG_ARTICLE ? 1u : 0u)) return false;
+  const std::vector<std::string_view> theirs = classTokens(order_[i]);
+  const auto shared = static_cast<std::size_t>(std::count_if(theirs.begin(), theirs.end(), [&](std::string_view t) {
+    return std::find(own.begin(), own.end(), t) != own.end();
+  }));
+  return shared > 0 && (shared == theirs.size() || shared >= 2) && !isWithin(chosen, i);
+}
+
+// One past the last element below `i` (elements are in pre-order: a subtree is a run).
+std::size_t PageModel::subtreeEnd(std::size_t i) const {
+  std::size_t end = i + 1;
+  while (end < order_.size() && stats_[end].parent != SIZE_MAX && stats_[end].parent >= i) ++end;
+  return end;
+}
+
 // The widened best candidate, and those of its siblings that score well too or are long prose
 // with few links.
 void PageModel::chooseContent() {
@@ -344,6 +437,7 @@ void PageModel::chooseContent() {
     const bool prose = tagOf(order_[i]) == GUMBO_TAG_P && s.text > kProseBytes && linkDensity(order_[i]) < 0.25;
     if (i == chosen || strong || prose || isSiblingBlock(i, chosen)) content_.push_back(order_[i]);
   }
+  addPeers(templatePeers(chosen));
 }
 
 // A sibling that continues the article: a block of the same kind (tag and class: the next text
@@ -358,6 +452,19 @@ bool PageModel::isSiblingBlock(std::size_t i, std::size_t chosen) const {
   const char* b = attr(order_[chosen], "class");
   const bool same_kind = tagOf(order_[i]) == tagOf(order_[chosen]) && std::string(a ? a : "") == std::string(b ? b : "");
   return same_kind || s.prose >= kSiblingProseBytes;
+}
+
+// Adds the peers not inside what content_ holds, in document order.
+void PageModel::addPeers(const std::vector<std::size_t>& peers) {
+  if (peers.empty()) return;
+  std::vector<std::size_t> all;
+  for (const GumboNode* n : content_) all.push_back(orderOf(n));
+  for (std::size_t p : peers) {
+    if (std::none_of(all.begin(), all.end(), [&](std::size_t c) { return isWithin(p, c); })) all.push_back(p);
+  }
+  std::sort(all.begin(), all.end());
+  content_.clear();
+  for (std::size_t i : all) content_.push_back(order_[i]);
 }
 
 }  // namespace vorlesen::extract_detail

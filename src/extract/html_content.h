@@ -14,7 +14,9 @@
 //      ancestor: a page of similar tables), widened to the ancestor that gathers its sibling blocks as
 //      long as what that adds is mostly prose (page builders and CMS text modules split one
 //      article into many sibling blocks), plus its siblings that score well, are long paragraphs,
-//      or are blocks of prose (of its own kind: the next text module).
+//      or are blocks of prose (of its own kind: the next text module); and the boxes of its own
+//      template nearby (same tag, shared class names: a holiday flat's description, location and
+//      prices beside the long help box that scored best).
 //
 // Every walk is iterative: 10,000 nested elements must not exhaust the stack.
 #pragma once
@@ -22,6 +24,7 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -39,6 +42,7 @@ struct ElementStats {
   double link = 0;    // of which inside <a>
   double commas = 0;
   double prose = 0;   // of which in prose paragraphs (long, few links)
+  double block_prose = 0;  // of that, in block elements (not a long caption in a <strong>)
   unsigned articles = 0;  // <article> elements with text at or below it
   double score = 0;
   bool candidate = false;
@@ -81,6 +85,10 @@ class PageModel {
   std::size_t widen(std::size_t best) const;
   void chooseContent();
   bool isSiblingBlock(std::size_t i, std::size_t chosen) const;
+  std::vector<std::size_t> templatePeers(std::size_t chosen) const;
+  bool isTemplatePeer(std::size_t i, std::size_t chosen, const std::vector<std::string_view>& own) const;
+  std::size_t subtreeEnd(std::size_t i) const;
+  void addPeers(const std::vector<std::size_t>& peers);
   bool isWithin(std::size_t i, std::size_t root) const;
   bool isInArticle(std::size_t i) const;
 

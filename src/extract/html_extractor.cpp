@@ -328,12 +328,13 @@ class HtmlExtractor {
   }
 
   // A box of a picture and its caption ("Vergrößern Eine kleine runde Aussparung ..."): a <div> with
-  // an image and a little text, no paragraph of prose.
+  // an image and a little text, no paragraph of prose (a caption in a <strong> beside the image is
+  // none, a <p> or a lead set as a heading is).
   bool isPictureBox(const GumboNode* c) const {
     const GumboTag t = tagOf(c);
     if (t != GUMBO_TAG_DIV && t != GUMBO_TAG_SECTION && t != GUMBO_TAG_SPAN) return false;
     const ElementStats* s = page_.stats(c);
-    if (s == nullptr || s->text > kMaxPictureCaptionBytes || s->prose > 0) return false;
+    if (s == nullptr || s->text > kMaxPictureCaptionBytes || s->block_prose > 0) return false;
     std::vector<const GumboNode*> stack{c};
     while (!stack.empty()) {
       const GumboNode* n = stack.back();

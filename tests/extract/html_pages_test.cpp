@@ -104,6 +104,59 @@ TEST_CASE("clutter at the article's end and in it: end markers, pointers, captio
                     "\u00C4hnliche", "Hallenbad", "Kommentare", "schwimmen gehen"});
 }
 
+TEST_CASE("a caption in a <strong> beside its picture is not read; a lead set as a heading beside one is",
+          "[extract]") {
+  // schluss.html: "Vergrößern" and an 89-byte caption in <strong>s beside a <picture> (no <p>).
+  const Document doc = loadArticle(kFixtures + "schluss.html", ExtractOptions{});
+  checkAbsent(doc, {"Kiosk"});
+  const std::string page =
+      "<html><body><article><div class=\"kopf\"><h1>Was wurde aus dem Stadtbad?</h1><div><h2>Vor zehn Jahren "
+      "schloss das Stadtbad, seitdem steht es leer. Jetzt gibt es einen Plan f\u00FCr das Haus am Markt.</h2>"
+      "<img src=\"bad.jpg\" alt=\"\"></div></div><p>Der Stadtrat hat am Dienstag beschlossen, das alte Stadtbad "
+      "zu einer Bibliothek mit Caf\u00E9 umzubauen, die Arbeiten sollen im Herbst beginnen.</p><p>Die Kosten "
+      "von rund acht Millionen Euro teilen sich Stadt und Land, ein F\u00F6rderverein sammelt Spenden.</p>"
+      "</article></body></html>";
+  CHECK(joinedBlocks(extractHtml("bad.html", page, PageMarkers::german())).find("Jetzt gibt es einen Plan") !=
+        std::string::npos);
+}
+
+TEST_CASE("an author box after the article ends it", "[extract]") {
+  // "Autor" as a line of its own: the name and biography after it are not the article's; above the
+  // text it is a label, not the end.
+  const std::string page =
+      "<html><body><article><h1>Neue Regeln f\u00FCr Bewertungen</h1><p>Autor</p><p>Jana Beispiel</p>"
+      "<p>Ab Juni m\u00FCssen Portale offenlegen, ob sie Bewertungen pr\u00FCfen, und gekaufte Bewertungen sind "
+      "ausdr\u00FCcklich verboten.</p><p>Wer Bewertungen f\u00E4lscht, dem drohen Bu\u00DFgelder, die "
+      "Verbraucherzentralen k\u00F6nnen abmahnen.</p><p>AUTOR</p><h3>Dr. Max Muster</h3><p>ist Partner einer "
+      "Kanzlei in Berlin. Zu seinen Schwerpunkten z\u00E4hlen Wettbewerbsrecht und Verbraucherschutz.</p>"
+      "</article></body></html>";
+  const Document doc = extractHtml("bewertungen.html", page, PageMarkers::german());
+  const std::string all = joinedBlocks(doc);
+  CHECK(all.find("Ab Juni") != std::string::npos);
+  CHECK(all.find("Wer Bewertungen") != std::string::npos);
+  checkAbsent(doc, {"Max Muster", "Schwerpunkten", "AUTOR"});
+}
+
+TEST_CASE("sections of one template are one article beside the help box that scores best", "[extract]") {
+  // A holiday flat: description, location and prices in boxes of the page's template
+  // (objekt-box), none of them a sibling of the long help box (also an objekt-box) that wins the
+  // scoring; before, only the help box was read.
+  checkGolden("ferienwohnung");
+  const Document doc = loadArticle(kFixtures + "ferienwohnung.html", ExtractOptions{});
+  checkAbsent(doc, {"Urlaubsportal", "Merkliste", "Impressum"});
+}
+
+TEST_CASE("template boxes share class names, not grid classes, and hold no list of posts", "[extract]") {
+  // The author box shares only the grid classes (col-md-10 ...) with the article: not read.
+  const Document grid = loadArticle(kFixtures + "raster.html", ExtractOptions{});
+  CHECK(joinedBlocks(grid).find("Geizen Sie") != std::string::npos);
+  checkAbsent(grid, {"Jana Beispiel"});
+  // Builder modules of other posts share the builder's class names with the text module: not read.
+  const Document posts = loadArticle(kFixtures + "module.html", ExtractOptions{});
+  CHECK(joinedBlocks(posts).find("Gasthaus Krone") != std::string::npos);
+  checkAbsent(posts, {"Spielplatz", "Feuerwehr"});
+}
+
 TEST_CASE("a page of many similar tables is read whole, not only the best-scoring table", "[extract]") {
   // Four tables of short cells score nearly alike; their common ancestor is the article, with the
   // headings and paragraphs between them (before, only the fourth table was read).
