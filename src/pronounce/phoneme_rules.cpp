@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <map>
 
 #include "pronounce/words.h"
@@ -203,6 +205,7 @@ PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::str
                           std::any_of(rules_.begin(), rules_.end(), moves_stress))) {
     throw Error::data(format(tr("{}: stress rules need a class named vowel."), table.path));
   }
+  orders_ = std::make_unique<ConditionOrder[]>(rules_.size() + part_rules_.size());
   for (const std::vector<Rule>* list : {&rules_, &part_rules_}) {
     for (const Rule& r : *list) {
       patterns_.push_back(r.spelling.get());
@@ -253,15 +256,67 @@ RuleResult PhonemeRules::apply(std::string_view word, std::string_view espeak) c
   return applyRules(word, before, before);
 }
 
-bool PhonemeRules::rewrite(const Rule& rule, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
+// A row with both a spelling condition and a phoneme pattern holds only when both do, so either may
+// be tested first, and the one that rules out more words for its cost should: for one row that is the
+// spelling (a rare letter), for another the phonemes (a spelling regex with ".*" lookarounds or a
+// case-insensitive literal costs ICU more than a phoneme pattern that starts with a phoneme). Which
+// is cheaper depends on the regexes, so it is measured: the first kSamples words test both and time
+// them, then the row keeps the order with the lower expected cost. The order never changes a result.
+// Counters are atomic: rules are shared between threads (a decision from fewer samples is harmless).
+struct PhonemeRules::ConditionOrder {
+  static constexpr std::uint32_t kSamples = 16;
+  enum : int { kUndecided, kSpellingFirst, kPhonemesFirst };
+  std::atomic<std::uint32_t> samples{0}, spelling_held{0}, phonemes_held{0};
+  std::atomic<std::int64_t> spelling_ns{0}, phonemes_ns{0};
+  std::atomic<int> order{kUndecided};
+
+  void record(bool spelling, bool phonemes, std::int64_t s_ns, std::int64_t p_ns) {
+    spelling_held += spelling ? 1 : 0;
+    phonemes_held += phonemes ? 1 : 0;
+    spelling_ns += s_ns;
+    phonemes_ns += p_ns;
+    if (++samples != kSamples) return;
+    // Expected cost per word: the first test, plus the second where the first held.
+    const double s = static_cast<double>(spelling_ns.load()), p = static_cast<double>(phonemes_ns.load());
+    const double spelling_first = s + p * spelling_held / kSamples;
+    const double phonemes_first = p + s * phonemes_held / kSamples;
+    order = phonemes_first < spelling_first ? kPhonemesFirst : kSpellingFirst;
+  }
+};
+
+bool PhonemeRules::conditionsHold(std::size_t row, icu::RegexMatcher& spelling, icu::RegexMatcher& phonemes,
+                                  const icu::UnicodeString& word, const icu::UnicodeString& notation) const {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto spelling_holds = [&] { return spelling.reset(word).find(status) && U_SUCCESS(status); };
+  const auto phonemes_hold = [&] { return phonemes.reset(notation).find(status) && U_SUCCESS(status); };
+  ConditionOrder& o = orders_[row];
+  switch (o.order.load(std::memory_order_relaxed)) {
+    case ConditionOrder::kSpellingFirst: return spelling_holds() && phonemes_hold();
+    case ConditionOrder::kPhonemesFirst: return phonemes_hold() && spelling_holds();
+    default: break;
+  }
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point t0 = Clock::now();
+  const bool s = spelling_holds();
+  const Clock::time_point t1 = Clock::now();
+  const bool p = phonemes_hold();
+  const Clock::time_point t2 = Clock::now();
+  o.record(s, p, std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count(),
+           std::chrono::duration_cast<std::chrono::nanoseconds>(t2 - t1).count());
+  return s && p;
+}
+
+bool PhonemeRules::rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
                            const icu::UnicodeString& word, icu::UnicodeString& notation) const {
   UErrorCode status = U_ZERO_ERROR;
-  if (rule.spelling && (!spelling || !spelling->reset(word).find(status))) return false;
+  if (rule.spelling && !spelling) return false;
   icu::UnicodeString changed;
   if (rule.stress != 0) {
+    if (rule.spelling && !spelling->reset(word).find(status)) return false;
     std::string now;
     changed = icu::UnicodeString::fromUTF8(moveStress(notation.toUTF8String(now), rule.stress, vowels_));
   } else if (phonemes) {
+    if (rule.spelling && !conditionsHold(row, *spelling, *phonemes, word, notation)) return false;
     changed = phonemes->reset(notation).replaceAll(rule.replacement, status);
   }
   if (U_FAILURE(status) || changed == notation) return false;
@@ -277,7 +332,7 @@ RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation,
       icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
   icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
   for (std::size_t i = 0; i < rules_.size(); ++i) {
-    if (rewrite(rules_[i], matchers[2 * i].get(), matchers[2 * i + 1].get(), spelling, phonemes)) {
+    if (rewrite(rules_[i], i, matchers[2 * i].get(), matchers[2 * i + 1].get(), spelling, phonemes)) {
       result.because.push_back(rules_[i].origin);
     }
   }
@@ -333,7 +388,8 @@ std::string PhonemeRules::partReading(std::string_view word, std::string notatio
       stress_decided = true;
       if (rule.stress == 0) continue;
     }
-    if (rewrite(rule, spelling_matcher, matchers[2 * (rules_.size() + i) + 1].get(), spelling, phonemes)) {
+    if (rewrite(rule, rules_.size() + i, spelling_matcher, matchers[2 * (rules_.size() + i) + 1].get(), spelling,
+                phonemes)) {
       because.push_back(rule.origin);
     }
   }

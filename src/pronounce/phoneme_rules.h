@@ -65,9 +65,16 @@ class PhonemeRules final : public PhonemeRewriter {
   // A word's (or a compound's last part's) reading with the stress the first fitting `suffix` row
   // gives, then through the `part` rows.
   std::string partReading(std::string_view word, std::string notation, std::vector<std::string>& because) const;
-  // One rewrite row (rule or part) on `phonemes`; whether it changed them.
-  bool rewrite(const Rule& rule, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
+  // One rewrite row (rule or part; `row` counts rules_, then part_rules_) on `phonemes`; whether it
+  // changed them.
+  bool rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
                const icu::UnicodeString& word, icu::UnicodeString& notation) const;
+  // Whether a row's spelling condition and phoneme pattern both hold, tested in the order that has
+  // been cheaper so far (see ConditionOrder).
+  bool conditionsHold(std::size_t row, icu::RegexMatcher& spelling, icu::RegexMatcher& phonemes,
+                      const icu::UnicodeString& word, const icu::UnicodeString& notation) const;
+  struct ConditionOrder;
+  std::unique_ptr<ConditionOrder[]> orders_;  // per row as `row` counts them
   std::shared_ptr<const CompoundSplitter> splitter_;  // shared by every PhonemeRules with the same list
   std::map<std::string, std::string, std::less<>> part_readings_;
   // respell()'s answer per word, made once: most words of an article come again and again.

@@ -155,6 +155,39 @@ TEST_CASE("rule, class and stress rows do what the format says", "[pronounce][ru
   CHECK(rules.apply("abt", "").phonemes.empty());
 }
 
+TEST_CASE("a row's spelling and phoneme conditions give the same result in either order", "[pronounce][rules]") {
+  // The rules time both conditions for the first words and then test the cheaper first: the words
+  // before and long after that decision must be rewritten alike, in every combination of conditions.
+  const PhonemeRules rules(parseTsv("rule\t(?i)^(?!.*q).*b.*$\t b(?= t )\t p\n"  // costly spelling
+                                    "rule\tk\t (?:x|y|z|k)(?= ,?u )\t K\n",        // costly phonemes
+                                    "mine.tsv"));
+  for (int round = 0; round < 40; ++round) {
+    INFO("round " << round);
+    CHECK(rules.apply("abt", "'a|b|t").phonemes == "'a|p|t");      // both conditions hold
+    CHECK(rules.apply("aqbt", "'a|b|t").phonemes.empty());          // only the phonemes
+    CHECK(rules.apply("ab", "'a|b").phonemes.empty());              // only the spelling
+    CHECK(rules.apply("kuh", "k|,u|h").phonemes == "K|,u|h");
+    CHECK(rules.apply("Kuh", "k|,u|h").phonemes.empty());           // case-sensitive spelling
+    CHECK(rules.apply("kah", "k|,a|h").phonemes.empty());
+  }
+}
+
+TEST_CASE("a word list file is searched in place, sorted or not, with CRLF line ends", "[pronounce][rules]") {
+  const std::string sorted = VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt";
+  const auto mapped = CompoundSplitter::fromFile(sorted, 4, {}, {});
+  REQUIRE(mapped);
+  const CompoundSplitter read(readFile(sorted), 4, {}, {});
+  for (const char* word : {"Himmelbett", "Parteijurist", "Kilometer", "Haus", "Unterlage"}) {
+    CHECK(mapped->split(word) == read.split(word));
+  }
+  const auto unsorted = CompoundSplitter::fromFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt", 4, {"lage"}, {"ver"});
+  REQUIRE(unsorted);
+  CHECK(unsorted->split("Hauptstadt") == std::vector<std::string_view>{"Haupt", "stadt"});
+  const CompoundSplitter crlf("Bett\r\nHimmel\r\nbett\r\n", 4, {}, {});
+  CHECK(crlf.split("Himmelbett") == std::vector<std::string_view>{"Himmel", "bett"});
+  CHECK_FALSE(CompoundSplitter::fromFile("/nonexistent/words", 4, {}, {}));
+}
+
 TEST_CASE("a bad row of the rule table names its file and line", "[pronounce][rules]") {
   CHECK_THROWS_WITH(PhonemeRules(parseTsv("rule\t\t(\tx\n", "r.tsv")), Catch::Contains("r.tsv:1: bad regular expression"));
   CHECK_THROWS_WITH(PhonemeRules(parseTsv("\n\nrule\t\t {nope}\tx\n", "r.tsv")), Catch::Contains("r.tsv:3: unknown phoneme class {nope}"));
