@@ -265,6 +265,8 @@ RuleResult PhonemeRules::apply(std::string_view word, std::string_view espeak) c
 // Counters are atomic: rules are shared between threads (a decision from fewer samples is harmless).
 struct PhonemeRules::ConditionOrder {
   static constexpr std::uint32_t kSamples = 16;
+  // One test of one word takes microseconds; a longer sample is the thread losing the processor.
+  static constexpr std::int64_t kLongestSampleNs = 50000;
   enum : int { kUndecided, kSpellingFirst, kPhonemesFirst };
   std::atomic<std::uint32_t> samples{0}, spelling_held{0}, phonemes_held{0};
   std::atomic<std::int64_t> spelling_ns{0}, phonemes_ns{0};
@@ -273,8 +275,8 @@ struct PhonemeRules::ConditionOrder {
   void record(bool spelling, bool phonemes, std::int64_t s_ns, std::int64_t p_ns) {
     spelling_held += spelling ? 1 : 0;
     phonemes_held += phonemes ? 1 : 0;
-    spelling_ns += s_ns;
-    phonemes_ns += p_ns;
+    spelling_ns += std::min(s_ns, kLongestSampleNs);
+    phonemes_ns += std::min(p_ns, kLongestSampleNs);
     if (++samples != kSamples) return;
     // Expected cost per word: the first test, plus the second where the first held.
     const double s = static_cast<double>(spelling_ns.load()), p = static_cast<double>(phonemes_ns.load());
