@@ -164,11 +164,24 @@ struct AudioFileWriter::Impl {
   Fnv1a64 content;  // seeds the Ogg serial number (Ogg formats only: hashing costs 3 % of a WAV render)
   int sample_rate = 0;  // of the samples given to write(); chapter times count in it
   std::vector<AudioChapter> chapters;
+  // Samples not yet given to libsndfile, which writes what it gets at once: eSpeak's blocks of 1 KB
+  // each cost a write(2) (twice as many as espeak-ng -w makes), 64 KB at a time a few.
+  static constexpr std::size_t kPendingSamples = 32768;
+  std::vector<std::int16_t> pending;
 
   Impl(std::string path, AudioFormat f) : out(std::move(path)), format(f) {}
   ~Impl() {
     if (file) sf_close(file);
     if (resampler) src_delete(resampler);
+  }
+
+  void flush() {
+    if (pending.empty()) return;
+    if (sf_write_short(file, pending.data(), static_cast<sf_count_t>(pending.size())) !=
+        static_cast<sf_count_t>(pending.size())) {
+      throw sndfileError(file, out.path(), tr("cannot write audio"));
+    }
+    pending.clear();
   }
 
   void writeFloats(const float* samples, std::size_t count) {
@@ -228,8 +241,9 @@ void AudioFileWriter::write(const std::int16_t* samples, std::size_t count) {
   if (isOgg(impl_->format)) impl_->content.add(samples, count * sizeof *samples);
   if (impl_->resampler) {
     impl_->resample(samples, count, false);
-  } else if (sf_write_short(impl_->file, samples, static_cast<sf_count_t>(count)) != static_cast<sf_count_t>(count)) {
-    throw sndfileError(impl_->file, impl_->out.path(), tr("cannot write audio"));
+  } else {
+    impl_->pending.insert(impl_->pending.end(), samples, samples + count);
+    if (impl_->pending.size() >= Impl::kPendingSamples) impl_->flush();
   }
   written_ += count;
 }
@@ -255,6 +269,7 @@ void writeChapters(const AtomicFile& out, AudioFormat format, const std::vector<
 
 void AudioFileWriter::commit() {
   if (impl_->resampler) impl_->resample(nullptr, 0, true);
+  impl_->flush();
   sf_write_sync(impl_->file);
   const int rc = sf_close(impl_->file);
   impl_->file = nullptr;
