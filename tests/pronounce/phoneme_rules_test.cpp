@@ -174,18 +174,20 @@ TEST_CASE("a row's spelling and phoneme conditions give the same result in eithe
 
 TEST_CASE("a word list file is searched in place, sorted or not, with CRLF line ends", "[pronounce][rules]") {
   const std::string sorted = VORLESEN_FIXTURES_DIR "/pronounce/words_compound_stress.txt";
-  const auto mapped = CompoundSplitter::fromFile(sorted, 4, {}, {});
-  REQUIRE(mapped);
-  const CompoundSplitter read(readFile(sorted), 4, {}, {});
+  std::optional<WordList> file = WordList::open(sorted);
+  REQUIRE(file);
+  const CompoundSplitter mapped(std::move(*file), CompoundOptions{});
+  const CompoundSplitter read(WordList(readFile(sorted)), CompoundOptions{});
   for (const char* word : {"Himmelbett", "Parteijurist", "Kilometer", "Haus", "Unterlage"}) {
-    CHECK(mapped->split(word) == read.split(word));
+    CHECK(mapped.split(word) == read.split(word));
   }
-  const auto unsorted = CompoundSplitter::fromFile(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt", 4, {"lage"}, {"ver"});
-  REQUIRE(unsorted);
-  CHECK(unsorted->split("Hauptstadt") == std::vector<std::string_view>{"Haupt", "stadt"});
-  const CompoundSplitter crlf("Bett\r\nHimmel\r\nbett\r\n", 4, {}, {});
+  std::optional<WordList> unsorted_file = WordList::open(VORLESEN_FIXTURES_DIR "/pronounce/words_unsorted.txt");
+  REQUIRE(unsorted_file);
+  const CompoundSplitter unsorted(std::move(*unsorted_file), CompoundOptions{4, 0, {"lage"}, {"ver"}, {}, {}, {}});
+  CHECK(unsorted.split("Hauptstadt") == std::vector<std::string_view>{"Haupt", "stadt"});
+  const CompoundSplitter crlf(WordList("Bett\r\nHimmel\r\nbett\r\n"), CompoundOptions{});
   CHECK(crlf.split("Himmelbett") == std::vector<std::string_view>{"Himmel", "bett"});
-  CHECK_FALSE(CompoundSplitter::fromFile("/nonexistent/words", 4, {}, {}));
+  CHECK_FALSE(WordList::open("/nonexistent/words"));
 }
 
 TEST_CASE("a bad row of the rule table names its file and line", "[pronounce][rules]") {
