@@ -53,9 +53,8 @@ std::size_t continueAt(const Document& head, const Document& full, std::size_t d
   return at;
 }
 
-// An exception that is not an Error, met on an engine thread, as the failure it reports.
-// Drops the zero samples a message starts with (at most 0.2 s), when asked to; word positions move
-// with them.
+// Drops the zero samples a message starts with (at most 0.2 s at eSpeak NG's 22,050 Hz), when asked
+// to; word positions move with them.
 struct LeadTrim {
   bool active;
   std::size_t dropped = 0;
@@ -71,6 +70,7 @@ struct LeadTrim {
   std::size_t shifted(std::size_t sample) const { return sample > dropped ? sample - dropped : 0; }
 };
 
+// An exception that is not an Error, met on an engine thread, as the failure it reports.
 Error unexpected(const std::exception& e) { return Error::synthesis(format(tr("playback failed: {}"), e.what())); }
 
 // The runs of `runs` (stretches of a sentence's spoken text) as they lie in the text from byte `from`
