@@ -37,7 +37,7 @@ struct Libcurl {
 };
 
 template <typename F>
-void bind(void* library, F& function, const char* name, std::string& missing) {
+void bindSymbol(void* library, F& function, const char* name, std::string& missing) {
   function = reinterpret_cast<F>(dlsym(library, name));
   if (!function && missing.empty()) missing = name;
 }
@@ -56,15 +56,15 @@ const Libcurl& libcurl() {
       return;
     }
     std::string missing;
-    bind(library, api.global_init, "curl_global_init", missing);
-    bind(library, api.easy_init, "curl_easy_init", missing);
-    bind(library, api.easy_setopt, "curl_easy_setopt", missing);
-    bind(library, api.easy_perform, "curl_easy_perform", missing);
-    bind(library, api.easy_getinfo, "curl_easy_getinfo", missing);
-    bind(library, api.easy_strerror, "curl_easy_strerror", missing);
-    bind(library, api.easy_cleanup, "curl_easy_cleanup", missing);
-    bind(library, api.slist_append, "curl_slist_append", missing);
-    bind(library, api.slist_free_all, "curl_slist_free_all", missing);
+    bindSymbol(library, api.global_init, "curl_global_init", missing);
+    bindSymbol(library, api.easy_init, "curl_easy_init", missing);
+    bindSymbol(library, api.easy_setopt, "curl_easy_setopt", missing);
+    bindSymbol(library, api.easy_perform, "curl_easy_perform", missing);
+    bindSymbol(library, api.easy_getinfo, "curl_easy_getinfo", missing);
+    bindSymbol(library, api.easy_strerror, "curl_easy_strerror", missing);
+    bindSymbol(library, api.easy_cleanup, "curl_easy_cleanup", missing);
+    bindSymbol(library, api.slist_append, "curl_slist_append", missing);
+    bindSymbol(library, api.slist_free_all, "curl_slist_free_all", missing);
     if (!missing.empty()) {
       failure = format(tr("cannot load libcurl ({}); links need the libcurl4 package"), missing + ": not found");
     } else if (api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
