@@ -213,8 +213,9 @@ def heard_at(rec_env, ref, key, near=None):
     lo, hi = 0, len(ref.env)
     if near is not None:
         n = len(ref.sentences)
-        lo = int(ref.sentences[max(0, near - 1)]["start"] * RATE) // WIN
-        hi = int(ref.sentences[min(n - 1, near + 3)]["end"] * RATE) // WIN
+        # Wide enough to find the way back after a stall of a few sentences.
+        lo = int(ref.sentences[max(0, near - 2)]["start"] * RATE) // WIN
+        hi = int(ref.sentences[min(n - 1, near + 5)]["end"] * RATE) // WIN
     _, m = align_before(rec_env, ref, key // WIN, span, lo, hi)
     if m is None:
         return None
