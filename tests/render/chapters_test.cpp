@@ -4,27 +4,16 @@
 #include <utility>
 #include <vector>
 
+#include "render/structured_document.h"
 #include "render/temp_files.h"
 #include "vorlesen/chapters.h"
 
 using namespace vorlesen;
 using vorlesen::testing::readAll;
+using vorlesen::testing::structuredDocument;
 using vorlesen::testing::TempDir;
 
 namespace {
-
-// A document of blocks of the given kinds and texts, separated by blank lines.
-Document documentOf(const std::vector<std::pair<BlockKind, std::string>>& blocks) {
-  Document doc;
-  doc.name = "t.html";
-  for (const auto& [kind, text] : blocks) {
-    if (!doc.text.empty()) doc.text += "\n\n";
-    const std::size_t begin = doc.text.size();
-    doc.text += text;
-    doc.blocks.push_back(Block{kind, Span{begin, doc.text.size()}});
-  }
-  return doc;
-}
 
 std::vector<std::size_t> blocksOf(const std::vector<ChapterStart>& starts) {
   std::vector<std::size_t> out;
@@ -68,7 +57,7 @@ const std::vector<std::pair<BlockKind, std::string>> kWithHeadings = {
 }  // namespace
 
 TEST_CASE("chapters: the title and the headings when there are headings", "[render]") {
-  const Document doc = documentOf(kWithHeadings);
+  const Document doc = structuredDocument(kWithHeadings);
   const auto starts = chapterStarts(doc);
   CHECK(blocksOf(starts) == std::vector<std::size_t>{0, 3, 6});
   const auto chapters = collect(doc);
@@ -84,7 +73,7 @@ TEST_CASE("chapters: the title and the headings when there are headings", "[rend
 }
 
 TEST_CASE("chapters: paragraphs, quotes and each list when there is no heading", "[render]") {
-  const Document doc = documentOf({{BlockKind::Title, "Kurz"},
+  const Document doc = structuredDocument({{BlockKind::Title, "Kurz"},
                                    {BlockKind::Byline, "Von A"},
                                    {BlockKind::Paragraph, "Eins."},
                                    {BlockKind::ListItem, "a"},
@@ -100,7 +89,7 @@ TEST_CASE("chapters: paragraphs, quotes and each list when there is no heading",
 }
 
 TEST_CASE("chapters: a kicker and its headline are one chapter; text before the title gets its own", "[render]") {
-  const Document kicker = documentOf({{BlockKind::Title, "Ukraine"},
+  const Document kicker = structuredDocument({{BlockKind::Title, "Ukraine"},
                                       {BlockKind::Title, "Neue Gespräche"},
                                       {BlockKind::Heading, "Genf"},
                                       {BlockKind::Paragraph, "Text."}});
@@ -108,7 +97,7 @@ TEST_CASE("chapters: a kicker and its headline are one chapter; text before the 
   REQUIRE(blocksOf(starts) == std::vector<std::size_t>{0, 2});
   CHECK(starts[0].title == "Ukraine: Neue Gespräche");
 
-  const Document untitled = documentOf({{BlockKind::Byline, "Von A"},
+  const Document untitled = structuredDocument({{BlockKind::Byline, "Von A"},
                                         {BlockKind::Paragraph, "Vorspann."},
                                         {BlockKind::Heading, "Teil eins"},
                                         {BlockKind::Paragraph, "Text."}});
@@ -118,14 +107,14 @@ TEST_CASE("chapters: a kicker and its headline are one chapter; text before the 
 }
 
 TEST_CASE("chapters: a heading with nothing spoken still names the text after it", "[render]") {
-  const Document doc = documentOf(kWithHeadings);
+  const Document doc = structuredDocument(kWithHeadings);
   // Block 3 ("Was ändert sich?") yields no sentence: its chapter starts with block 4.
   const auto chapters = collect(doc, {3});
   REQUIRE(chapters.size() == 3);
   CHECK(chapters[1].title == "Was ändert sich?");
   CHECK(chapters[1].start == 4500);
   // A document with one block is one chapter over the whole audio.
-  const auto one = collect(documentOf({{BlockKind::Paragraph, "Nur das."}}));
+  const auto one = collect(structuredDocument({{BlockKind::Paragraph, "Nur das."}}));
   REQUIRE(one.size() == 1);
   CHECK(one[0].start == 0);
   CHECK(one[0].end == 1500);
@@ -134,7 +123,7 @@ TEST_CASE("chapters: a heading with nothing spoken still names the text after it
 TEST_CASE("chapters: more than 999 are thinned evenly, the first kept", "[render]") {
   std::vector<std::pair<BlockKind, std::string>> blocks;
   for (int i = 0; i < 2500; ++i) blocks.emplace_back(BlockKind::Paragraph, "Absatz " + std::to_string(i) + ".");
-  const auto starts = chapterStarts(documentOf(blocks));
+  const auto starts = chapterStarts(structuredDocument(blocks));
   REQUIRE(starts.size() == 834);  // every third of 2500
   CHECK(starts.size() <= kMaxChapters);
   CHECK(starts[0].block == 0);
