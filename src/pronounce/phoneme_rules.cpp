@@ -308,16 +308,24 @@ bool PhonemeRules::conditionsHold(std::size_t row, icu::RegexMatcher& spelling, 
   return s && p;
 }
 
+bool PhonemeRules::restress(int stress, icu::UnicodeString& notation) const {
+  std::string now;
+  const icu::UnicodeString changed = icu::UnicodeString::fromUTF8(moveStress(notation.toUTF8String(now), stress, vowels_));
+  if (changed == notation) return false;
+  notation = changed;
+  return true;
+}
+
 bool PhonemeRules::rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
                            const icu::UnicodeString& word, icu::UnicodeString& notation) const {
   UErrorCode status = U_ZERO_ERROR;
   if (rule.spelling && !spelling) return false;
-  icu::UnicodeString changed;
   if (rule.stress != 0) {
-    if (rule.spelling && !spelling->reset(word).find(status)) return false;
-    std::string now;
-    changed = icu::UnicodeString::fromUTF8(moveStress(notation.toUTF8String(now), rule.stress, vowels_));
-  } else if (phonemes) {
+    if (rule.spelling && (!spelling->reset(word).find(status) || U_FAILURE(status))) return false;
+    return restress(rule.stress, notation);
+  }
+  icu::UnicodeString changed;
+  if (phonemes) {
     if (rule.spelling && !conditionsHold(row, *spelling, *phonemes, word, notation)) return false;
     changed = phonemes->reset(notation).replaceAll(rule.replacement, status);
   }
@@ -388,7 +396,9 @@ std::string PhonemeRules::partReading(std::string_view word, std::string notatio
       UErrorCode status = U_ZERO_ERROR;
       if (stress_decided || !spelling_matcher || !spelling_matcher->reset(spelling).find(status)) continue;
       stress_decided = true;
-      if (rule.stress == 0) continue;
+      // The spelling fitted just now: only the stress is left to move (0 keeps eSpeak's).
+      if (rule.stress != 0 && restress(rule.stress, phonemes)) because.push_back(rule.origin);
+      continue;
     }
     if (rewrite(rule, rules_.size() + i, spelling_matcher, matchers[2 * (rules_.size() + i) + 1].get(), spelling,
                 phonemes)) {

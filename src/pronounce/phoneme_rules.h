@@ -65,6 +65,8 @@ class PhonemeRules final : public PhonemeRewriter {
   // A word's (or a compound's last part's) reading with the stress the first fitting `suffix` row
   // gives, then through the `part` rows.
   std::string partReading(std::string_view word, std::string notation, std::vector<std::string>& because) const;
+  // `notation` with its primary stress moved to vowel `stress` (rule notation); whether it changed.
+  bool restress(int stress, icu::UnicodeString& notation) const;
   // One rewrite row (rule or part; `row` counts rules_, then part_rules_) on `phonemes`; whether it
   // changed them.
   bool rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
