@@ -53,19 +53,19 @@ std::size_t continueAt(const Document& head, const Document& full, std::size_t d
   return at;
 }
 
-// Drops the zero samples a message starts with (at most 0.2 s at eSpeak NG's 22,050 Hz), when asked
-// to; word positions move with them.
+// Drops the zero samples a message starts with (at most `most`), when asked to; word positions move
+// with them.
 struct LeadTrim {
   bool active;
+  std::size_t most;
   std::size_t dropped = 0;
   void apply(const std::int16_t*& pcm, std::size_t& n) {
-    constexpr std::size_t kMost = 22050 / 5;
-    while (active && n > 0 && *pcm == 0 && dropped < kMost) {
+    while (active && n > 0 && *pcm == 0 && dropped < most) {
       ++pcm;
       --n;
       ++dropped;
     }
-    if (n > 0 || dropped >= kMost) active = false;
+    if (n > 0 || dropped >= most) active = false;
   }
   std::size_t shifted(std::size_t sample) const { return sample > dropped ? sample - dropped : 0; }
 };
@@ -551,7 +551,7 @@ bool Player::Impl::synthesizeOne(Synthesizer& synth, const Sentence& s, std::siz
   bool ok = true;
   // The first sentence after the start or a key begins with its first sound: eSpeak NG opens every
   // message with 12-50 ms of zero samples (more before a plosive), which only delayed the answer.
-  LeadTrim trim{std::exchange(trim_lead_, false)};
+  LeadTrim trim{std::exchange(trim_lead_, false), static_cast<std::size_t>(sample_rate_) / 5};  // 0.2 s
   synth.synthesizeRuns(text, runsFrom(s.runs, from_byte), [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>& events) {
     if (quitting_) return false;
     // After an interruption the message is stopped at once: finishing a long sentence into the void
