@@ -144,13 +144,14 @@ bool WordList::contains(std::string_view word) const {
     const std::size_t mid = lo + (hi - lo) / 2;
     const std::size_t eol_before = mid == 0 ? std::string_view::npos : text_.rfind('\n', mid - 1);
     const std::size_t start = eol_before == std::string_view::npos ? 0 : eol_before + 1;
+    // lo <= start <= mid < next: each step narrows [lo, hi).
     std::size_t next = 0;
-    const std::string_view line = lineAt(text_, std::max(start, lo), next);
+    const std::string_view line = lineAt(text_, start, next);
     if (line == word) return true;
     if (line < word) {
-      lo = next > lo ? next : text_.size();
+      lo = next;
     } else {
-      hi = std::max(start, lo);
+      hi = start;
     }
   }
   return false;
