@@ -9,6 +9,7 @@
 #include <chrono>
 #include <map>
 
+#include "pronounce/spelling_hint.h"
 #include "pronounce/words.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
@@ -51,6 +52,7 @@ std::string toEspeakNotation(std::string_view notation) {
 
 struct PhonemeRules::Rule {
   std::unique_ptr<icu::RegexPattern> spelling;  // null: every word
+  SpellingHint hint;                            // what `spelling` needs of a word, tested first
   std::unique_ptr<icu::RegexPattern> phonemes;  // null: a stress rule
   icu::UnicodeString replacement;
   int stress = 0;  // a stress rule: the primary stress goes to this vowel (1 first, -1 last)
@@ -179,7 +181,10 @@ PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::str
       if (f[1] == "vowel") vowels_ = tokens(f[2]);
     } else if ((f[0] == "rule" || f[0] == "part") && f.size() == 4 && !f[3].empty()) {
       Rule rule;
-      if (!f[1].empty()) rule.spelling = compile(f[1], where);
+      if (!f[1].empty()) {
+        rule.spelling = compile(f[1], where);
+        rule.hint = SpellingHint::of(f[1]);
+      }
       rule.phonemes = compile(expandClasses(f[2], classes, where), where);
       rule.replacement = icu::UnicodeString::fromUTF8(f[3]);
       rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
@@ -190,6 +195,7 @@ PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::str
                (stressTarget(f[2]) != 0 || (f[0] == "suffix" && f[2] == "0"))) {
       Rule rule;
       rule.spelling = compile(f[1], where);
+      rule.hint = SpellingHint::of(f[1]);
       rule.stress = stressTarget(f[2]);
       rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
       (f[0] == "stress" ? rules_ : part_rules_).push_back(std::move(rule));
@@ -317,16 +323,16 @@ bool PhonemeRules::restress(int stress, icu::UnicodeString& notation) const {
 }
 
 bool PhonemeRules::rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
-                           const icu::UnicodeString& word, icu::UnicodeString& notation) const {
+                           const SpelledWord& word, icu::UnicodeString& notation) const {
   UErrorCode status = U_ZERO_ERROR;
-  if (rule.spelling && !spelling) return false;
+  if (rule.spelling && (!spelling || !rule.hint.mayMatch(word.hint))) return false;
   if (rule.stress != 0) {
-    if (rule.spelling && (!spelling->reset(word).find(status) || U_FAILURE(status))) return false;
+    if (rule.spelling && (!spelling->reset(word.text).find(status) || U_FAILURE(status))) return false;
     return restress(rule.stress, notation);
   }
   icu::UnicodeString changed;
   if (phonemes) {
-    if (rule.spelling && !conditionsHold(row, *spelling, *phonemes, word, notation)) return false;
+    if (rule.spelling && !conditionsHold(row, *spelling, *phonemes, word.text, notation)) return false;
     changed = phonemes->reset(notation).replaceAll(rule.replacement, status);
   }
   if (U_FAILURE(status) || changed == notation) return false;
@@ -338,8 +344,7 @@ bool PhonemeRules::rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher*
 RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation, const std::string& before) const {
   RuleResult result;
   std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = threadMatchers(id_, patterns_);
-  const icu::UnicodeString spelling =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+  const SpelledWord spelling(word);
   icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     if (rewrite(rules_[i], i, matchers[2 * i].get(), matchers[2 * i + 1].get(), spelling, phonemes)) {
@@ -385,8 +390,7 @@ std::string PhonemeRules::compoundReading(std::string_view word, const std::stri
 std::string PhonemeRules::partReading(std::string_view word, std::string notation,
                                       std::vector<std::string>& because) const {
   std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = threadMatchers(id_, patterns_);
-  const icu::UnicodeString spelling =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+  const SpelledWord spelling(word);
   icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
   bool stress_decided = false;  // the first fitting suffix row decides, also one that keeps eSpeak's stress
   for (std::size_t i = 0; i < part_rules_.size(); ++i) {
@@ -394,7 +398,10 @@ std::string PhonemeRules::partReading(std::string_view word, std::string notatio
     icu::RegexMatcher* spelling_matcher = matchers[2 * (rules_.size() + i)].get();
     if (!rule.phonemes) {
       UErrorCode status = U_ZERO_ERROR;
-      if (stress_decided || !spelling_matcher || !spelling_matcher->reset(spelling).find(status)) continue;
+      if (stress_decided || !spelling_matcher || !rule.hint.mayMatch(spelling.hint) ||
+          !spelling_matcher->reset(spelling.text).find(status)) {
+        continue;
+      }
       stress_decided = true;
       // The spelling fitted just now: only the stress is left to move (0 keeps eSpeak's).
       if (rule.stress != 0 && restress(rule.stress, phonemes)) because.push_back(rule.origin);

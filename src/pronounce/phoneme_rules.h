@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "pronounce/compounds.h"
+#include "pronounce/spelling_hint.h"
 #include "vorlesen/language_data.h"
 #include "vorlesen/synthesizer.h"
 
@@ -67,10 +68,18 @@ class PhonemeRules final : public PhonemeRewriter {
   std::string partReading(std::string_view word, std::string notation, std::vector<std::string>& because) const;
   // `notation` with its primary stress moved to vowel `stress` (rule notation); whether it changed.
   bool restress(int stress, icu::UnicodeString& notation) const;
+  // A word as the rows' spelling conditions test it: for ICU's matcher and for the rows' hints.
+  struct SpelledWord {
+    explicit SpelledWord(std::string_view utf8)
+        : text(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())))),
+          hint(utf8) {}
+    icu::UnicodeString text;
+    HintWord hint;
+  };
   // One rewrite row (rule or part; `row` counts rules_, then part_rules_) on `phonemes`; whether it
   // changed them.
   bool rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
-               const icu::UnicodeString& word, icu::UnicodeString& notation) const;
+               const SpelledWord& word, icu::UnicodeString& notation) const;
   // Whether a row's spelling condition and phoneme pattern both hold, tested in the order that has
   // been cheaper so far (see ConditionOrder).
   bool conditionsHold(std::size_t row, icu::RegexMatcher& spelling, icu::RegexMatcher& phonemes,
