@@ -206,7 +206,9 @@ bool CompoundSplitter::known(std::string_view part, bool first, std::string_view
     return std::find(options_.not_parts.begin(), options_.not_parts.end(), w) != options_.not_parts.end();
   };
   if (refused(lower)) return false;
-  if (listed(part) || listed(lower) || listed(capitalized(lower))) {
+  const std::string noun = capitalized(lower);
+  // The word as written only where it is neither form (an acronym's capitals): one search each.
+  if (listed(lower) || listed(noun) || (part != lower && part != noun && listed(part))) {
     return n >= options_.shortest || (!rest.empty() && !vowelAt(rest, 0) && clearSeam(part, rest));
   }
   if (n < options_.shortest) return false;
@@ -223,7 +225,9 @@ bool CompoundSplitter::headFits(std::string_view part, std::string_view word) co
   std::size_t i = 0;
   const bool noun = u_isupper(static_cast<UChar32>(nextCodepoint(word, i))) != 0;
   const std::string lower = lowerCase(part);
-  return noun ? listed(capitalized(lower)) || listed(part) : listed(lower);
+  if (!noun) return listed(lower);
+  const std::string capital = capitalized(lower);
+  return listed(capital) || (part != capital && listed(part));
 }
 
 std::vector<std::string_view> CompoundSplitter::split(std::string_view word) const {

@@ -53,6 +53,7 @@ std::string toEspeakNotation(std::string_view notation) {
 struct PhonemeRules::Rule {
   std::unique_ptr<icu::RegexPattern> spelling;  // null: every word
   SpellingHint hint;                            // what `spelling` needs of a word, tested first
+  SpellingHint phoneme_hint;                    // what `phonemes` needs of the notation
   std::unique_ptr<icu::RegexPattern> phonemes;  // null: a stress rule
   icu::UnicodeString replacement;
   int stress = 0;  // a stress rule: the primary stress goes to this vowel (1 first, -1 last)
@@ -185,7 +186,9 @@ PhonemeRules::PhonemeRules(const TsvTable& table, std::map<std::string, std::str
         rule.spelling = compile(f[1], where);
         rule.hint = SpellingHint::of(f[1]);
       }
-      rule.phonemes = compile(expandClasses(f[2], classes, where), where);
+      const std::string pattern = expandClasses(f[2], classes, where);
+      rule.phonemes = compile(pattern, where);
+      rule.phoneme_hint = SpellingHint::of(pattern);
       rule.replacement = icu::UnicodeString::fromUTF8(f[3]);
       rule.origin = table.path.substr(table.path.find_last_of('/') + 1) + ":" + std::to_string(row.line);
       (f[0] == "rule" ? rules_ : part_rules_).push_back(std::move(rule));
@@ -332,6 +335,7 @@ bool PhonemeRules::rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher*
   }
   icu::UnicodeString changed;
   if (phonemes) {
+    if (!rule.phoneme_hint.empty() && !rule.phoneme_hint.mayMatch(HintWord(notation))) return false;
     if (rule.spelling && !conditionsHold(row, *spelling, *phonemes, word.text, notation)) return false;
     changed = phonemes->reset(notation).replaceAll(rule.replacement, status);
   }

@@ -164,12 +164,29 @@ std::size_t readQuantifier(const Text& p, std::size_t i, Atom& a) {
   return i;
 }
 
+// One of 64 bits per character: a set of characters as a mask. Characters share bits, so a mask
+// can only say that a character is missing, never that it is there.
+std::uint64_t characterBit(char32_t c) { return std::uint64_t{1} << (c % 64); }
+
+std::uint64_t characterBits(const Text& text) {
+  std::uint64_t bits = 0;
+  for (char32_t c : text) bits |= characterBit(c);
+  return bits;
+}
+
 bool isLineEnd(char32_t c) { return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029; }
 
 }  // namespace
 
 HintWord::HintWord(std::string_view utf8) : exact(decode(utf8)) {
   folded = fullFold(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size()))));
+  exact_bits = characterBits(exact);
+  folded_bits = characterBits(folded);
+}
+
+HintWord::HintWord(const icu::UnicodeString& text) : has_folded(false) {
+  for (std::int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) exact.push_back(static_cast<char32_t>(text.char32At(i)));
+  exact_bits = characterBits(exact);
 }
 
 SpellingHint SpellingHint::of(std::string_view pattern) {
@@ -226,14 +243,18 @@ SpellingHint SpellingHint::of(std::string_view pattern) {
     if (!a.required) continue;
     for (char32_t c : a.all) hint.required_ += folded ? fullFold(c) : Text(1, c);
   }
+  hint.required_bits_ = characterBits(hint.required_);
   return hint;
 }
 
 bool SpellingHint::mayMatch(const HintWord& word) const {
+  if (folded_ && !word.has_folded) return true;
   const Text& w = folded_ ? word.folded : word.exact;
+  if ((required_bits_ & ~(folded_ ? word.folded_bits : word.exact_bits)) != 0) return false;
   if (!first_.empty() && (w.empty() || first_.find(w.front()) == npos)) return false;
   // "$" also matches before a final line end.
   if (!last_.empty() && (w.empty() || (last_.find(w.back()) == npos && !isLineEnd(w.back())))) return false;
+  // The mask above settles most words; characters that share a bit are told apart here.
   for (char32_t c : required_) {
     if (w.find(c) == npos) return false;
   }

@@ -13,6 +13,9 @@
 // leading "(?i)", "\Q") give an empty hint, which lets every word through.
 #pragma once
 
+#include <unicode/unistr.h>
+
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,7 +25,11 @@ namespace vorlesen::pronounce {
 // input of a "(?i)" pattern fully: "ß" is "ss").
 struct HintWord {
   explicit HintWord(std::string_view utf8);
+  // Without the folding (phonemes, which "(?i)" patterns do not test; such a hint lets it through).
+  explicit HintWord(const icu::UnicodeString& text);
   std::u32string exact, folded;
+  bool has_folded = true;
+  std::uint64_t exact_bits = 0, folded_bits = 0;  // the characters each holds (see characterBit)
 };
 
 class SpellingHint {
@@ -40,6 +47,7 @@ class SpellingHint {
   std::u32string first_;    // the word's first character is one of these (empty: any)
   std::u32string last_;     // the word's last character is one of these (empty: any)
   std::u32string required_;  // each of these occurs in the word
+  std::uint64_t required_bits_ = 0;  // required_ as characterBit()s: a word lacking one lacks a character
 };
 
 }  // namespace vorlesen::pronounce

@@ -77,6 +77,21 @@ TEST_CASE("a spelling hint reads what a pattern needs and never contradicts ICU"
       }
     }
   }
+  SECTION("phoneme patterns on rule notation, without folding") {
+    const std::vector<std::string> notations = {" z 'A: g t @ ", " b 'U x s @ ", " f l 'u: k h A: f @ n ", " _! 'E r t s t @ ",
+                                                " d 'e: r ", " ts u: k 'U n f t ", ""};
+    for (const char* p : {" x(?= [sz] )", " ([',]?)E(?= r ts )", "^ d ([',]?)E(?= r )", " ,?A: $", " g(?= [',]?(?:p|t|k|f|s) )",
+                          "'(?=[^']*')", " 'A(?= [bdg] )"}) {
+      const SpellingHint hint = SpellingHint::of(p);
+      for (const std::string& n : notations) {
+        INFO(p << " on '" << n << "'");
+        if (icuFinds(p, n)) CHECK(hint.mayMatch(HintWord(icu::UnicodeString::fromUTF8(n))));
+      }
+    }
+    CHECK_FALSE(SpellingHint::of(" x(?= [sz] )").mayMatch(HintWord(icu::UnicodeString::fromUTF8(" z 'A: g t @ "))));
+    // A "(?i)" hint cannot judge a word given without its folding: it lets it through.
+    CHECK(SpellingHint::of("(?i)x").mayMatch(HintWord(icu::UnicodeString::fromUTF8("abc"))));
+  }
   SECTION("$ also before a final line end") {
     CHECK(icuFinds("e$", "Ende\n"));
     CHECK(hinted("e$", "Ende\n"));
