@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -120,13 +121,23 @@ std::string moveStress(const std::string& notation, int target, const std::vecto
   return out;
 }
 
-// "p b ts" -> "(?:ts|p|b)": the longest names first, each quoted.
+// "p b ts" -> "(?:ts|[pb])": the longer names first, each quoted, then the one-character names as one
+// bracket set. A set is one step for ICU where 20 alternatives were 20 (compiling and matching), and
+// it matches what the alternatives after the longer names did: one of those characters.
 std::string classPattern(std::string_view text) {
   std::vector<std::string> names = tokens(text);
   std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string out = "(?:";
-  for (std::size_t k = 0; k < names.size(); ++k) out += (k ? "|\\Q" : "\\Q") + names[k] + "\\E";
-  return out + ")";
+  std::string longer, single;
+  for (const std::string& name : names) {
+    if (name.size() == 1 && static_cast<unsigned char>(name[0]) < 0x80) {
+      if (!std::isalnum(static_cast<unsigned char>(name[0]))) single.push_back('\\');
+      single += name;
+    } else {
+      longer += (longer.empty() ? "\\Q" : "|\\Q") + name + "\\E";
+    }
+  }
+  if (single.empty()) return "(?:" + longer + ")";
+  return "(?:" + longer + (longer.empty() ? "[" : "|[") + single + "])";
 }
 
 // Replaces each "{name}" in a rule's phoneme pattern by its class.

@@ -155,6 +155,21 @@ TEST_CASE("rule, class and stress rows do what the format says", "[pronounce][ru
   CHECK(rules.apply("abt", "").phonemes.empty());
 }
 
+TEST_CASE("a class matches each of its names, one character or longer, and nothing else", "[pronounce][rules]") {
+  // One-character names become one bracket set: characters that mean something in a set must not.
+  const PhonemeRules rules(parseTsv("class\todd\t- ] ^ \\ @ 3 a: ts b\n"
+                                    "rule\t\t {odd} \t X \n",
+                                    "mine.tsv"));
+  for (const char* name : {"-", "]", "^", "\\", "@", "3", "a:", "ts", "b"}) {
+    INFO(name);
+    CHECK(rules.apply("w", std::string("k|") + name + "|k").phonemes == "k|X|k");
+  }
+  for (const char* other : {"a", "t", "c", "[", "d", "3:"}) {
+    INFO(other);
+    CHECK(rules.apply("w", std::string("k|") + other + "|k").phonemes.empty());
+  }
+}
+
 TEST_CASE("a row's spelling and phoneme conditions give the same result in either order", "[pronounce][rules]") {
   // The rules time both conditions for the first words and then test the cheaper first: the words
   // before and long after that decision must be rewritten alike, in every combination of conditions.
