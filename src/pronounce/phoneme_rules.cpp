@@ -337,21 +337,24 @@ bool PhonemeRules::restress(int stress, icu::UnicodeString& notation) const {
 }
 
 bool PhonemeRules::rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
-                           const SpelledWord& word, icu::UnicodeString& notation) const {
+                           const SpelledWord& word, Notation& notation) const {
   UErrorCode status = U_ZERO_ERROR;
   if (rule.spelling && (!spelling || !rule.hint.mayMatch(word.hint))) return false;
   if (rule.stress != 0) {
     if (rule.spelling && (!spelling->reset(word.text).find(status) || U_FAILURE(status))) return false;
-    return restress(rule.stress, notation);
+    if (!restress(rule.stress, notation.text)) return false;
+    notation.hint.reset();
+    return true;
   }
   icu::UnicodeString changed;
   if (phonemes) {
-    if (!rule.phoneme_hint.empty() && !rule.phoneme_hint.mayMatch(HintWord(notation))) return false;
-    if (rule.spelling && !conditionsHold(row, *spelling, *phonemes, word.text, notation)) return false;
-    changed = phonemes->reset(notation).replaceAll(rule.replacement, status);
+    if (!rule.phoneme_hint.empty() && !rule.phoneme_hint.mayMatch(notation.hintWord())) return false;
+    if (rule.spelling && !conditionsHold(row, *spelling, *phonemes, word.text, notation.text)) return false;
+    changed = phonemes->reset(notation.text).replaceAll(rule.replacement, status);
   }
-  if (U_FAILURE(status) || changed == notation) return false;
-  notation = changed;
+  if (U_FAILURE(status) || changed == notation.text) return false;
+  notation.text = changed;
+  notation.hint.reset();
   return true;
 }
 
@@ -360,14 +363,14 @@ RuleResult PhonemeRules::applyRules(std::string_view word, std::string notation,
   RuleResult result;
   std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = threadMatchers(id_, patterns_);
   const SpelledWord spelling(word);
-  icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
+  Notation phonemes(notation);
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     if (rewrite(rules_[i], i, matchers[2 * i].get(), matchers[2 * i + 1].get(), spelling, phonemes)) {
       result.because.push_back(rules_[i].origin);
     }
   }
   notation.clear();
-  phonemes.toUTF8String(notation);
+  phonemes.text.toUTF8String(notation);
   if (toEspeakNotation(notation) != toEspeakNotation(before)) result.phonemes = toEspeakNotation(notation);
   return result;
 }
@@ -406,7 +409,7 @@ std::string PhonemeRules::partReading(std::string_view word, std::string notatio
                                       std::vector<std::string>& because) const {
   std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers = threadMatchers(id_, patterns_);
   const SpelledWord spelling(word);
-  icu::UnicodeString phonemes = icu::UnicodeString::fromUTF8(notation);
+  Notation phonemes(notation);
   bool stress_decided = false;  // the first fitting suffix row decides, also one that keeps eSpeak's stress
   for (std::size_t i = 0; i < part_rules_.size(); ++i) {
     const Rule& rule = part_rules_[i];
@@ -419,7 +422,10 @@ std::string PhonemeRules::partReading(std::string_view word, std::string notatio
       }
       stress_decided = true;
       // The spelling fitted just now: only the stress is left to move (0 keeps eSpeak's).
-      if (rule.stress != 0 && restress(rule.stress, phonemes)) because.push_back(rule.origin);
+      if (rule.stress != 0 && restress(rule.stress, phonemes.text)) {
+        phonemes.hint.reset();
+        because.push_back(rule.origin);
+      }
       continue;
     }
     if (rewrite(rule, rules_.size() + i, spelling_matcher, matchers[2 * (rules_.size() + i) + 1].get(), spelling,
@@ -428,7 +434,7 @@ std::string PhonemeRules::partReading(std::string_view word, std::string notatio
     }
   }
   notation.clear();
-  return phonemes.toUTF8String(notation);
+  return phonemes.text.toUTF8String(notation);
 }
 
 namespace {

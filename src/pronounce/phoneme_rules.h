@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -76,10 +77,21 @@ class PhonemeRules final : public PhonemeRewriter {
     icu::UnicodeString text;
     HintWord hint;
   };
+  // The phonemes being rewritten, with their HintWord made once a phoneme hint needs it and made
+  // again only after a row changed them.
+  struct Notation {
+    explicit Notation(const std::string& utf8) : text(icu::UnicodeString::fromUTF8(utf8)) {}
+    const HintWord& hintWord() {
+      if (!hint) hint.emplace(text);
+      return *hint;
+    }
+    icu::UnicodeString text;
+    std::optional<HintWord> hint;
+  };
   // One rewrite row (rule or part; `row` counts rules_, then part_rules_) on `phonemes`; whether it
   // changed them.
   bool rewrite(const Rule& rule, std::size_t row, icu::RegexMatcher* spelling, icu::RegexMatcher* phonemes,
-               const SpelledWord& word, icu::UnicodeString& notation) const;
+               const SpelledWord& word, Notation& notation) const;
   // Whether a row's spelling condition and phoneme pattern both hold, tested in the order that has
   // been cheaper so far (see ConditionOrder).
   bool conditionsHold(std::size_t row, icu::RegexMatcher& spelling, icu::RegexMatcher& phonemes,

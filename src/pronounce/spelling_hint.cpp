@@ -185,7 +185,17 @@ HintWord::HintWord(std::string_view utf8) : exact(decode(utf8)) {
 }
 
 HintWord::HintWord(const icu::UnicodeString& text) : has_folded(false) {
-  for (std::int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) exact.push_back(static_cast<char32_t>(text.char32At(i)));
+  const char16_t* units = text.getBuffer();
+  const std::int32_t n = text.length();
+  exact.reserve(static_cast<std::size_t>(n));
+  for (std::int32_t i = 0; i < n; ++i) {
+    const char16_t c = units[i];
+    if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(units[i + 1])) {
+      exact.push_back(static_cast<char32_t>(U16_GET_SUPPLEMENTARY(c, units[++i])));
+    } else {
+      exact.push_back(c);
+    }
+  }
   exact_bits = characterBits(exact);
 }
 
