@@ -50,6 +50,7 @@ std::size_t readClass(const Text& p, std::size_t i, Atom& a) {
     plain = false;
     ++j;
   }
+  if (j < p.size() && p[j] == ':') return npos;  // "[:Letter:]" is a property, not the letters
   Text members;
   if (j < p.size() && p[j] == ']') members.push_back(p[j++]);
   for (; j < p.size() && p[j] != ']'; ++j) {
@@ -71,7 +72,11 @@ std::size_t readClass(const Text& p, std::size_t i, Atom& a) {
 std::size_t groupEnd(const Text& p, std::size_t i) {
   int depth = 0;
   for (std::size_t j = i; j < p.size(); ++j) {
-    if (p[j] == '\\') {
+    if (p[j] == '\\' && j + 1 < p.size() && p[j + 1] == 'Q') {
+      j = p.find(U"\\E", j + 2);  // quoted: "\Q(\E" opens no group
+      if (j == npos) return npos;
+      ++j;
+    } else if (p[j] == '\\') {
       ++j;
     } else if (p[j] == '[') {
       Atom ignored;

@@ -60,10 +60,13 @@ TEST_CASE("a spelling hint reads what a pattern needs and never contradicts ICU"
     CHECK(hinted("^a{0,2}b", "b"));
     CHECK_FALSE(hinted("^a{1,2}b", "b"));
     CHECK_FALSE(hinted("\\-", "Mitte"));
+    // a quoted parenthesis opens no group: the group ends where it does for ICU
+    CHECK(hinted("(?:\\Q(\\E|b)c", "(c"));
+    CHECK_FALSE(hinted("(?:\\Q(\\E|b)c", "(b"));
   }
   SECTION("what it cannot read lets every word through") {
     for (const char* p : {"(?i)ität|präsident|-", "a(?i)b", "(?i:ab)c", "\\Qab\\E", "\\u00e4", "[[a-z]&&[^b]]", "(a)\\1",
-                          "(?x) a b", "[a-z]", "."}) {
+                          "(?x) a b", "[a-z]", ".", "[:Letter:]", "^[:Lu:]x"}) {
       INFO(p);
       CHECK(SpellingHint::of(p).empty());
     }
