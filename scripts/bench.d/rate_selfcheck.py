@@ -25,6 +25,7 @@ import os
 import sys
 from array import array
 
+sys.dont_write_bytecode = True  # nothing written into the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import key_latency as kl  # noqa: E402
 

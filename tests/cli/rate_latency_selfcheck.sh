@@ -17,4 +17,4 @@ for rate in 100 120; do  # the rates scripts/bench.d/player.sh plays at
   "$bin" render -q --force -s "$rate" --timings json -o "$work/ref$rate.wav" "$src/samples/beispiel.txt"
   refs+=(--ref "$rate:$work/ref$rate.wav:$work/ref$rate.json")
 done
-python3 "$src/scripts/bench.d/rate_selfcheck.py" "${refs[@]}"
+python3 -B "$src/scripts/bench.d/rate_selfcheck.py" "${refs[@]}"
