@@ -12,18 +12,32 @@ recording:
           heard for repeat) begins: its reference audio's loudness envelope (from `vorlesen render`
           with the same settings, REF_WAV and its --timings JSON for each rate) matched against the
           recording after the key;
-  rate    where the recording stops following the reference at the old rate (the sentence heard,
-          aligned on the 300 ms before the key).
-Prints "KIND MS" lines, one per key press.
+  rate    when the new rate is first heard: the recording is fitted as the old-rate reference (aligned
+          to the sample on the 300-2000 ms before the key) up to a switch T, then the new-rate
+          reference from the start of a word of the sentence (or the next sentence's start), after
+          the silence eSpeak NG opens a message with, each stretched by up to 4 %; the best T, word
+          and gap win, and only when they explain the recording clearly better (RATE_CLEAR) than the
+          old rate going on or said again from a word; else "not found" (-1). The figure is T plus
+          the gap. The key is pressed (rates[-1] - rates[0]) / 20 times at once: the bench plays at
+          100 words/min with references at 100 and 120, one step of 20 %. rate_selfcheck.py checks
+          this offline on splices of the two references at known samples (word starts, inside long
+          words, the next sentence, no change, the old rate kept): tests/cli/rate_latency_selfcheck.sh.
+Prints "KIND MS" lines, one per key press. With --keys FILE the keys and lines are written to FILE
+(JSON); with --analyse they are read from it and REC is analysed again without playing anything.
 
-With --screen, COMMAND runs on the pseudo-terminal (stdin and stdout, 80x24: the reading screen), no
-rate keys are pressed, and the sentence heard at a key is found by aligning the recording before it
-with the reference (next, previous and repeat go to that sentence +1, -1 and itself).
+Without options each round presses pause, resume, next, previous and repeat; with --rate only the
+rate keys (`+`, then `-`, a round each), each 1.2-2 s into a sentence the next-sentence key started. With --screen, COMMAND runs on the
+pseudo-terminal (stdin and stdout, 80x24: the reading screen) and the sentence heard at a key is found
+by aligning the recording before it with the reference (next, previous and repeat go to that
+sentence +1, -1 and itself).
 
-Usage: key_latency.py [--screen] --rec REC --rounds N --ref RATE:WAV:JSON [--ref ...] -- COMMAND...
+Usage: key_latency.py [--screen | --rate] [--keys FILE] --rec REC --rounds N --ref RATE:WAV:JSON [--ref ...] -- COMMAND...
+       key_latency.py --analyse [--screen] --keys FILE --rec REC --ref RATE:WAV:JSON [--ref ...]
 """
 import fcntl
 import json
+from array import array
+from itertools import accumulate
 import math
 import os
 import pty
@@ -36,6 +50,7 @@ import time
 import wave
 
 RATE = 22050
+RATE_STEP = 20  # words per minute per rate key (kRateStep in include/vorlesen/voice.h)
 WIN = RATE // 200  # 5 ms windows
 LOUD = 300
 
@@ -52,16 +67,43 @@ def peaks(x):
     return [max(abs(v) for v in x[i : i + WIN]) for i in range(0, len(x) - WIN + 1, WIN)]
 
 
+def samples_of(data):
+    x = array("h")
+    x.frombytes(data[: len(data) // 2 * 2])
+    if sys.byteorder == "big":
+        x.byteswap()
+    return x
+
+
 def read_raw(path):
-    data = open(path, "rb").read()
-    data = data[: len(data) // 2 * 2]
-    return struct.unpack("<%dh" % (len(data) // 2), data)
+    return samples_of(open(path, "rb").read())
 
 
 def read_wav(path):
     with wave.open(path, "rb") as w:
-        data = w.readframes(w.getnframes())
-    return struct.unpack("<%dh" % (len(data) // 2), data)
+        return samples_of(w.readframes(w.getnframes()))
+
+
+class Loudness:
+    """A smooth loudness envelope at any sample position: log RMS over 20 ms around it (two pitch
+    periods and more, so it does not depend on where the glottal pulses fall, as 5 ms windows do:
+    those agree only when recording and reference are aligned to the sample)."""
+
+    HALF = RATE // 100
+
+    def __init__(self, x):
+        self.n = len(x)
+        self.sums = array("d", accumulate((v * v for v in x), initial=0))
+
+    def at(self, p):
+        a, b = max(0, p - self.HALF), min(self.n, p + self.HALF)
+        if b - a < self.HALF:
+            return 0.0
+        return math.log1p(math.sqrt((self.sums[b] - self.sums[a]) / (b - a)))
+
+    def run(self, start, count, step=WIN):
+        """The envelope at start, start + step, ... (count values; step may be fractional)."""
+        return [self.at(start + int(q * step)) for q in range(count)]
 
 
 class Reference:
@@ -69,6 +111,8 @@ class Reference:
         self.x = read_wav(wav)
         self.env = envelope(self.x)
         self.peak = peaks(self.x)
+        self.loud = Loudness(self.x)
+        self.smooth = self.loud.run(0, len(self.x) // WIN)
         self.sentences = json.load(open(timings))["sentences"]
 
     def index_of(self, text):
@@ -223,58 +267,178 @@ def heard_at(rec_env, ref, key, near=None):
     return max((k for k, s in enumerate(ref.sentences) if s["start"] <= at), default=None)
 
 
-def rate_latency(rec_env, ref, key, k):
-    """Where the recording stops following `ref` (the old rate) after the key."""
-    span = 60  # 300 ms before the key
-    s = ref.sentences[k]
-    lo = int(s["start"] * RATE) // WIN
-    hi = int(s["end"] * RATE) // WIN
-    kw = key // WIN
-    best, best_m = align_before(rec_env, ref, kw, span, lo, hi)
-    if best_m is None:
-        return None
-    base = best / span + 0.3
-    at_key = best_m + span  # the reference window heard at the key
-    j = 0
-    while kw + j + 6 < len(rec_env) and at_key + j + 6 < len(ref.env) and j < 400:
-        d = sum(abs(rec_env[kw + j + i] - ref.env[at_key + j + i]) for i in range(6)) / 6
-        if d > base * 2:
+# The rate change. After a rate key the player goes on with the sentence being heard: up to a switch
+# point T the recording is the old-rate audio; from T on it is that sentence synthesized again at the
+# new rate from the start of some word w (docs/ARCHITECTURE.md, "Stream buffer": w is the next word,
+# or the word being heard, cut 20 ms ahead and said again), after the few milliseconds of silence
+# eSpeak NG opens a message with (g); in the sentence's last word, from the next sentence. The
+# estimator fits exactly that on a 20 ms loudness envelope (5 ms steps): the old-rate reference,
+# aligned to the sample before the key, up to T, then the new-rate reference from w's start, for
+# every T, w and g, and takes the best fit. It fits the same stretch of recording as the OLD-rate
+# reference (going on, or said again from a word: a splice that kept the old rate) and accepts the
+# switch only when the new rate fits clearly better. Each template may be stretched by up to 4 %: a
+# sentence synthesized again from a word is not timed exactly like the same words inside the whole
+# sentence (measured: up to ~8 % faster over 400 ms), which is why one step must be well above that
+# (the bench plays at 100 words/min: 20 %). The old audio is followed to the sample (0.01-0.05 per
+# window against 0.5-1 for the wrong rate), so it weighs double. Checked offline by
+# scripts/bench.d/rate_selfcheck.py (tests/cli/rate_latency_selfcheck.sh).
+RATE_BEFORE = 20   # windows (100 ms) of the old rate before the key that every fit includes
+RATE_AFTER = 160   # windows (800 ms) of the new rate the fit needs after T (400 ms: too short for long words)
+RATE_GAP = 12      # the longest silence before the new audio, in windows (60 ms)
+RATE_STRETCH = (0.96, 1.0, 1.04)
+RATE_CLEAR = 0.75  # the new rate's fit must be below this share of the old rate's
+RATE_ALIGNED = 0.15  # mean distance per window below which the recording follows a reference
+RATE_OLD_WEIGHT = 2
+
+
+def anchors(ref, k):
+    """Where sentence k's words and sentence k+1's start, in samples of `ref`: where audio synthesized
+    from that word on begins (a sentence's first word: its start, eSpeak's lead-in included)."""
+    out = []
+    for j in (k, k + 1):
+        if j >= len(ref.sentences):
             break
-        j += 1
-    else:
-        return None
-    # A rate 10 % off shows in the envelope only some way into the first word spoken at it: the
-    # change began at the start of the word the recording left the reference in, or, when that word
-    # was already playing at the key (it cannot have been cut), at the next one.
-    starts = [int(w["start"] * RATE) // WIN for w in s["words"]]
-    left_in = max((w for w in starts if w <= at_key + j), default=None)
-    if left_in is None or left_in < at_key:
-        left_in = min((w for w in starts if w >= at_key), default=at_key + j)
-    return (left_in - at_key) * WIN * 1000 / RATE
+        s = ref.sentences[j]
+        for i, w in enumerate(s["words"]):
+            out.append((round((s["start"] if i == 0 else w["start"]) * RATE), i == 0))
+    return out
 
 
-def main():
-    args = sys.argv[1:]
-    rec, rounds, refs, screen = None, 10, {}, False
-    while args and args[0] != "--":
-        if args[0] == "--screen":  # the reading screen: no rate keys, sentences found in the recording
-            screen = True
-            args = args[1:]
+def align_old(rec_smooth, ref, kw, k):
+    """Sample offset from the recording to `ref` (sentences k-1..k+1) that best explains the
+    recording before window kw, and the mean distance per window. The longest of these spans that
+    fits well: as much as holds 400 ms of sound (silence fits any pause, and a short stretch may fit
+    the same words elsewhere, as "2025" and "2027"), 600 ms, 300 ms (what a jump played just before
+    need not be `render`'s audio to the sample). Coarse on the 5 ms grid, then to 4 samples."""
+    loud = min(kw, 120)
+    while loud < min(kw, 400) and sum(1 for v in rec_smooth[kw - loud : kw] if v > 5.0) < 80:
+        loud += 20
+    lo = int(ref.sentences[max(0, k - 1)]["start"] * RATE) // WIN
+    hi = int(ref.sentences[min(len(ref.sentences) - 1, k + 1)]["end"] * RATE) // WIN
+    found = None
+    for span in sorted({loud, min(kw, 120), min(kw, 60)}, reverse=True):
+        tail = rec_smooth[kw - span : kw]
+        best = None
+        for m in range(lo, max(lo + 1, hi - span)):
+            d = sum(abs(a - b) for a, b in zip(tail, ref.smooth[m : m + span]))
+            if best is None or d < best[0]:
+                best = (d, m)
+        if best is None:
             continue
-        if args[0] == "--rec":
-            rec = args[1]
-        elif args[0] == "--rounds":
-            rounds = int(args[1])
-        elif args[0] == "--ref":
-            rate, wav, timings = args[1].split(":", 2)
-            refs[int(rate)] = Reference(wav, timings)
-        args = args[2:]
-    command = args[1:]
-    rates = sorted(refs)
-    d = Driver(rec, command, screen)
+        fine = None
+        for o in range(-WIN, WIN + 1, 4):
+            p = best[1] * WIN + o
+            d = sum(abs(tail[q] - ref.loud.at(p + q * WIN)) for q in range(span)) / span
+            if fine is None or d < fine[0]:
+                fine = (d, p - (kw - span) * WIN)
+        if found is None or fine[0] < found[0]:
+            found = fine
+        if fine[0] < RATE_ALIGNED:
+            break
+    return (None, None) if found is None else (found[1], found[0])
+
+
+def fit_switch(rec_smooth, old_cost, tpl_ref, tpl_anchors, words, lo, hi, until=None):
+    """Best (cost, T, word, g, stretch) for: the old rate from window lo - RATE_BEFORE to window T
+    (old_cost[j]: how far window j is from the aligned old-rate audio, weighed RATE_OLD_WEIGHT), then
+    `tpl_ref` from the start of word `word` after g windows of silence, up to window `until` (or for
+    RATE_AFTER windows). words(T): the words the audio at T may restart from. The cost is a sum, so
+    it can only grow with the old part: the search stops where that alone is worse than the best."""
+    best = None
+    templates = {}
+    before = RATE_OLD_WEIGHT * sum(old_cost[j] for j in range(lo - RATE_BEFORE, lo))
+    for T in range(lo, hi):
+        if T > lo:
+            before += RATE_OLD_WEIGHT * old_cost[T - 1]
+        if best is not None and before >= best[0]:
+            break
+        end = until if until is not None else T + RATE_AFTER
+        for i in words(T):
+            a, first = tpl_anchors[i]
+            for st in RATE_STRETCH:
+                if (i, st) not in templates:
+                    longest = (until - lo) if until is not None else RATE_AFTER
+                    templates[(i, st)] = tpl_ref.loud.run(a, longest, WIN * st)
+                t = templates[(i, st)]
+                for g in [0] if first else range(RATE_GAP + 1):
+                    c = before + sum(rec_smooth[T : T + g])  # the gap must be silent
+                    if best is not None and c >= best[0]:
+                        break
+                    c += sum(abs(x - y) for x, y in zip(rec_smooth[T + g : end], t))
+                    if best is None or c < best[0]:
+                        best = (c, T, i, g, st)
+    return best
+
+
+def rate_switch(rec_smooth, old, new, key, k, limit):
+    """(milliseconds from the key until the new rate is heard, or None, and what was found): `old` and
+    `new` the references at the rates before and after the key, k the sentence heard at the key,
+    `limit` the sample where the recording stops counting (the next key)."""
+    kw = key // WIN
+    off, dist = align_old(rec_smooth, old, kw, k)
+    ao, an = anchors(old, k), anchors(new, k)
+    hi = min(limit // WIN, len(rec_smooth)) - RATE_AFTER
+    if off is None or len(ao) != len(an) or hi <= kw:
+        return None, "no alignment"
+    old_cost = {j: abs(rec_smooth[j] - old.loud.at(j * WIN + off)) for j in range(kw - RATE_BEFORE - 4, hi + RATE_AFTER)}
+
+    def words(T):
+        # The word the old audio is in at T (said again, or starting there), and the next one when it
+        # starts within two windows.
+        p = T * WIN + off
+        i = max((i for i, (a, _) in enumerate(ao) if a <= p), default=0)
+        return [i] + ([i + 1] if i + 1 < len(ao) and ao[i + 1][0] - p <= 2 * WIN else [])
+
+    lo = kw  # nothing the key changes can be heard before it
+    new_fit = fit_switch(rec_smooth, old_cost, new, an, words, lo, hi)
+    if new_fit is None:
+        return None, "no fit"
+    # The other explanations of the same stretch of recording (from before the key to the end of
+    # the new rate's fit): the old rate going on, or said again from a word (a splice that kept
+    # the old rate), with its own switch, gap and stretch.
+    T = new_fit[1]
+    end = T + RATE_AFTER
+    old_fit = fit_switch(rec_smooth, old_cost, old, ao, words, lo, T + 3, until=end)
+    going_on = RATE_OLD_WEIGHT * sum(old_cost[j] for j in range(lo - RATE_BEFORE, end))
+    old_total = min(going_on, old_fit[0])
+    new_total = new_fit[0]
+    what = "align %.3f, new rate %.1f (T %+d ms, word %d, gap %d ms, x%.2f), old rate %.1f" % (
+        dist, new_total, (T - kw) * 5, new_fit[2], new_fit[3] * 5, new_fit[4], old_total)
+    if new_total >= RATE_CLEAR * old_total:
+        return None, what
+    return ((new_fit[1] + new_fit[3]) * WIN - key) * 1000 / RATE, what
+
+
+class Saved:
+    """A key log written by --keys: what the analysis needs of a Driver."""
+
+    def __init__(self, log):
+        self.keys = [tuple(k) for k in log["keys"]]
+        self.lines = [tuple(l) for l in log["lines"]]
+
+
+def drive(rec, command, mode, rounds, rates):
+    """Plays COMMAND and presses the keys; the Driver (its keys and lines) and the rate before each
+    rate key. mode "keys" or "screen": pause, resume, next, previous, repeat each round; "rate": the
+    rate keys only, `+` and `-` in turn."""
+    d = Driver(rec, command, mode == "screen")
     d.pump(0.5)
-    rate_steps = []  # the rate before each rate key
+    rate_steps = []
     for r in range(rounds):
+        if mode == "rate":
+            up = r % 2 == 0
+            rate_steps.append(rates[0] if up else rates[-1])
+            # Pressed (rates[-1] - rates[0]) / RATE_STEP times at once; the bench uses one step, at
+            # a rate where it is large enough to tell (see rate_switch). A different moment each
+            # round, so that the presses fall on different words, in a word and between words.
+            presses = (rates[-1] - rates[0]) // RATE_STEP
+            # First the next sentence: the old rate must be render's audio (a sentence synthesized
+            # whole at it), not the rest of one the last rate key had synthesized again.
+            d.pump(0.2)
+            os.write(d.master, b"l")
+            d.press("rate", (b"+" if up else b"-") * presses, 1.2 + 0.2 * (r % 5))
+            d.pump(1.2)  # room to find the change, also one at the next sentence
+            continue
         d.press("pause", b" ", 1.0)
         d.pump(0.8)
         d.keys.append(("resume", d.samples(), len(d.lines)))
@@ -282,45 +446,81 @@ def main():
         d.press("next", b"l", 1.0)
         d.press("previous", b"p", 1.2)
         d.press("repeat", b"r", 1.2)
-        if screen:
-            continue
-        up = r % 2 == 0
-        rate_steps.append(rates[0] if up else rates[-1])
-        d.press("rate", b"+" if up else b"-", 1.2)
     d.pump(1.0)
     d.finish()
-    x = read_raw(rec)
-    rec_env = envelope(x)
-    rec_peak = peaks(x)
+    return d, rate_steps
+
+
+def key_figure(d, i, x, env, refs, rates, context):
+    """Milliseconds from key i to its sound in the recording (None: not found). `context` carries
+    the rate step and, on the screen, the sentence the last jump went to, from key to key."""
+    kind, key, nlines = d.keys[i]
+    kw = key // WIN
+    next_key = d.keys[i + 1][1] if i + 1 < len(d.keys) else len(x)
     any_ref = refs[rates[0]]
-    step = 0
-    last_target = 0  # screen: the sentence the last jump went to (playback starts at the first)
-    for i, (kind, key, nlines) in enumerate(d.keys):
-        ms = None
-        kw = key // WIN
-        if kind == "pause":
-            nxt = d.keys[i + 1][1] // WIN
-            last = max((w for w in range(kw, nxt) if rec_peak[w] >= LOUD), default=None)
-            ms = 0 if last is None else ((last + 1) * WIN - key) * 1000 / RATE
-        elif kind == "resume":
-            first = next((w for w in range(kw, len(rec_peak)) if rec_peak[w] >= LOUD), None)
-            ms = None if first is None else (first * WIN - key) * 1000 / RATE
-        elif kind in ("next", "previous", "repeat"):
-            rate = rates[0] if step % 2 == 0 else rates[-1]
-            if screen:
-                heard = heard_at(rec_env, refs[rate], key, last_target)
-                k = None if heard is None else max(0, heard + {"next": 1, "previous": -1, "repeat": 0}[kind])
-                last_target = k
+    if kind == "pause":
+        last = max((w for w in range(kw, next_key // WIN) if env["peak"][w] >= LOUD), default=None)
+        return 0 if last is None else ((last + 1) * WIN - key) * 1000 / RATE
+    if kind == "resume":
+        first = next((w for w in range(kw, len(env["peak"])) if env["peak"][w] >= LOUD), None)
+        return None if first is None else (first * WIN - key) * 1000 / RATE
+    if kind in ("next", "previous", "repeat"):
+        rate = rates[0] if context["step"] % 2 == 0 else rates[-1]
+        if context["screen"]:
+            heard = heard_at(env["rms"], refs[rate], key, context["last_target"])
+            k = None if heard is None else max(0, heard + {"next": 1, "previous": -1, "repeat": 0}[kind])
+            context["last_target"] = k
+        else:
+            k = heard_before(d, [any_ref], nlines) if kind == "repeat" else target_after(d, [any_ref], nlines)
+        return None if k is None else jump_latency(env["rms"], refs[rate], key, next_key, k)
+    # rate
+    before = context["rate_steps"][context["step"]]
+    context["step"] += 1
+    k = heard_before(d, [any_ref], nlines)
+    if k is None:
+        return None
+    after = rates[-1] if before == rates[0] else rates[0]
+    ms, found = rate_switch(env["smooth"], refs[before], refs[after], key, k, next_key)
+    if os.environ.get("KEY_LATENCY_DEBUG"):
+        print("  rate %d -> %d: %s" % (before, after, found), file=sys.stderr)
+    return ms
+
+
+def main():
+    args = sys.argv[1:]
+    rec, rounds, refs, mode, keys_file, analyse = None, 10, {}, "keys", None, False
+    while args and args[0] != "--":
+        if args[0] in ("--screen", "--rate", "--analyse"):
+            if args[0] == "--analyse":
+                analyse = True
             else:
-                k = heard_before(d, [any_ref], nlines) if kind == "repeat" else target_after(d, [any_ref], nlines)
-            if k is not None:
-                next_key = d.keys[i + 1][1] if i + 1 < len(d.keys) else len(x)
-                ms = jump_latency(rec_env, refs[rate], key, next_key, k)
-        elif kind == "rate":
-            k = heard_before(d, [any_ref], nlines)
-            if k is not None:
-                ms = rate_latency(rec_env, refs[rate_steps[step]], key, k)
-            step += 1
+                mode = args[0][2:]
+            args = args[1:]
+            continue
+        if args[0] == "--rec":
+            rec = args[1]
+        elif args[0] == "--rounds":
+            rounds = int(args[1])
+        elif args[0] == "--keys":
+            keys_file = args[1]
+        elif args[0] == "--ref":
+            rate, wav, timings = args[1].split(":", 2)
+            refs[int(rate)] = Reference(wav, timings)
+        args = args[2:]
+    rates = sorted(refs)
+    if analyse:
+        log = json.load(open(keys_file))
+        d, rate_steps = Saved(log), log["rate_steps"]
+    else:
+        d, rate_steps = drive(rec, args[1:], mode, rounds, rates)
+        if keys_file:
+            with open(keys_file, "w") as f:
+                json.dump({"keys": d.keys, "lines": d.lines, "rate_steps": rate_steps}, f)
+    x = read_raw(rec)
+    env = {"rms": envelope(x), "peak": peaks(x), "smooth": Loudness(x).run(0, len(x) // WIN)}
+    context = {"step": 0, "screen": mode == "screen", "last_target": 0, "rate_steps": rate_steps}
+    for i, (kind, key, nlines) in enumerate(d.keys):
+        ms = key_figure(d, i, x, env, refs, rates, context)
         print("%s %s" % (kind, "-1" if ms is None else "%.0f" % ms))
         if os.environ.get("KEY_LATENCY_DEBUG"):
             print("  at %.3f s, lines %s" % (key / RATE, [l for _, l in d.lines[nlines - 1 : nlines + 2]]), file=sys.stderr)
