@@ -670,6 +670,7 @@ bool Player::Impl::spliceAtNextWord(std::size_t& next, std::size_t& from_byte, C
     }
     const std::size_t bytes = r.sentence ? r.sentence->spoken.text.size() : 0;
     r.share_end = bytes ? static_cast<double>(cut->second) / static_cast<double>(bytes) : 1;
+    r.cut_byte = cut->second;
     r.speech_end = r.end = cut->first;
     r.complete = true;
   }
@@ -679,11 +680,13 @@ bool Player::Impl::spliceAtNextWord(std::size_t& next, std::size_t& from_byte, C
   return true;
 }
 
-// Splices the stream at the end of the sentence being heard, so that what was synthesized after it
-// at the old rate is replaced; true when done or nothing is left to do, false to try again.
-bool Player::Impl::spliceAfterCurrent(std::size_t& next, Clock::time_point deadline) {
+// Splices the stream at the end of the record being heard, so that what was synthesized after it
+// at the old rate is replaced; true when done or nothing is left to do, false to try again. After a
+// record an earlier rate change cut, the rest of its sentence is read again from the cut (a second
+// key before the output reached the first cut lost it); else the next sentence follows.
+bool Player::Impl::spliceAfterCurrent(std::size_t& next, std::size_t& from_byte, Clock::time_point deadline) {
   std::uint64_t splice_at = 0;
-  std::size_t resume = 0;
+  std::size_t resume = 0, resume_byte = 0;
   {
     std::lock_guard<std::mutex> lock(records_mutex_);
     const std::uint64_t read = buffer_.readPosition();
@@ -691,12 +694,15 @@ bool Player::Impl::spliceAfterCurrent(std::size_t& next, Clock::time_point deadl
     if (!current) return true;
     if (!current->complete || current->end >= buffer_.writePosition()) return true;  // nothing queued after it
     splice_at = current->end;
-    resume = current->index + 1;
+    const bool cut = current->cut_byte != std::string::npos;
+    resume = cut ? current->index : current->index + 1;
+    resume_byte = cut ? current->cut_byte : 0;
   }
   const player::StreamBuffer::Verdict verdict = awaitSplice(splice_at, deadline);
   if (verdict == player::StreamBuffer::Verdict::Pending) return true;  // interrupted or too late
   if (verdict != player::StreamBuffer::Verdict::Accepted) return false;  // the listener moved past it
   next = resume;
+  from_byte = resume_byte;
   buffer_.clearDrained();
   return true;
 }
@@ -711,10 +717,7 @@ void Player::Impl::applyRate(Synthesizer& synth, VoiceParams& params, int rate, 
   const auto deadline = Clock::now() + std::chrono::seconds(1);
   while (!interrupt_ && !stop_ && Clock::now() < deadline) {
     if (spliceAtNextWord(next, from_byte, deadline)) return;
-    if (spliceAfterCurrent(next, deadline)) {
-      from_byte = 0;
-      return;
-    }
+    if (spliceAfterCurrent(next, from_byte, deadline)) return;
   }
 }
 

@@ -48,6 +48,9 @@ struct Record {
   // change cut it at a word and read the rest again as a record of its own.
   double share_begin = 0;
   double share_end = 1;
+  // Where a rate change cut it: the byte of spoken.text the rest of the sentence is read from again
+  // (npos: the record runs to the sentence's end).
+  std::size_t cut_byte = std::string::npos;
 };
 
 // Heard position resolved against the records.
@@ -160,7 +163,7 @@ class Player::Impl {
   std::uint64_t beginRecord(std::size_t index, const Sentence* sentence = nullptr, std::size_t from_byte = 0);
   void applyRate(Synthesizer& synth, VoiceParams& params, int rate, std::size_t& next, std::size_t& from_byte);
   bool spliceAtNextWord(std::size_t& next, std::size_t& from_byte, player::Clock::time_point deadline);
-  bool spliceAfterCurrent(std::size_t& next, player::Clock::time_point deadline);
+  bool spliceAfterCurrent(std::size_t& next, std::size_t& from_byte, player::Clock::time_point deadline);
   player::StreamBuffer::Verdict awaitSplice(std::uint64_t from, player::Clock::time_point deadline);
   // The record holding stream position `position` (nullptr: before the first); caller holds records_mutex_.
   const player::Record* recordAt(std::uint64_t position) const;

@@ -452,6 +452,47 @@ TEST_CASE("a rate change mid-sentence is heard from the next word, none lost or 
   CHECK(end.underrun_frames == 0);
 }
 
+TEST_CASE("a second rate change before the first cut is heard keeps the rest of the sentence", "[player]") {
+  // Keys pressed in quick succession ("+++"): the second comes while the output is still before the
+  // first cut, in the last word of the cut record. It lost the rest of the sentence (the player went
+  // on with the next one); it must read that rest again from the cut, at the newest rate.
+  const RateChange rc(testDocument());
+  const SentenceTiming& first = rc.slow.report.sentences.at(0);
+  REQUIRE(first.words.size() >= 4);
+  MemoryOutput out;  // outlives the player, whose destructor stops it
+  Player player(rc.doc, LanguageData::german(), PlayerOptions{}, labels());
+  player.start(out);
+  out.pull(first.words[1].sample + 10);
+  player.send(PlayerCommand::RateUp);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // cut at the third word, the rest read faster
+  const std::size_t cut = first.words[2].sample;
+  // Still before the cut, nearer than the 20 ms margin: no word of the cut record is left to cut at.
+  REQUIRE(out.samples().size() < cut);
+  REQUIRE(cut - out.samples().size() < 22050 / 50);
+  player.send(PlayerCommand::RateDown);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  out.pullUntilDrained(1);
+
+  // Heard: the old rate up to the cut, the rest of the sentence from the third word at the rate the
+  // second key set (the normal one, as a message of its own), its pause, then the normal render.
+  const std::size_t cut_byte = rc.spokenByte(first.words[2].source.begin);
+  REQUIRE(cut_byte != std::string::npos);
+  LabelSynthesizer synth;
+  synth.setVoice(VoiceParams{});
+  std::vector<std::int16_t> expected = slice(rc.slow.samples, 0, cut);
+  synth.synthesize(std::string_view(rc.s0.spoken.text).substr(cut_byte),
+                   [&](const std::int16_t* pcm, std::size_t n, const std::vector<WordEvent>&) {
+                     expected.insert(expected.end(), pcm, pcm + n);
+                     return true;
+                   });
+  expected.insert(expected.end(), first.pause_samples, 0);
+  const auto rest = slice(rc.slow.samples, sentenceStart(rc.slow, 1), rc.slow.samples.size());
+  expected.insert(expected.end(), rest.begin(), rest.end());
+  CHECK(difference(out.samples(), expected) == "");
+  const PlayerSnapshot end = waitUntil(player, [](const PlayerSnapshot& x) { return x.state == PlayerState::Finished; });
+  CHECK(end.rate == VoiceParams{}.rate);
+}
+
 TEST_CASE("a rate change in a long word says that word again at the new rate, at once", "[player]") {
   const RateChange rc(std::make_shared<const Document>(documentFromText(
       "test.txt", "Heute tagte die Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamtengesellschaft lange.\n")));
