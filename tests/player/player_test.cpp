@@ -409,20 +409,30 @@ struct RateChange {
   Sentence s0;
 };
 
+// `rc`'s document playing, + pressed in the first sentence's second word while the rest is already
+// synthesized at the old rate, and the synthesis thread given the time to react.
+struct RateUpInSecondWord {
+  explicit RateUpInSecondWord(const RateChange& rc)
+      : first(rc.slow.report.sentences.at(0)), player(rc.doc, LanguageData::german(), PlayerOptions{}, labels()) {
+    REQUIRE(first.words.size() >= 4);
+    player.start(out);
+    out.pull(first.words[1].sample + 10);
+    player.send(PlayerCommand::RateUp);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  }
+  const SentenceTiming& first;
+  MemoryOutput out;  // outlives the player, whose destructor stops it
+  Player player;
+};
+
 }  // namespace
 
 TEST_CASE("a rate change mid-sentence is heard from the next word, none lost or repeated", "[player]") {
   const RateChange rc(testDocument());
-  const SentenceTiming& first = rc.slow.report.sentences.at(0);
-  REQUIRE(first.words.size() >= 4);
-
-  MemoryOutput out;  // outlives the player, whose destructor stops it
-  Player player(rc.doc, LanguageData::german(), PlayerOptions{}, labels());
-  player.start(out);
-  // Into the second word, while the rest is already synthesized at the old rate.
-  out.pull(first.words[1].sample + 10);
-  player.send(PlayerCommand::RateUp);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the synthesis thread reacts
+  RateUpInSecondWord playing(rc);
+  const SentenceTiming& first = playing.first;
+  MemoryOutput& out = playing.out;
+  Player& player = playing.player;
 
   // Heard: the old rate up to the third word, then the sentence from the third word at the new rate
   // (its own message), the pause after it, and the rest as the faster render has it.
@@ -457,14 +467,10 @@ TEST_CASE("a second rate change before the first cut is heard keeps the rest of 
   // first cut, in the last word of the cut record. It lost the rest of the sentence (the player went
   // on with the next one); it must read that rest again from the cut, at the newest rate.
   const RateChange rc(testDocument());
-  const SentenceTiming& first = rc.slow.report.sentences.at(0);
-  REQUIRE(first.words.size() >= 4);
-  MemoryOutput out;  // outlives the player, whose destructor stops it
-  Player player(rc.doc, LanguageData::german(), PlayerOptions{}, labels());
-  player.start(out);
-  out.pull(first.words[1].sample + 10);
-  player.send(PlayerCommand::RateUp);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // cut at the third word, the rest read faster
+  RateUpInSecondWord playing(rc);  // cut at the third word, the rest read faster
+  const SentenceTiming& first = playing.first;
+  MemoryOutput& out = playing.out;
+  Player& player = playing.player;
   const std::size_t cut = first.words[2].sample;
   // Still before the cut, nearer than the 20 ms margin: no word of the cut record is left to cut at.
   REQUIRE(out.samples().size() < cut);
