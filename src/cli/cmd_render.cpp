@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "cli/app.h"
+#include "common/lifetime.h"
 #include "vorlesen/audio_sink.h"
 #include "vorlesen/batch.h"
 #include "vorlesen/book.h"
@@ -374,7 +375,8 @@ int render(const RenderOptions& opt) {
   RenderSettings settings;
   settings.voice = resolved.voiceParams();
   settings.pauses = resolved.pauses();
-  settings.style = resolved.speechStyle(std::make_shared<const SpokenWords>(loadSpokenWords(LanguageData::german())));
+  settings.style =
+      resolved.speechStyle(keepUntilExit(std::make_shared<const SpokenWords>(loadSpokenWords(LanguageData::german()))));
   settings.lexicons = resolved.lexicons;
   settings.raw = opt.extract.raw;
   settings.fetch = opt.extract.fetch;

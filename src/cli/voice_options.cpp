@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "common/lifetime.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/language_data.h"
@@ -62,7 +63,9 @@ Settings resolveSettings(const VoiceOptions& o) {
 std::shared_ptr<const Pipeline> pipelineFor(const Settings& settings) {
   std::vector<Lexicon> lexicons;
   for (const std::string& path : settings.lexicons) lexicons.push_back(Lexicon::load(path));
-  auto pipeline = std::make_shared<const Pipeline>(LanguageData::german(), std::move(lexicons), espeakHasLanguage);
+  // Kept to the end of the process: not taken apart at exit (see lifetime.h).
+  auto pipeline =
+      keepUntilExit(std::make_shared<const Pipeline>(LanguageData::german(), std::move(lexicons), espeakHasLanguage));
   for (const std::string& w : pipeline->pronouncer().warnings()) warn(w);
   return pipeline;
 }

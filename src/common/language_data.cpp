@@ -66,8 +66,9 @@ LanguageData LanguageData::load(const std::string& dir) {
 }
 
 const LanguageData& LanguageData::german() {
-  static const LanguageData data = load(dataDirectory() + "/de");
-  return data;
+  // Not destroyed at exit (see lifetime.h).
+  static const LanguageData* const data = new LanguageData(load(dataDirectory() + "/de"));
+  return *data;
 }
 
 const TsvTable* LanguageData::find(std::string_view name) const {
