@@ -1,5 +1,6 @@
 #include "common/atomic_file.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,6 +51,16 @@ void AtomicFile::write(std::string_view bytes) {
 }
 
 void AtomicFile::commit() {
+  // On disk before the rename, so that a crash leaves the old file or the whole new one, never an
+  // empty or partial one. Through the name: a library that wrote the file by name (libzip, TagLib)
+  // may have replaced the inode behind fd_.
+  const int synced = ::open(tmp_path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (synced < 0 || ::fdatasync(synced) != 0) {
+    const int err = errno;
+    if (synced >= 0) ::close(synced);
+    throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot finish file"), err);
+  }
+  ::close(synced);
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot finish file"), errno);

@@ -27,7 +27,8 @@ class AtomicFile {
   const std::string& temporaryPath() const { return tmp_path_; }
   // Appends all of `bytes`; throws Error::output on failure (disk full ...).
   void write(std::string_view bytes);
-  // Closes the file and renames it onto path(). Throws Error::output on failure.
+  // Has the file written to disk (fdatasync), closes it and renames it onto path(). Throws
+  // Error::output on failure.
   void commit();
 
  private:
