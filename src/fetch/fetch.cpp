@@ -3,7 +3,6 @@
 #include "vorlesen/fetch.h"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,6 +11,7 @@
 #include <memory>
 #include <mutex>
 
+#include "common/dynamic_library.h"
 #include "vorlesen/error.h"
 #include "vorlesen/i18n.h"
 #include "vorlesen/text.h"
@@ -36,12 +36,6 @@ struct Libcurl {
   decltype(&curl_slist_free_all) slist_free_all;
 };
 
-template <typename F>
-void bindSymbol(void* library, F& function, const char* name, std::string& missing) {
-  function = reinterpret_cast<F>(dlsym(library, name));
-  if (!function && missing.empty()) missing = name;
-}
-
 // libcurl, opened and set up once per process (its global state is never torn down: other threads
 // may fetch until the process ends). Throws an input error when it cannot be loaded.
 const Libcurl& libcurl() {
@@ -49,13 +43,12 @@ const Libcurl& libcurl() {
   static Libcurl api{};
   static std::string failure;
   std::call_once(once, [] {
-    void* library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    std::string missing;
+    void* library = openLibrary("libcurl.so.4", missing);
     if (!library) {
-      const char* why = dlerror();
-      failure = format(tr("cannot load libcurl ({}); links need the libcurl4 package"), why ? why : "?");
+      failure = format(tr("cannot load libcurl ({}); links need the libcurl4 package"), missing);
       return;
     }
-    std::string missing;
     bindSymbol(library, api.global_init, "curl_global_init", missing);
     bindSymbol(library, api.easy_init, "curl_easy_init", missing);
     bindSymbol(library, api.easy_setopt, "curl_easy_setopt", missing);
@@ -66,7 +59,7 @@ const Libcurl& libcurl() {
     bindSymbol(library, api.slist_append, "curl_slist_append", missing);
     bindSymbol(library, api.slist_free_all, "curl_slist_free_all", missing);
     if (!missing.empty()) {
-      failure = format(tr("cannot load libcurl ({}); links need the libcurl4 package"), missing + ": not found");
+      failure = format(tr("cannot load libcurl ({}); links need the libcurl4 package"), missing);
     } else if (api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
       failure = tr("cannot initialize libcurl");
     }
