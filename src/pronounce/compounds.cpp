@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>  // memchr, memrchr
 
 #include "pronounce/words.h"
 #include "vorlesen/text.h"
@@ -138,18 +139,31 @@ std::optional<WordList> WordList::open(const std::string& path) {
 
 bool WordList::contains(std::string_view word) const {
   // Binary search over bytes: `lo` and `hi` are line starts; the line around the middle byte decides.
+  // Each probe compares the line in place (a line that ends in CR LF ends before the CR) and looks
+  // for its end only when the search goes on after it: this is the splitter's inner loop.
+  const char* const base = text_.data();
+  const std::size_t size = text_.size();
   std::size_t lo = 0;
-  std::size_t hi = text_.size();
+  std::size_t hi = size;
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
-    const std::size_t eol_before = mid == 0 ? std::string_view::npos : text_.rfind('\n', mid - 1);
-    const std::size_t start = eol_before == std::string_view::npos ? 0 : eol_before + 1;
-    // lo <= start <= mid < next: each step narrows [lo, hi).
-    std::size_t next = 0;
-    const std::string_view line = lineAt(text_, start, next);
-    if (line == word) return true;
-    if (line < word) {
-      lo = next;
+    // lo <= start <= mid < the line's end <= hi: each step narrows [lo, hi).
+    const void* newline = mid > lo ? ::memrchr(base + lo, '\n', mid - lo) : nullptr;
+    const std::size_t start = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - base) + 1 : lo;
+    const char* const line = base + start;
+    const std::size_t room = size - start;
+    const auto endsAt = [&](std::size_t k) {
+      return k == room || line[k] == '\n' || (line[k] == '\r' && (k + 1 == room || line[k + 1] == '\n'));
+    };
+    std::size_t i = 0;  // a word has no LF; a CR in it matches only a CR that does not end the line
+    while (i < word.size() && i < room && line[i] == word[i] && (word[i] != '\r' || !endsAt(i))) ++i;
+    const bool line_ends = endsAt(i);
+    if (line_ends && i == word.size()) return true;
+    const bool line_smaller =
+        line_ends || (i < word.size() && static_cast<unsigned char>(line[i]) < static_cast<unsigned char>(word[i]));
+    if (line_smaller) {
+      const void* eol = i < room ? std::memchr(line + i, '\n', room - i) : nullptr;
+      lo = eol ? static_cast<std::size_t>(static_cast<const char*>(eol) - base) + 1 : size;
     } else {
       hi = start;
     }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "pronounce/compounds.h"
@@ -264,6 +265,39 @@ TEST_CASE("a word list is searched in place, mapped from a sorted file", "[prono
   const CompoundSplitter split(std::move(*opened), CompoundOptions{});
   opened.reset();
   CHECK(split.split("Hauptstadt") == std::vector<std::string_view>{"Haupt", "stadt"});
+}
+
+TEST_CASE("a word list finds exactly its words: every short string over a small alphabet", "[pronounce][rules]") {
+  // All strings of up to three symbols over {a, b, ä, CR} (a CR only inside a word: a line's last CR
+  // belongs to its CR LF end) are the list; every string of up to four symbols over {a, b, ä, c, CR}
+  // is looked up, the list in LF, CR LF and without a last newline, against std::set.
+  const std::vector<std::string> symbols{"a", "b", "\xc3\xa4", "c", "\r"};
+  std::vector<std::string> strings{""};
+  std::set<std::string> listed;
+  for (std::size_t length = 1, from = 0; length <= 4; ++length) {
+    const std::size_t to = strings.size();
+    for (std::size_t k = from; k < to; ++k) {
+      for (const std::string& sym : symbols) {
+        const std::string w = strings[k] + sym;
+        strings.push_back(w);
+        if (length <= 3 && w.find('c') == std::string::npos && w.back() != '\r') listed.insert(w);
+      }
+    }
+    from = to;
+  }
+  std::string lf;
+  std::string crlf;
+  for (const std::string& w : listed) {
+    lf += w + "\n";
+    crlf += w + "\r\n";
+  }
+  for (const std::string& text : {lf, crlf, lf.substr(0, lf.size() - 1)}) {
+    const WordList list(text);
+    std::size_t wrong = 0;
+    for (const std::string& w : strings) wrong += list.contains(w) != (listed.count(w) > 0);
+    CHECK(wrong == 0);
+  }
+  CHECK(listed.size() > 50);
 }
 
 TEST_CASE("a compound is read part by part, and a lexicon reading holds inside it", "[pronounce][rules]") {
