@@ -1,6 +1,6 @@
+#include <fcntl.h>
 #include <ogg/ogg.h>
 #include <samplerate.h>
-#include <fcntl.h>
 #include <sndfile.h>
 #include <unistd.h>
 

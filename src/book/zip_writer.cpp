@@ -100,7 +100,8 @@ void ZipWriter::addSource(const std::string& name, zip_source_t* source, Compres
   }
   const auto i = static_cast<zip_uint64_t>(index);
   const zip_int32_t method = compression == Compression::Store ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
-  if (libzip().set_file_compression(archive_, i, method, 9) != 0 || libzip().file_set_mtime(archive_, i, mtime_, 0) != 0) {
+  const Libzip& zip = libzip();
+  if (zip.set_file_compression(archive_, i, method, 9) != 0 || zip.file_set_mtime(archive_, i, mtime_, 0) != 0) {
     throw zipError(path_, name, libzip().get_error(archive_));
   }
 }
@@ -122,7 +123,9 @@ void ZipWriter::setComment(const std::string& comment) {
 }
 
 void ZipWriter::commit() {
-  if (libzip().close(archive_) != 0) throw zipError(path_, tr("cannot write the archive"), libzip().get_error(archive_));
+  if (libzip().close(archive_) != 0) {
+    throw zipError(path_, tr("cannot write the archive"), libzip().get_error(archive_));
+  }
   archive_ = nullptr;
   reserved_->commit();
   contents_.clear();

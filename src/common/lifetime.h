@@ -8,15 +8,21 @@
 #pragma once
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace vorlesen {
 
-// Keeps `p` (and what it owns) alive until the process ends, and returns it.
+// Keeps `p` (and what it owns) alive until the process ends. For the main thread, before others start.
+inline void keepAlive(std::shared_ptr<const void> p) {
+  static auto* const kept = new std::vector<std::shared_ptr<const void>>;  // never destroyed, on purpose
+  kept->push_back(std::move(p));
+}
+
+// keepAlive(p), and p.
 template <class T>
 std::shared_ptr<T> keepUntilExit(std::shared_ptr<T> p) {
-  static auto* const kept = new std::vector<std::shared_ptr<const void>>;  // never destroyed, on purpose
-  kept->push_back(p);
+  keepAlive(p);
   return p;
 }
 
