@@ -54,13 +54,18 @@ void AtomicFile::commit() {
   // On disk before the rename, so that a crash leaves the old file or the whole new one, never an
   // empty or partial one. Through the name: a library that wrote the file by name (libzip, TagLib)
   // may have replaced the inode behind fd_.
+  // A file system that cannot sync at all (EINVAL, ENOTSUP, ENOSYS: some FUSE file systems) is
+  // not an error; one that fails to write the data (EIO, ENOSPC, EDQUOT) is.
   const int synced = ::open(tmp_path_.c_str(), O_RDONLY | O_CLOEXEC);
   if (synced < 0 || ::fdatasync(synced) != 0) {
     const int err = errno;
     if (synced >= 0) ::close(synced);
-    throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot finish file"), err);
+    if (synced < 0 || (err != EINVAL && err != ENOTSUP && err != ENOSYS)) {
+      throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot finish file"), err);
+    }
+  } else {
+    ::close(synced);
   }
-  ::close(synced);
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) throw Error::fromErrno(ErrorKind::Output, path_, N_("cannot finish file"), errno);
