@@ -92,17 +92,17 @@ ZipWriter::~ZipWriter() {
 }
 
 void ZipWriter::addSource(const std::string& name, zip_source_t* source, Compression compression) {
-  if (!source) throw zipError(path_, name, libzip().get_error(archive_));
-  const zip_int64_t index = libzip().file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8);
+  const Libzip& zip = libzip();
+  if (!source) throw zipError(path_, name, zip.get_error(archive_));
+  const zip_int64_t index = zip.file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8);
   if (index < 0) {
-    libzip().source_free(source);
-    throw zipError(path_, name, libzip().get_error(archive_));
+    zip.source_free(source);
+    throw zipError(path_, name, zip.get_error(archive_));
   }
   const auto i = static_cast<zip_uint64_t>(index);
   const zip_int32_t method = compression == Compression::Store ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
-  const Libzip& zip = libzip();
   if (zip.set_file_compression(archive_, i, method, 9) != 0 || zip.file_set_mtime(archive_, i, mtime_, 0) != 0) {
-    throw zipError(path_, name, libzip().get_error(archive_));
+    throw zipError(path_, name, zip.get_error(archive_));
   }
 }
 
